@@ -1,0 +1,63 @@
+"""The emotion curve: the customer's feeling step by step across the stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.entities import Card, ServiceMap
+from ..model.enums import LaneKind
+
+
+@dataclass(frozen=True, slots=True)
+class EmotionPoint:
+    card_id: str
+    stage_id: str
+    stage_index: int
+    position: float  # stage_index + fraction within the stage, for plotting
+    emotion: int
+    is_dip: bool  # negative, or lower than both neighbours: a pain point at a glance
+
+
+def _scored_customer_cards(service_map: ServiceMap) -> list[Card]:
+    customer_lanes = {lane.id for lane in service_map.lanes if lane.kind is LaneKind.CUSTOMER}
+    cards = [c for c in service_map.cards_in_reading_order() if c.emotion is not None]
+    in_customer = [c for c in cards if c.lane_id in customer_lanes]
+    # A journey map without a customer lane still has a curve: use every scored card.
+    return in_customer if in_customer else cards
+
+
+def emotion_curve(service_map: ServiceMap) -> list[EmotionPoint]:
+    """One point per scored customer card, in reading order."""
+    cards = _scored_customer_cards(service_map)
+    stage_index = {s.id: i for i, s in enumerate(service_map.stages)}
+    per_stage: dict[str, list[Card]] = {}
+    for card in cards:
+        per_stage.setdefault(card.stage_id, []).append(card)
+    points: list[EmotionPoint] = []
+    values = [c.emotion for c in cards]
+    for i, card in enumerate(cards):
+        siblings = per_stage[card.stage_id]
+        fraction = (siblings.index(card) + 0.5) / len(siblings)
+        value = int(card.emotion)  # type: ignore[arg-type]
+        lower_than_left = i == 0 or value < values[i - 1]  # type: ignore[operator]
+        lower_than_right = i == len(cards) - 1 or value < values[i + 1]  # type: ignore[operator]
+        local_minimum = len(cards) > 1 and lower_than_left and lower_than_right
+        points.append(EmotionPoint(card.id, card.stage_id, stage_index[card.stage_id],
+                                   stage_index[card.stage_id] + fraction, value,
+                                   value < 0 or local_minimum))
+    return points
+
+
+def moment_of_truth_candidates(service_map: ServiceMap) -> list[str]:
+    """Card ids worth discussing as moments of truth: the lowest points, the peak and the end
+    (the peak-end rule), in reading order, without repeats."""
+    points = emotion_curve(service_map)
+    if not points:
+        return []
+    lowest = min(p.emotion for p in points)
+    highest = max(p.emotion for p in points)
+    chosen = [p.card_id for p in points if p.emotion == lowest]
+    chosen += [p.card_id for p in points if p.emotion == highest]
+    chosen.append(points[-1].card_id)
+    order = {p.card_id: i for i, p in enumerate(points)}
+    return sorted(dict.fromkeys(chosen), key=order.__getitem__)
