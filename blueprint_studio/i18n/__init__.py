@@ -11,12 +11,12 @@ from __future__ import annotations
 import locale
 import os
 
-from . import catalog_app, catalog_canvas, catalog_core, catalog_export
+from . import catalog_app, catalog_canvas, catalog_core, catalog_export, catalog_storage
 
 LANGUAGES = ("en", "zh")
 
 _ZH: dict[str, str] = {}
-for _catalog in (catalog_core, catalog_canvas, catalog_app, catalog_export):
+for _catalog in (catalog_core, catalog_canvas, catalog_app, catalog_export, catalog_storage):
     _ZH.update(_catalog.ZH)
 
 _current = "en"

@@ -1,0 +1,40 @@
+"""The project file: one SQLite file per project, written through SQLAlchemy Core.
+
+Public API:
+    FILE_SUFFIX                      ".bpstudio"
+    ProjectFileError                 str(error) is one sentence for the user
+    read_project(path) -> Project    open, load, close; never modifies a non-project
+    write_project(project, path)     whole project, atomically
+    ProjectFile                      an open project with incremental saves
+
+Layout: `schema` (portable tables), `codec` (rows <-> model), `migrations` (versions),
+`changes` (dirty tracking), `project_file` (incremental saves), and `sqlite_file`,
+the only module that knows SQLite itself. The format is described in docs/file-format.md.
+"""
+
+from __future__ import annotations
+
+import os
+
+from blueprint_studio.model import Project
+
+from . import files
+from .errors import ProjectFileError
+from .files import FILE_SUFFIX
+from .migrations import SCHEMA_VERSION
+from .project_file import ProjectFile
+
+__all__ = ["FILE_SUFFIX", "SCHEMA_VERSION", "ProjectFile", "ProjectFileError", "read_project",
+           "write_project"]
+
+
+def read_project(path: str | os.PathLike[str]) -> Project:
+    """Open the project file at `path`, load it completely and close it again."""
+    project, _version = files.load(files.as_path(path))
+    return project
+
+
+def write_project(project: Project, path: str | os.PathLike[str]) -> None:
+    """Write the whole project to `path` atomically (temp file in the same folder, fsync,
+    rename), replacing any file there."""
+    files.write(project, files.as_path(path))

@@ -1,0 +1,132 @@
+"""Reading and writing a whole project file."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Connection, exc
+
+from blueprint_studio import __version__
+from blueprint_studio.i18n import tr
+from blueprint_studio.model import ModelError, Project
+from blueprint_studio.model.validate import check_project
+
+from . import codec, migrations, schema, sqlite_file
+from .errors import ProjectFileError
+
+FILE_SUFFIX = ".bpstudio"
+
+
+def as_path(path: str | os.PathLike[str]) -> Path:
+    return Path(os.fspath(path)).expanduser()
+
+
+def load(path: Path) -> tuple[Project, int]:
+    """Read and check the project at `path`; return it with the file's schema version.
+
+    Never writes to a file that is not a valid project: everything is checked from
+    raw bytes and through a read-only connection. The one exception is SQLite's own
+    crash recovery (rolling back an interrupted save) on a file whose header is ours.
+    """
+    newest = migrations.SCHEMA_VERSION
+    sqlite_file.sniff(path, newest)
+    sqlite_file.recover_if_interrupted(path)
+    version = sqlite_file.sniff(path, newest)  # the rollback may have restored the header
+    sqlite_file.check_size(path)
+
+    engine = None
+    try:
+        if version == newest:
+            engine = sqlite_file.readonly_engine(path)
+        else:
+            engine = sqlite_file.memory_copy_engine(path)  # upgrade a private copy only
+        with engine.begin() as connection:
+            project = _read(connection, path, version)
+    except ProjectFileError:
+        raise
+    except codec.DamagedData as error:
+        raise sqlite_file.damaged(path, str(error)) from None
+    except (exc.DBAPIError, sqlite3.Error) as error:
+        if _is_busy(error):
+            raise sqlite_file.busy(path) from None
+        raise sqlite_file.damaged(path) from None
+    except OSError as error:
+        raise sqlite_file.os_error(error, path, reading=True) from None
+    finally:
+        if engine is not None:
+            engine.dispose()
+
+    try:
+        check_project(project)
+    except ModelError as error:
+        raise sqlite_file.damaged(path, str(error)) from None
+    return project, version
+
+
+def _read(connection: Connection, path: Path, version: int) -> Project:
+    problem = sqlite_file.integrity_problem(connection)
+    if problem is not None:
+        raise sqlite_file.damaged(path)
+    application_id, header_version = sqlite_file.file_version(connection)
+    if application_id != sqlite_file.APPLICATION_ID or header_version != version:
+        raise sqlite_file.damaged(path)
+    if migrations.meta_version(connection) != version:
+        raise sqlite_file.damaged(path, "the two records of its format version disagree")
+    if version < migrations.SCHEMA_VERSION:
+        migrations.migrate(connection, version)
+    return codec.load_project(connection)
+
+
+def write(project: Project, path: Path) -> None:
+    """Write the whole project to `path` atomically (temp file, fsync, rename)."""
+    name = path.name or str(path)
+    try:
+        check_project(project)
+    except ModelError as error:
+        raise ProjectFileError(
+            tr("The project cannot be saved because it is inconsistent ({detail}).")
+            .format(detail=error), path) from None
+    if path.is_dir():
+        raise ProjectFileError(
+            tr("{name} is a folder, not a Blueprint Studio project.").format(name=name), path)
+
+    def build(temp: Path) -> None:
+        engine = sqlite_file.scratch_engine(temp)
+        try:
+            with engine.begin() as connection:
+                sqlite_file.stamp(connection, migrations.SCHEMA_VERSION)
+                schema.metadata.create_all(connection)
+                connection.execute(schema.meta.insert(), [
+                    {"key": "application", "value": "Blueprint Studio"},
+                    {"key": "written_by", "value": __version__},
+                ])
+                migrations.set_meta_version(connection, migrations.SCHEMA_VERSION)
+                codec.insert_project(connection, project)
+        finally:
+            engine.dispose()
+
+    try:
+        sqlite_file.atomic_write(path, build)
+    except OSError as error:
+        raise sqlite_file.os_error(error, path) from None
+    except (exc.DBAPIError, sqlite3.Error) as error:
+        raise save_failed(path, error) from None
+
+
+def save_failed(path: Path, error: BaseException) -> ProjectFileError:
+    if _is_busy(error):
+        return sqlite_file.busy(path)
+    original = getattr(error, "orig", None) or error
+    reason = str(original).split("\n")[0] or type(original).__name__
+    if "full" in reason:
+        return ProjectFileError(
+            tr("The disk is full, so {name} could not be saved.").format(name=path.name), path)
+    return ProjectFileError(
+        tr("{name} could not be saved ({reason}).").format(name=path.name, reason=reason), path)
+
+
+def _is_busy(error: BaseException) -> bool:
+    text = str(getattr(error, "orig", None) or error).lower()
+    return "locked" in text or "busy" in text

@@ -1,0 +1,276 @@
+"""An open project bound to its file: saves write only what changed, in one transaction."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, and_, exc
+
+from blueprint_studio.i18n import tr
+from blueprint_studio.model import Project, ServiceMap
+
+from . import codec, files, migrations, schema, sqlite_file
+from .changes import ChangeTracker, Key
+from .errors import ProjectFileError
+
+
+@dataclass
+class StoredState:
+    """What the file holds, by key: enough to choose INSERT, UPDATE or DELETE per row."""
+
+    maps: dict[str, int] = field(default_factory=dict)  # map id -> position
+    axes: dict[str, dict[Key, int]] = field(
+        default_factory=lambda: {"stage": {}, "lane": {}})  # key -> position
+    cards: set[Key] = field(default_factory=set)
+    connectors: set[Key] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, project: Project) -> "StoredState":
+        state = cls()
+        for position, service_map in enumerate(project.maps):
+            state.add_map(service_map, position)
+        return state
+
+    def add_map(self, service_map: ServiceMap, position: int) -> None:
+        mid = service_map.id
+        self.maps[mid] = position
+        self.axes["stage"].update({(mid, s.id): i for i, s in enumerate(service_map.stages)})
+        self.axes["lane"].update({(mid, lane.id): i for i, lane in enumerate(service_map.lanes)})
+        self.cards.update((mid, card_id) for card_id in service_map.cards)
+        self.connectors.update((mid, c_id) for c_id in service_map.connectors)
+
+    def drop_map(self, map_id: str) -> None:
+        self.maps.pop(map_id, None)
+        for positions in self.axes.values():
+            for key in [k for k in positions if k[0] == map_id]:
+                del positions[key]
+        self.cards = {k for k in self.cards if k[0] != map_id}
+        self.connectors = {k for k in self.connectors if k[0] != map_id}
+
+    def copy(self) -> "StoredState":
+        return StoredState(dict(self.maps), {a: dict(p) for a, p in self.axes.items()},
+                           set(self.cards), set(self.connectors))
+
+
+_AXIS = {"stage": (schema.stages, codec.stage_row), "lane": (schema.lanes, codec.lane_row)}
+
+
+class ProjectFile:
+    """A project and the file it is saved in. Use `open` or `create`, then `save`.
+
+    Changes are followed through `project.events`, so edit the project only through
+    `blueprint_studio.model.operations` (as everything should).
+    """
+
+    def __init__(self, project: Project, path: Path, version: int) -> None:
+        self.project = project
+        self.path = path
+        self._version = version
+        self._tracker = ChangeTracker(project)
+        self._stored = StoredState.of(project)
+        self._identity = sqlite_file.file_identity(path)
+        self._engine: Engine | None = None
+        self._closed = False
+
+    # -- opening ----------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> "ProjectFile":
+        file_path = files.as_path(path)
+        project, version = files.load(file_path)
+        return cls(project, file_path, version)
+
+    @classmethod
+    def create(cls, project: Project, path: str | os.PathLike[str]) -> "ProjectFile":
+        file_path = files.as_path(path)
+        files.write(project, file_path)
+        return cls(project, file_path, migrations.SCHEMA_VERSION)
+
+    def __enter__(self) -> "ProjectFile":
+        return self
+
+    def __exit__(self, *_exc: Any) -> None:
+        self.close()
+
+    # -- state -----------------------------------------------------------------
+    @property
+    def is_dirty(self) -> bool:
+        """True when the project has changes that are not in the file yet."""
+        return self._tracker.dirty
+
+    @property
+    def engine(self) -> Engine:
+        """The read-write engine used by `save` (for diagnostics and tests)."""
+        self._check_open()
+        if self._engine is None:
+            self._engine = sqlite_file.readwrite_engine(self.path)
+        return self._engine
+
+    # -- saving ------------------------------------------------------------------
+    def save(self) -> None:
+        """Write the changes since the last save, all in one transaction."""
+        self._check_open()
+        replaced = sqlite_file.file_identity(self.path) != self._identity
+        if self._tracker.everything or replaced or self._version != migrations.SCHEMA_VERSION:
+            # Something we cannot patch: a file moved, deleted or replaced behind our
+            # back, or an older format. Write it whole (atomically) instead.
+            self._write_whole(self.path)
+            return
+        if not self._tracker.dirty:
+            return
+        try:
+            with self.engine.begin() as connection:
+                stored = _write_changes(connection, self.project, self._tracker, self._stored)
+        except (exc.DBAPIError, sqlite3.Error) as error:
+            self._dispose_engine()
+            raise files.save_failed(self.path, error) from None
+        except OSError as error:
+            self._dispose_engine()
+            raise sqlite_file.os_error(error, self.path) from None
+        self._stored = stored
+        self._tracker.clear()
+
+    def save_as(self, path: str | os.PathLike[str]) -> None:
+        """Write the whole project to `path`, then keep working on that file."""
+        self._check_open()
+        self._write_whole(files.as_path(path))
+
+    def close(self) -> None:
+        """Stop following the project and release the file. Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        self._tracker.detach()
+        self._dispose_engine()
+
+    # -- internals -----------------------------------------------------------------
+    def _write_whole(self, path: Path) -> None:
+        # Release our connection first: the rename replaces the file it points at.
+        self._dispose_engine()
+        files.write(self.project, path)
+        self.path = path
+        self._version = migrations.SCHEMA_VERSION
+        self._identity = sqlite_file.file_identity(path)
+        self._stored = StoredState.of(self.project)
+        self._tracker.clear()
+
+    def _dispose_engine(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise ProjectFileError(
+                tr("{name} has been closed.").format(name=self.path.name), self.path)
+
+    def __repr__(self) -> str:
+        return f"ProjectFile({str(self.path)!r}, dirty={self.is_dirty})"
+
+
+# -- the incremental write ---------------------------------------------------------------
+
+def _key_clause(table: Table, key: Key):
+    return and_(table.c.map_id == key[0], table.c.id == key[1])
+
+
+def _upsert(connection: Connection, table: Table, row: dict[str, Any], exists: bool,
+            clause) -> None:
+    if exists:
+        values = {k: v for k, v in row.items() if k not in ("map_id", "id")}
+        if connection.execute(table.update().where(clause).values(values)).rowcount == 1:
+            return
+    connection.execute(table.insert().values(row))
+
+
+def _write_changes(connection: Connection, project: Project, tracker: ChangeTracker,
+                   stored_before: StoredState) -> StoredState:
+    """Issue the statements for the tracked changes; return what the file then holds.
+
+    Parents are inserted/updated before children and deleted after them, so foreign
+    keys hold after every statement.
+    """
+    stored = stored_before.copy()
+    model_maps = {m.id: (i, m) for i, m in enumerate(project.maps)}
+
+    if tracker.info:
+        row = codec.project_row(project)
+        table = schema.project
+        values = {k: v for k, v in row.items() if k != "id"}
+        if connection.execute(table.update().where(table.c.id == project.id)
+                              .values(values)).rowcount != 1:
+            connection.execute(table.delete())
+            connection.execute(table.insert().values(row))
+
+    # Maps added or removed as a whole: clear what the file had, insert them afresh.
+    gone = (tracker.replaced_maps | set(stored.maps)) - set(model_maps)
+    for map_id in (tracker.replaced_maps | gone):
+        if map_id in stored.maps:
+            for table in reversed(schema.MAP_CHILDREN):
+                connection.execute(table.delete().where(table.c.map_id == map_id))
+            connection.execute(schema.maps.delete().where(schema.maps.c.id == map_id))
+            stored.drop_map(map_id)
+    fresh: set[str] = set()
+    for map_id, (position, service_map) in model_maps.items():
+        if map_id not in stored.maps:
+            codec.insert_map(connection, service_map, position)
+            stored.add_map(service_map, position)
+            fresh.add(map_id)
+        elif map_id in tracker.maps or stored.maps[map_id] != position:
+            _upsert(connection, schema.maps, codec.map_row(service_map, position), True,
+                    schema.maps.c.id == map_id)
+            stored.maps[map_id] = position
+
+    def patched(key: Key) -> bool:
+        return key[0] in model_maps and key[0] not in fresh
+
+    deletions: list[tuple[Table, Key]] = []
+
+    # Stages and lanes: changed rows, plus every row whose position moved.
+    for axis, (table, to_row) in _AXIS.items():
+        positions = stored.axes[axis]
+        touched = {key for key in tracker.rows[axis] if patched(key)}
+        reordered = {map_id for a, map_id in tracker.axis_order
+                     if a == axis and patched((map_id, ""))}
+        for map_id in {key[0] for key in touched} | reordered:
+            service_map = model_maps[map_id][1]
+            items = service_map.stages if axis == "stage" else service_map.lanes
+            present = set()
+            for position, item in enumerate(items):
+                key = (map_id, item.id)
+                present.add(key)
+                if key in touched or positions.get(key) != position:
+                    _upsert(connection, table, to_row(map_id, item, position), key in positions,
+                            _key_clause(table, key))
+                    positions[key] = position
+            for key in touched - present:
+                if key[0] == map_id and key in positions:
+                    deletions.append((table, key))
+                    del positions[key]
+
+    # Cards, then connectors.
+    for entity, table, keys, to_row in (
+        ("card", schema.cards, stored.cards, codec.card_row),
+        ("connector", schema.connectors, stored.connectors, codec.connector_row),
+    ):
+        for key in tracker.rows[entity]:
+            if not patched(key):
+                continue
+            service_map = model_maps[key[0]][1]
+            container = service_map.cards if entity == "card" else service_map.connectors
+            item = container.get(key[1])
+            if item is not None:
+                _upsert(connection, table, to_row(key[0], item), key in keys,
+                        _key_clause(table, key))
+                keys.add(key)
+            elif key in keys:
+                deletions.append((table, key))
+                keys.discard(key)
+
+    order = {schema.connectors: 0, schema.cards: 1, schema.lanes: 2, schema.stages: 3}
+    for table, key in sorted(deletions, key=lambda d: order[d[0]]):
+        connection.execute(table.delete().where(_key_clause(table, key)))
+    return stored

@@ -1,0 +1,339 @@
+"""Everything SQLite-specific about a project file, in one place.
+
+The rest of the storage package speaks portable SQLAlchemy Core; this module knows
+the bytes on disk: the 100-byte header (magic, page size, `application_id` brand,
+`user_version` schema version), the journal and sync settings that make saves
+crash-safe, hot-journal recovery, read-only validation, and the atomic
+temp-file-and-rename used for whole-file writes. A server database backend would
+replace this module and keep the others.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+import sqlite3
+import stat
+import struct
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.pool import NullPool, QueuePool, StaticPool
+
+from blueprint_studio.i18n import tr
+
+from .errors import ProjectFileError
+
+# "BpSt": written to PRAGMA application_id so that `file` and we can tell our files apart.
+APPLICATION_ID = 0x42705374
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+HEADER_SIZE = 100
+BUSY_TIMEOUT_S = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    page_size: int
+    write_version: int
+    read_version: int
+    change_counter: int
+    page_count: int  # 0 when the header's own count is not trustworthy
+    user_version: int
+    application_id: int
+
+
+def parse_header(data: bytes) -> Header | None:
+    """The fields we use from SQLite's 100-byte file header, or None if not SQLite."""
+    if len(data) < HEADER_SIZE or not data.startswith(SQLITE_MAGIC):
+        return None
+    (page_size,) = struct.unpack_from(">H", data, 16)
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, page_count = struct.unpack_from(">II", data, 24)
+    (user_version,) = struct.unpack_from(">i", data, 60)
+    (application_id,) = struct.unpack_from(">I", data, 68)
+    (valid_for,) = struct.unpack_from(">I", data, 92)
+    if valid_for != change_counter:
+        page_count = 0  # written by an old SQLite: the count may be stale (docs: fileformat2)
+    return Header(page_size, data[18], data[19], change_counter, page_count,
+                  user_version, application_id)
+
+
+def journal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+# -- checking a file before any connection touches it ------------------------------
+
+def sniff(path: Path, newest_version: int) -> int:
+    """Check that `path` looks like a project file we can read; return its schema version.
+
+    Reads bytes only: nothing is opened through SQLite, so nothing can be changed or
+    created beside the file. Raises ProjectFileError with the reason.
+    """
+    name = path.name or str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ProjectFileError(tr("The file {name} does not exist.").format(name=name), path) from None
+    except OSError as error:
+        raise ProjectFileError(_os_reason(error, name, reading=True), path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ProjectFileError(
+            tr("{name} is a folder, not a Blueprint Studio project.").format(name=name), path)
+    if not stat.S_ISREG(info.st_mode):
+        raise ProjectFileError(
+            tr("{name} is not a Blueprint Studio project.").format(name=name), path)
+    if info.st_size == 0:
+        raise ProjectFileError(
+            tr("{name} is empty, so it is not a Blueprint Studio project.").format(name=name), path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(HEADER_SIZE)
+    except OSError as error:
+        raise ProjectFileError(_os_reason(error, name, reading=True), path) from None
+
+    header = parse_header(data)
+    if header is None:
+        if SQLITE_MAGIC.startswith(data[:16]) or data.startswith(SQLITE_MAGIC):
+            raise damaged(path)  # a database cut short inside its header
+        raise ProjectFileError(tr("{name} is not a Blueprint Studio project.").format(name=name), path)
+    if header.application_id != APPLICATION_ID:
+        raise ProjectFileError(
+            tr("{name} is a database of another program, not a Blueprint Studio project.")
+            .format(name=name), path)
+    if header.user_version > newest_version:
+        raise ProjectFileError(
+            tr("{name} was saved by a newer version of Blueprint Studio (file format {found}; "
+               "this version reads up to {newest}), so please update Blueprint Studio to open it.")
+            .format(name=name, found=header.user_version, newest=newest_version), path)
+    if header.user_version < 1:
+        raise damaged(path)
+    if header.read_version != 1 or header.write_version != 1:
+        raise damaged(path)  # we never write WAL files: someone else changed this one
+    return header.user_version
+
+
+def check_size(path: Path) -> None:
+    """Refuse a file shorter than its header says (copied or downloaded only in part)."""
+    with open(path, "rb") as handle:
+        header = parse_header(handle.read(HEADER_SIZE))
+        size = os.fstat(handle.fileno()).st_size
+    if header is None or header.page_size < 512 or header.page_size & (header.page_size - 1):
+        raise damaged(path)
+    if size % header.page_size or size < header.page_count * header.page_size:
+        raise damaged(path)
+
+
+def damaged(path: Path, detail: str = "") -> ProjectFileError:
+    name = path.name or str(path)
+    if detail:
+        message = tr("{name} is damaged and cannot be opened ({detail}); "
+                     "please open a backup copy.").format(name=name, detail=detail)
+    else:
+        message = tr("{name} is damaged and cannot be opened; please open a backup copy.").format(
+            name=name)
+    return ProjectFileError(message, path)
+
+
+def busy(path: Path) -> ProjectFileError:
+    return ProjectFileError(
+        tr("{name} is being saved by another program; please try again in a moment.")
+        .format(name=path.name), path)
+
+
+def _os_reason(error: OSError, name: str, reading: bool) -> str:
+    if isinstance(error, PermissionError):
+        text = ("Blueprint Studio is not allowed to read {name}." if reading
+                else "Blueprint Studio is not allowed to write {name}.")
+        return tr(text).format(name=name)
+    if error.errno == errno.ENOSPC:
+        return tr("The disk is full, so {name} could not be saved.").format(name=name)
+    if error.errno == errno.ENOENT and not reading:
+        return tr("The folder for {name} does not exist.").format(name=name)
+    reason = error.strerror or str(error)
+    text = "{name} could not be read ({reason})." if reading else "{name} could not be saved ({reason})."
+    return tr(text).format(name=name, reason=reason)
+
+
+def os_error(error: OSError, path: Path, reading: bool = False) -> ProjectFileError:
+    return ProjectFileError(_os_reason(error, path.name or str(path), reading), path)
+
+
+# -- connections -------------------------------------------------------------------
+
+def _uri(path: Path, mode: str) -> str:
+    return f"{path.resolve().as_uri()}?mode={mode}"
+
+
+def _engine(connect: Callable[[], sqlite3.Connection], pragmas: tuple[str, ...],
+            begin: str, poolclass: type = NullPool) -> Engine:
+    """An engine whose transactions are real SQLite transactions that we begin ourselves.
+
+    pysqlite's own implicit BEGIN is switched off (SQLAlchemy's documented recipe), so a
+    save is exactly one BEGIN ... COMMIT, and a kill at any moment rolls it all back.
+    """
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=poolclass)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+        for pragma in pragmas:
+            dbapi_connection.execute(pragma).fetchall()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql(begin)
+
+    return engine
+
+
+def readonly_engine(path: Path) -> Engine:
+    """Reads a file without any chance of writing to it or creating files beside it."""
+    uri = _uri(path, "ro")
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+
+    return _engine(connect, ("PRAGMA query_only = ON",), "BEGIN")
+
+
+def readwrite_engine(path: Path) -> Engine:
+    """For incremental saves of an existing file: rollback journal, full sync, real FKs."""
+    uri = _uri(path, "rw")  # rw, not rwc: never create a file that went missing
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+
+    pragmas = ("PRAGMA journal_mode = DELETE", "PRAGMA synchronous = FULL",
+               "PRAGMA foreign_keys = ON")
+    return _engine(connect, pragmas, "BEGIN IMMEDIATE", poolclass=QueuePool)
+
+
+def scratch_engine(path: Path) -> Engine:
+    """For building a brand-new file under a temporary name: no journal needed, because
+    the file only becomes the project (by rename) once it is complete and synced."""
+    uri = _uri(path, "rw")
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+
+    pragmas = ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF",
+               "PRAGMA foreign_keys = ON")
+    return _engine(connect, pragmas, "BEGIN IMMEDIATE")
+
+
+def memory_copy_engine(path: Path) -> Engine:
+    """A private in-memory copy of the file, to upgrade an older file without touching it."""
+    source = sqlite3.connect(_uri(path, "ro"), uri=True, timeout=BUSY_TIMEOUT_S)
+    copy = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        source.backup(copy)
+    finally:
+        source.close()
+    return _engine(lambda: copy, ("PRAGMA foreign_keys = ON",), "BEGIN", poolclass=StaticPool)
+
+
+def recover_if_interrupted(path: Path) -> None:
+    """Roll back a save that was interrupted by a crash (a hot journal beside the file).
+
+    Only called for files whose header is ours. SQLite does the rollback itself when a
+    read-write connection first reads the file; a read-only one cannot.
+    """
+    if not journal_path(path).exists():
+        return
+    try:
+        connection = sqlite3.connect(_uri(path, "rw"), uri=True, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.Error:
+        return  # e.g. a read-only folder: the read-only check below reports what it finds
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise busy(path) from None
+    except sqlite3.DatabaseError:
+        pass  # reported as damaged by the read-only check
+    finally:
+        connection.close()
+
+
+def file_version(connection: Connection) -> tuple[int, int]:
+    """(application_id, user_version) as SQLite itself reads them."""
+    app_id = connection.exec_driver_sql("PRAGMA application_id").scalar_one()
+    version = connection.exec_driver_sql("PRAGMA user_version").scalar_one()
+    return int(app_id) & 0xFFFFFFFF, int(version)
+
+
+def integrity_problem(connection: Connection) -> str | None:
+    """SQLite's own quick structural check: None when the file is sound."""
+    rows = [str(r[0]) for r in connection.exec_driver_sql("PRAGMA quick_check").fetchall()]
+    return None if rows == ["ok"] else "; ".join(rows[:2])
+
+
+def stamp(connection: Connection, version: int) -> None:
+    """Brand the file as ours and record its schema version in the header."""
+    signed = APPLICATION_ID - (1 << 32) if APPLICATION_ID >= 1 << 31 else APPLICATION_ID
+    connection.exec_driver_sql(f"PRAGMA application_id = {signed}")
+    connection.exec_driver_sql(f"PRAGMA user_version = {int(version)}")
+
+
+# -- atomic whole-file writes ---------------------------------------------------------
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Which file on disk `path` names now (to notice a file replaced behind our back)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def atomic_write(target: Path, build: Callable[[Path], None]) -> None:
+    """Build the file under a temporary name beside `target`, sync it, then rename it over
+    `target` in one step. A crash leaves either the old file or the new one, never half."""
+    directory = target.parent
+    temp = directory / f".{target.name[:80]}.{secrets.token_hex(4)}.tmp"
+    descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    os.close(descriptor)
+    try:
+        try:
+            os.chmod(temp, stat.S_IMODE(target.stat().st_mode))  # keep the old file's mode
+        except OSError:
+            pass
+        build(temp)
+        _fsync_file(temp)
+        os.replace(temp, target)
+    except BaseException:
+        for leftover in (temp, journal_path(temp)):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
+        raise
+    _fsync_directory(directory)
+
+
+def _fsync_file(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable. Not possible (nor needed) on Windows."""
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
