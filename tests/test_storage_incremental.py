@@ -1,0 +1,203 @@
+"""Incremental saves write only what changed; the dirty flag and save_as behave."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+
+import pytest
+from sqlalchemy import event
+
+from blueprint_studio.model import Card, Connector, Stage, factory
+from blueprint_studio.model import operations as ops
+from blueprint_studio.storage import ProjectFile, ProjectFileError, read_project, write_project
+
+
+def big_project(cards: int = 1000, stages: int = 10):
+    """Cards spread over every stage x lane cell, each joined to the next by an arrow."""
+    service_map = factory.new_map("Big", [f"Stage {i}" for i in range(stages)])
+    project = factory.new_project("Benchmark", [service_map])
+    lanes = len(service_map.lanes)
+    previous = None
+    for index in range(cards):
+        card = Card(stage_id=service_map.stages[index % stages].id,
+                    lane_id=service_map.lanes[(index // stages) % lanes].id,
+                    order=index // (stages * lanes), text=f"Card {index} 卡片")
+        service_map.cards[card.id] = card
+        if previous is not None:
+            connector = Connector(previous.id, card.id, "next")
+            service_map.connectors[connector.id] = connector
+        previous = card
+    return project
+
+
+class StatementLog:
+    """Counts the writing statements that reach the real SQLite file, per table."""
+
+    def __init__(self, engine) -> None:
+        self.writes: Counter[tuple[str, str]] = Counter()
+        self._engine = engine
+        event.listen(engine, "before_cursor_execute", self._record)
+
+    def _record(self, _conn, _cursor, statement, parameters, _context, executemany) -> None:
+        match = re.match(r"\s*(INSERT INTO|UPDATE|DELETE FROM)\s+\"?(\w+)", statement)
+        if match:
+            rows = len(parameters) if executemany else 1
+            self.writes[(match.group(1).split()[0], match.group(2))] += rows
+
+    def close(self) -> None:
+        event.remove(self._engine, "before_cursor_execute", self._record)
+
+
+@pytest.fixture(scope="module")
+def big_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("big") / "big.bpstudio"
+    write_project(big_project(), path)
+    return path
+
+
+@pytest.fixture
+def opened(big_file, tmp_path):
+    copy = tmp_path / "big.bpstudio"
+    copy.write_bytes(big_file.read_bytes())
+    project_file = ProjectFile.open(copy)
+    log = StatementLog(project_file.engine)
+    yield project_file, log
+    log.close()
+    project_file.close()
+
+
+def test_fixture_really_has_a_thousand_cards(opened):
+    project_file, _log = opened
+    assert len(project_file.project.maps[0].cards) == 1000
+    assert len(project_file.project.maps[0].connectors) == 999
+
+
+def test_saving_one_edited_card_writes_one_row(opened):
+    project_file, log = opened
+    service_map = project_file.project.maps[0]
+    card_id = list(service_map.cards)[500]
+    ops.UpdateCard(service_map.id, card_id, {"text": "edited 已修改", "emotion": -2}).apply(
+        project_file.project)
+    project_file.save()
+    assert log.writes == Counter({("UPDATE", "cards"): 1})
+    loaded = read_project(project_file.path)
+    assert loaded.maps[0].cards[card_id].text == "edited 已修改"
+    assert loaded == project_file.project
+
+
+def test_reordering_stages_rewrites_only_stage_positions(opened):
+    project_file, log = opened
+    service_map = project_file.project.maps[0]
+    ops.MoveStage(service_map.id, service_map.stages[7].id, 2).apply(project_file.project)
+    project_file.save()
+    # Stages 2..7 changed position; nothing else is written.
+    assert log.writes == Counter({("UPDATE", "stages"): 6})
+    assert read_project(project_file.path) == project_file.project
+
+
+def test_deleting_a_card_deletes_it_and_its_arrows_and_renumbers_its_cell(opened):
+    project_file, log = opened
+    service_map = project_file.project.maps[0]
+    card = service_map.cards_in_reading_order()[0]
+    cell = service_map.cards_in_cell(card.stage_id, card.lane_id)
+    arrows = len(service_map.connectors_of(card.id))
+    ops.RemoveCard(service_map.id, card.id).apply(project_file.project)
+    project_file.save()
+    assert log.writes == Counter({("DELETE", "cards"): 1, ("DELETE", "connectors"): arrows,
+                                  ("UPDATE", "cards"): len(cell) - 1})
+    assert read_project(project_file.path) == project_file.project
+
+
+def test_adding_a_stage_and_a_card_inserts_two_rows(opened):
+    project_file, log = opened
+    service_map = project_file.project.maps[0]
+    stage = Stage(name="New 新阶段")
+    ops.AddStage(service_map.id, stage).apply(project_file.project)  # at the end
+    ops.AddCard(service_map.id, Card(stage_id=stage.id, lane_id=service_map.lanes[0].id,
+                                     text="x")).apply(project_file.project)
+    project_file.save()
+    assert log.writes == Counter({("INSERT", "stages"): 1, ("INSERT", "cards"): 1})
+    assert read_project(project_file.path) == project_file.project
+
+
+def test_nothing_changed_writes_nothing(opened):
+    project_file, log = opened
+    project_file.save()
+    assert log.writes == Counter()
+
+
+# -- dirty flag, save_as, close ----------------------------------------------------
+
+def small_project():
+    service_map = factory.new_map("Hotel 酒店", ["Arrive", "Stay"])
+    project = factory.new_project("Training", [service_map])
+    card = Card(stage_id=service_map.stages[0].id, lane_id=service_map.lanes[1].id, text="Check in")
+    service_map.cards[card.id] = card
+    return project
+
+
+def test_dirty_flag_follows_edits_saves_and_undo(tmp_path):
+    project_file = ProjectFile.create(small_project(), tmp_path / "a.bpstudio")
+    assert not project_file.is_dirty
+    service_map = project_file.project.maps[0]
+    inverse = ops.UpdateMap(service_map.id, {"name": "Renamed"}).apply(project_file.project)
+    assert project_file.is_dirty
+    project_file.save()
+    assert not project_file.is_dirty
+    inverse.apply(project_file.project)  # undo after a save is a change again
+    assert project_file.is_dirty
+    project_file.save()
+    assert read_project(project_file.path).maps[0].name == "Hotel 酒店"
+    project_file.close()
+
+
+def test_save_as_writes_a_new_file_and_binds_to_it(tmp_path):
+    first = tmp_path / "first.bpstudio"
+    project_file = ProjectFile.create(small_project(), first)
+    before = first.read_bytes()
+    service_map = project_file.project.maps[0]
+    ops.UpdateProjectInfo({"trainer": "王老师"}).apply(project_file.project)
+    second = tmp_path / "sub folder 子目录" / "second.bpstudio"
+    second.parent.mkdir()
+    project_file.save_as(second)
+    assert project_file.path == second and not project_file.is_dirty
+    assert first.read_bytes() == before  # the old file keeps the old state
+    assert read_project(second).info.trainer == "王老师"
+    ops.UpdateMap(service_map.id, {"description": "later"}).apply(project_file.project)
+    project_file.save()
+    assert read_project(second).maps[0].description == "later"
+    assert read_project(first).maps[0].description == ""
+    assert sorted(os.listdir(second.parent)) == ["second.bpstudio"]
+    project_file.close()
+    project_file.close()  # twice is fine
+    with pytest.raises(ProjectFileError):
+        project_file.save()
+
+
+def test_a_file_deleted_behind_our_back_is_written_again_on_save(tmp_path):
+    path = tmp_path / "gone.bpstudio"
+    project_file = ProjectFile.create(small_project(), path)
+    project_file.save()
+    path.unlink()
+    ops.UpdateProjectInfo({"group": "B"}).apply(project_file.project)
+    project_file.save()
+    assert read_project(path) == project_file.project
+    project_file.close()
+
+
+def test_write_project_keeps_the_old_file_mode_and_leaves_no_temp_files(tmp_path):
+    path = tmp_path / "mode.bpstudio"
+    write_project(small_project(), path)
+    os.chmod(path, 0o640)
+    write_project(small_project(), path)
+    assert (path.stat().st_mode & 0o777) == 0o640
+    assert os.listdir(tmp_path) == ["mode.bpstudio"]
+
+
+def test_saving_into_a_missing_folder_is_one_clear_sentence(tmp_path):
+    with pytest.raises(ProjectFileError) as error:
+        write_project(small_project(), tmp_path / "no such folder" / "x.bpstudio")
+    message = str(error.value)
+    assert "\n" not in message and message.endswith(".") and "x.bpstudio" in message
