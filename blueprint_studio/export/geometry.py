@@ -1,0 +1,259 @@
+"""Where everything of a map goes on paper, in points at scale 1 (pure geometry).
+
+Coordinates run right (x) and down (y) from the map's top-left corner. Drawing code
+scales and moves them onto a page; tiling cuts them into pages. Font sizes here are
+the sizes at scale 1: a map may be printed at `scale` only if
+`scale * SMALLEST_FONT >= text.MIN_PT`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..appearance import format_minutes
+from ..model.entities import Card, ServiceMap
+from ..model.enums import EMOTION_MAX, EMOTION_MIN, MapKind
+from ..model.lines import LinePlacement, blueprint_lines
+from . import text
+
+# Sizes at scale 1 (points).
+HEADER_W = 100.0        # lane-header column
+STAGE_HEADER_H = 42.0
+EMOTION_BAND_H = 92.0
+CELL_PAD = 8.0
+CARD_GAP = 6.0
+CARD_W = 132.0
+CARD_PAD = 5.0
+CARD_TEXT_PT = 9.0
+CARD_LEADING = 11.0
+CARD_BADGE_PT = 8.0
+CARD_TOP_ROW = 12.0      # kind symbol and badges
+CARD_MAX_LINES = 6
+MIN_LANE_H = 58.0
+LINE_LABEL_PT = 8.0
+LINE_LABEL_H = 11.0      # kept free under a lane whose bottom is one of the three lines
+STAGE_PT = 10.0
+LANE_PT = 9.0
+AXIS_PT = 8.0
+CONNECTOR_PT = 8.0
+SMALLEST_FONT = min(CARD_TEXT_PT, CARD_BADGE_PT, LINE_LABEL_PT, STAGE_PT, LANE_PT, AXIS_PT,
+                    CONNECTOR_PT)
+MIN_SCALE = text.MIN_PT / SMALLEST_FONT
+
+
+@dataclass(slots=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def intersects(self, other: "Rect") -> bool:
+        return not (self.right < other.x or other.right < self.x
+                    or self.bottom < other.y or other.bottom < self.y)
+
+
+@dataclass(slots=True)
+class CardBox:
+    card: Card
+    rect: Rect
+    lines: list[str]
+    truncated: bool
+    badges: list[tuple[str, str]]  # (badge kind, text): "mot", "fail", "wait", "emotion"
+
+
+@dataclass(slots=True)
+class ConnectorPath:
+    points: list[tuple[float, float]]
+    label: str
+
+
+@dataclass(slots=True)
+class MapLayout:
+    service_map: ServiceMap
+    width: float
+    height: float
+    columns: list[Rect]               # stage columns (full height of the lanes)
+    stage_headers: list[Rect]
+    rows: list[Rect]                  # lanes (full width including the header)
+    emotion_band: Rect | None
+    stage_emotions: list[float | None]
+    lines: list[tuple[LinePlacement, float]]  # line and its y
+    cards: list[CardBox] = field(default_factory=list)
+    connectors: list[ConnectorPath] = field(default_factory=list)
+
+    @property
+    def grid_top(self) -> float:
+        return self.rows[0].y if self.rows else self.height
+
+
+def stage_emotions(service_map: ServiceMap) -> list[float | None]:
+    """The mean emotion of each stage's cards (None where no card has one)."""
+    sums = {stage.id: [0.0, 0] for stage in service_map.stages}
+    for card in service_map.cards.values():
+        if card.emotion is not None and card.stage_id in sums:
+            entry = sums[card.stage_id]
+            entry[0] += card.emotion
+            entry[1] += 1
+    result: list[float | None] = []
+    for stage in service_map.stages:
+        total, count = sums[stage.id]
+        result.append(round(total / count, 2) if count else None)
+    return result
+
+
+def shows_emotion(service_map: ServiceMap) -> bool:
+    """The curve band is drawn for journey maps and for blueprints that ask for it."""
+    if service_map.kind is MapKind.JOURNEY:
+        return True
+    return service_map.show_emotion_curve and any(
+        card.emotion is not None for card in service_map.cards.values())
+
+
+def card_badges(card: Card) -> list[tuple[str, str]]:
+    badges: list[tuple[str, str]] = []
+    if card.moment_of_truth:
+        badges.append(("mot", "★"))
+    if card.fail_point:
+        badges.append(("fail", "F"))
+    if card.wait_minutes is not None:
+        badges.append(("wait", "W " + format_minutes(card.wait_minutes)))
+    if card.emotion is not None:
+        badges.append(("emotion", f"{card.emotion:+d}" if card.emotion else "0"))
+    return badges
+
+
+def _card_height(lines: int) -> float:
+    return CARD_PAD + CARD_TOP_ROW + max(1, lines) * CARD_LEADING + CARD_PAD - 2
+
+
+def layout_map(service_map: ServiceMap, *, with_cards: bool = True,
+               emotion: bool | None = None, min_lane_h: float = MIN_LANE_H,
+               column_width: float | None = None) -> MapLayout:
+    """Measure a map: columns, lanes, cards (wrapped text) and connector routes."""
+    show_curve = shows_emotion(service_map) if emotion is None else emotion
+    col_widths = []
+    for stage in service_map.stages:
+        width = column_width or (stage.width if stage.width else CARD_W + 2 * CELL_PAD)
+        col_widths.append(max(width, 80.0))
+    line_places = blueprint_lines(service_map)
+    lanes_above_line = {placement.below_lane_index - 1 for placement in line_places}
+
+    # Cards per cell, wrapped to their column.
+    cells: dict[tuple[int, int], list[Card]] = {}
+    if with_cards:
+        stage_pos = {s.id: i for i, s in enumerate(service_map.stages)}
+        lane_pos = {lane.id: i for i, lane in enumerate(service_map.lanes)}
+        for card in service_map.cards.values():
+            key = (stage_pos.get(card.stage_id, -1), lane_pos.get(card.lane_id, -1))
+            if key[0] >= 0 and key[1] >= 0:
+                cells.setdefault(key, []).append(card)
+        for cell in cells.values():
+            cell.sort(key=lambda c: c.order)
+
+    wrapped: dict[str, tuple[list[str], bool]] = {}
+    lane_heights: list[float] = []
+    for lane_index, _lane in enumerate(service_map.lanes):
+        tallest = 0.0
+        for stage_index, col_w in enumerate(col_widths):
+            inner = col_w - 2 * CELL_PAD - 2 * CARD_PAD
+            total = 0.0
+            for card in cells.get((stage_index, lane_index), []):
+                lines, cut = text.fit(card.text, CARD_TEXT_PT, inner, CARD_MAX_LINES)
+                wrapped[card.id] = (lines, cut)
+                total += _card_height(len(lines)) + CARD_GAP
+            tallest = max(tallest, total - CARD_GAP if total else 0.0)
+        height = max(min_lane_h, tallest + 2 * CELL_PAD)
+        if lane_index in lanes_above_line:
+            height += LINE_LABEL_H
+        lane_heights.append(height)
+
+    top = STAGE_HEADER_H
+    band = None
+    if show_curve:
+        band = Rect(0.0, top, HEADER_W + sum(col_widths), EMOTION_BAND_H)
+        top += EMOTION_BAND_H
+    width = HEADER_W + sum(col_widths)
+
+    columns, headers = [], []
+    x = HEADER_W
+    lanes_h = sum(lane_heights)
+    for col_w in col_widths:
+        headers.append(Rect(x, 0.0, col_w, STAGE_HEADER_H))
+        columns.append(Rect(x, top, col_w, lanes_h))
+        x += col_w
+    rows = []
+    y = top
+    for height in lane_heights:
+        rows.append(Rect(0.0, y, width, height))
+        y += height
+    height = y if service_map.lanes else top + MIN_LANE_H
+
+    lines = [(placement, rows[placement.below_lane_index].y) for placement in line_places]
+    layout = MapLayout(service_map, width, height, columns, headers, rows, band,
+                       stage_emotions(service_map), lines)
+
+    for (stage_index, lane_index), cell in cells.items():
+        column, row = columns[stage_index], rows[lane_index]
+        y = row.y + CELL_PAD
+        for card in cell:
+            lines_, cut = wrapped[card.id]
+            card_h = _card_height(len(lines_))
+            rect = Rect(column.x + CELL_PAD, y, column.w - 2 * CELL_PAD, card_h)
+            layout.cards.append(CardBox(card, rect, lines_, cut, card_badges(card)))
+            y += card_h + CARD_GAP
+    if with_cards:
+        layout.connectors = route_connectors(layout)
+    return layout
+
+
+def route_connectors(layout: MapLayout) -> list[ConnectorPath]:
+    """Orthogonal routes: out of a card's side, along the gutter before the target column."""
+    boxes = {box.card.id: box for box in layout.cards}
+    stage_pos = {s.id: i for i, s in enumerate(layout.service_map.stages)}
+    paths = []
+    for connector in layout.service_map.connectors.values():
+        source, target = boxes.get(connector.source_id), boxes.get(connector.target_id)
+        if source is None or target is None:
+            continue
+        s, t = source.rect, target.rect
+        s_col, t_col = stage_pos[source.card.stage_id], stage_pos[target.card.stage_id]
+        sy, ty = s.y + s.h / 2, t.y + t.h / 2
+        if t_col > s_col:
+            gutter = layout.columns[t_col].x + CELL_PAD / 2
+            points = [(s.right, sy), (gutter, sy), (gutter, ty), (t.x, ty)]
+        elif t_col < s_col:
+            gutter = layout.columns[t_col].right - CELL_PAD / 2
+            points = [(s.x, sy), (gutter, sy), (gutter, ty), (t.right, ty)]
+        elif t.y > s.y:  # same column, below: straight down
+            x = s.x + s.w / 2
+            points = [(x, s.bottom), (x, t.y)]
+        else:  # same column, above: up along the right gutter
+            gutter = layout.columns[s_col].right - CELL_PAD / 2
+            points = [(s.right, sy), (gutter, sy), (gutter, ty), (t.right, ty)]
+        paths.append(ConnectorPath(_simplify(points), connector.label))
+    return paths
+
+
+def _simplify(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Drop repeated points so a straight route has two points."""
+    result = [points[0]]
+    for point in points[1:]:
+        if abs(point[0] - result[-1][0]) > 0.01 or abs(point[1] - result[-1][1]) > 0.01:
+            result.append(point)
+    return result
+
+
+def emotion_y(band: Rect, value: float) -> float:
+    """y of an emotion value inside the band (+2 at the top)."""
+    inner_top = band.y + 14
+    inner_h = band.h - 22
+    return inner_top + (EMOTION_MAX - value) / (EMOTION_MAX - EMOTION_MIN) * inner_h

@@ -1,0 +1,500 @@
+"""The workshop handout: cover, map, card table, emotion chart, lists and notes pages.
+
+Built with reportlab's platypus (frames, page templates, a LongTable that repeats its
+header row). Every cell is a plain string wrapped by `text.wrap`, so user text is never
+parsed as markup; the page numbers ("3 / 12") are written once the total is known.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate, Flowable, Frame, LongTable, NextPageTemplate, PageBreak, PageTemplate,
+    Spacer, TableStyle,
+)
+
+from ..appearance import CARD_SYMBOL, EMOTION_COLOUR, GRID, INK, MUTED_INK, format_minutes
+from ..i18n import tr
+from ..i18n.labels import card_kind_name, channel_name, lane_name, map_kind_name
+from ..model.entities import Card, Project, ProjectInfo, ServiceMap
+from ..model.enums import EMOTION_MAX, EMOTION_MIN, CardKind
+from . import geometry as g
+from . import mapdraw, pages, text
+from .draw import Transform, colour, draw_text, emotion_face
+from .text import FONT
+
+MARGIN = 16 * mm
+HEADER_H = 16.0
+TABLE_PT = 8.0
+TABLE_LEADING = 9.8
+CELL_PAD = 3.0
+MAX_ROW_LINES = 40  # taller rows continue in the next row, so no row outgrows a page
+MAX_HANDOUT_SCALE = 1.6
+
+
+class _NumberedCanvas(Canvas):
+    """Keeps every page until the end, then writes "n / total" and the running header."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._saved_pages: list[dict] = []
+        self.running_title = ""
+        self.numbered = True
+
+    def showPage(self):  # noqa: N802 - reportlab's name
+        self._saved_pages.append(dict(self.__dict__))
+        self._startPage()
+        self.numbered = True
+
+    def save(self):
+        total = len(self._saved_pages)
+        for number, state in enumerate(self._saved_pages, start=1):
+            self.__dict__.update(state)
+            if self.numbered:
+                _decorate(self, number, total)
+            super().showPage()
+        super().save()
+
+
+def _decorate(canvas, number: int, total: int) -> None:
+    width, height = canvas._pagesize
+    size = 8.0
+    top = height - MARGIN + 6
+    draw_text(canvas, MARGIN, top, text.one_line(canvas.running_title, size, width - 2 * MARGIN - 60),
+              size, MUTED_INK, raw=True)
+    canvas.setStrokeColor(colour(GRID))
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN, top - 4, width - MARGIN, top - 4)
+    draw_text(canvas, width / 2, MARGIN / 2, f"{number} / {total}", 9.0, INK, align="center", raw=True)
+
+
+class _Section(Flowable):
+    """Zero-size marker: sets the running header from here on."""
+
+    def __init__(self, title: str, numbered: bool = True):
+        super().__init__()
+        self.title = title
+        self.numbered_page = numbered
+
+    def wrap(self, avail_w, avail_h):
+        return 0, 0
+
+    def draw(self):
+        self.canv.running_title = self.title
+        self.canv.numbered = self.numbered_page
+
+
+class _Heading(Flowable):
+    def __init__(self, value: str, size: float = 14.0, space: float = 6.0):
+        super().__init__()
+        self.value, self.size, self.space = value, size, space
+
+    def wrap(self, avail_w, avail_h):
+        self.width = avail_w
+        self.lines, _ = text.fit(self.value, self.size, avail_w, 3)
+        self.height = len(self.lines) * self.size * 1.25 + self.space
+        return avail_w, self.height
+
+    def draw(self):
+        y = self.height - self.size
+        for line in self.lines:
+            draw_text(self.canv, 0, y, line, self.size, INK, bold=True, raw=True)
+            y -= self.size * 1.25
+
+
+class _Lines(Flowable):
+    """Plain wrapped text (muted), e.g. 'None marked yet.'"""
+
+    def __init__(self, value: str, size: float = 9.0):
+        super().__init__()
+        self.value, self.size = value, size
+
+    def wrap(self, avail_w, avail_h):
+        self.lines = text.wrap(self.value, self.size, avail_w)
+        self.height = len(self.lines) * self.size * 1.3 + 4
+        return avail_w, self.height
+
+    def draw(self):
+        y = self.height - self.size
+        for line in self.lines:
+            draw_text(self.canv, 0, y, line, self.size, MUTED_INK, raw=True)
+            y -= self.size * 1.3
+
+
+class _Cover(Flowable):
+    def __init__(self, info: ProjectInfo, maps: list[ServiceMap], lang: str):
+        super().__init__()
+        self.info, self.maps, self.lang = info, maps, lang
+
+    def wrap(self, avail_w, avail_h):
+        self.width, self.height = avail_w, avail_h - 1
+        return self.width, self.height
+
+    def draw(self):
+        c, lang, info = self.canv, self.lang, self.info
+        w, y = self.width, self.height
+        c.setFillColor(colour("#2f63b5"))
+        c.rect(0, y - 6, w, 6, stroke=0, fill=1)
+        y -= 34
+        draw_text(c, 0, y, tr("Workshop handout", lang), 11.0, MUTED_INK)
+        y -= 14
+        title = info.title.strip() or tr("Untitled workshop", lang)
+        for line in text.fit(title, 26.0, w, 3)[0]:
+            y -= 32
+            draw_text(c, 0, y, line, 26.0, INK, bold=True, raw=True)
+        y -= 18
+        for service_map in self.maps[:6]:
+            y -= 16
+            label = f"{map_kind_name(service_map.kind, lang)}: {service_map.name.strip() or '—'}"
+            draw_text(c, 0, y, text.one_line(label, 12.0, w), 12.0, INK, raw=True)
+        if len(self.maps) > 6:
+            y -= 16
+            draw_text(c, 0, y, tr("… and {count} more maps", lang).format(count=len(self.maps) - 6),
+                      12.0, MUTED_INK)
+        y -= 30
+        fields = [(tr("Organisation", lang), info.organisation), (tr("Date", lang), info.date),
+                  (tr("Trainer", lang), info.trainer), (tr("Group", lang), info.group)]
+        label_w = max(text.text_width(text.clean(label), 10.0) for label, _ in fields) + 16
+        for label, value in fields:
+            lines, _ = text.fit(value.strip() or "—", 12.0, w - label_w, 2)
+            draw_text(c, 0, y, label, 10.0, MUTED_INK)
+            for line in lines:
+                draw_text(c, label_w, y, line, 12.0, INK, raw=True)
+                y -= 16
+            c.setStrokeColor(colour(GRID))
+            c.setLineWidth(0.5)
+            c.line(0, y + 10, w, y + 10)
+            y -= 8
+        cards = [card for m in self.maps for card in m.cards.values()]
+        summary = tr("{stages} stages · {cards} cards · {mot} moments of truth · {fail} fail points",
+                     lang).format(stages=sum(len(m.stages) for m in self.maps), cards=len(cards),
+                                  mot=sum(c_.moment_of_truth for c_ in cards),
+                                  fail=sum(c_.fail_point for c_ in cards))
+        y -= 12
+        draw_text(c, 0, y, text.one_line(summary, 10.0, w), 10.0, INK, raw=True)
+        if info.notes.strip():
+            y -= 24
+            for line in text.fit(info.notes, 10.0, w, max(1, int((y - 120) / 13)))[0]:
+                draw_text(c, 0, y, line, 10.0, INK, raw=True)
+                y -= 13
+        legend_h = mapdraw.legend_height(w, lang)
+        draw_text(c, 0, legend_h + 14, tr("Symbols used on the map", lang), 9.0, MUTED_INK, bold=True)
+        mapdraw.draw_legend(c, 0, legend_h, w, lang)
+
+
+class _MapWindow(Flowable):
+    """One page of the map: the whole map fitted, or one tile of a larger map."""
+
+    def __init__(self, layout: g.MapLayout, heading: str, lang: str, scale: float | None,
+                 grid: pages.TileGrid | None = None, row: int = 0, column: int = 0):
+        super().__init__()
+        self.layout, self.heading, self.lang = layout, heading, lang
+        self.scale, self.grid, self.row, self.column = scale, grid, row, column
+
+    def wrap(self, avail_w, avail_h):
+        self.width, self.height = avail_w, avail_h - 1
+        return self.width, self.height
+
+    def draw(self):
+        c, layout, lang = self.canv, self.layout, self.lang
+        heading = self.heading
+        if self.grid is not None:
+            heading += "  " + tr("(part {label} of {rows} × {columns})", lang).format(
+                label=pages.tile_label(self.row, self.column), rows=self.grid.rows,
+                columns=self.grid.columns)
+        draw_text(c, 0, self.height - 12, text.one_line(heading, 12.0, self.width), 12.0, INK,
+                  bold=True, raw=True)
+        top = self.height - 22
+        if self.grid is None:
+            legend_h = mapdraw.legend_height(self.width, lang)
+            scale = self.scale or fit_map_scale(layout, self.width, self.height)
+            x = (self.width - layout.width * scale) / 2
+            mapdraw.draw_map(c, layout, Transform(x, top, scale), lang)
+            mapdraw.draw_legend(c, 0, legend_h, self.width, lang)
+            return
+        grid, scale = self.grid, self.scale
+        ox, oy = grid.origin(self.row, self.column)
+        content_w = min(grid.cell_w, grid.width - ox)
+        content_h = min(grid.cell_h, grid.height - oy)
+        c.saveState()
+        clip = c.beginPath()
+        clip.rect(0, top - content_h, content_w, content_h)
+        c.clipPath(clip, stroke=0, fill=0)
+        view = g.Rect(ox / scale, oy / scale, content_w / scale, content_h / scale)
+        mapdraw.draw_map(c, layout, Transform(-ox, top + oy, scale), lang, view=view)
+        c.restoreState()
+        neighbours = []
+        if self.row > 0:
+            neighbours.append("↑ " + pages.tile_label(self.row - 1, self.column))
+        if self.column > 0:
+            neighbours.append("← " + pages.tile_label(self.row, self.column - 1))
+        if self.column + 1 < grid.columns:
+            neighbours.append(pages.tile_label(self.row, self.column + 1) + " →")
+        if self.row + 1 < grid.rows:
+            neighbours.append("↓ " + pages.tile_label(self.row + 1, self.column))
+        draw_text(c, self.width, self.height - 12, "   ".join(neighbours), 9.0, MUTED_INK,
+                  align="right", raw=True)
+
+
+def fit_map_scale(layout: g.MapLayout, width: float, height: float) -> float:
+    legend = 40.0
+    return min(width / layout.width, (height - 22 - legend) / layout.height, MAX_HANDOUT_SCALE)
+
+
+def _map_flowables(service_map: ServiceMap, heading: str, frame_w: float, frame_h: float,
+                   tile_scale: float | None, lang: str, warnings: list[str]) -> list[Flowable]:
+    layout = g.layout_map(service_map)
+    scale = fit_map_scale(layout, frame_w, frame_h)
+    if scale >= g.MIN_SCALE and tile_scale is None:
+        return [_MapWindow(layout, heading, lang, scale)]
+    tile = tile_scale if tile_scale is not None else 1.0
+    grid = pages.tile_grid(layout.width * tile, layout.height * tile, frame_w, frame_h - 24,
+                           overlap=8 * mm)
+    if grid.count > 1:
+        warnings.append(tr("The map {name!r} is too large for one page and is printed across "
+                           "{count} pages.", lang).format(name=service_map.name, count=grid.count))
+    result: list[Flowable] = []
+    for row in range(grid.rows):
+        for column in range(grid.columns):
+            if result:
+                result.append(PageBreak())
+            result.append(_MapWindow(layout, heading, lang, tile, grid, row, column))
+    return result
+
+
+# -- the card table ------------------------------------------------------------------
+
+_TABLE_COLUMNS = (  # header, relative width, minimum width
+    ("Stage", 1.1, 46), ("Lane", 1.1, 46), ("Kind", 0.95, 44), ("Text", 3.2, 110),
+    ("Channel", 0.8, 38), ("Emotion", 0.62, 34), ("MOT", 0.5, 28), ("Fail point", 0.55, 30),
+    ("Wait", 0.7, 34), ("Duration", 0.75, 38),
+)
+
+
+def _column_widths(total: float) -> list[float]:
+    weight = sum(col[1] for col in _TABLE_COLUMNS)
+    widths = [max(col[2], total * col[1] / weight) for col in _TABLE_COLUMNS]
+    excess = sum(widths) - total
+    if excess > 0:  # take it from the text column
+        widths[3] -= excess
+    return widths
+
+
+def _card_cells(card: Card, service_map: ServiceMap, lang: str) -> list[str]:
+    stage = service_map.stage(card.stage_id).name
+    lane = lane_name(service_map.lane(card.lane_id), lang)
+    emotion = "" if card.emotion is None else (f"+{card.emotion}" if card.emotion > 0 else
+                                               ("−" + str(-card.emotion) if card.emotion else "0"))
+    return [stage, lane, f"{CARD_SYMBOL[card.kind]} {card_kind_name(card.kind, lang)}", card.text,
+            channel_name(card.channel, lang), emotion, "★" if card.moment_of_truth else "",
+            "Ⓕ" if card.fail_point and text.has_glyph("Ⓕ") else ("F" if card.fail_point else ""),
+            format_minutes(card.wait_minutes), format_minutes(card.duration_minutes)]
+
+
+def wrapped_rows(rows: list[list[str]], widths: list[float]) -> tuple[list[list[str]], list[float]]:
+    """Cells wrapped to their columns; very tall rows continue in extra rows."""
+    data, heights = [], []
+    inner = [w - 2 * CELL_PAD for w in widths]
+    for row in rows:
+        cells = [text.wrap(value, TABLE_PT, width) for value, width in zip(row, inner)]
+        tallest = max(len(cell) for cell in cells)
+        for start in range(0, tallest, MAX_ROW_LINES):
+            chunk = [cell[start:start + MAX_ROW_LINES] for cell in cells]
+            lines = max(1, max(len(cell) for cell in chunk))
+            data.append(["\n".join(cell) for cell in chunk])
+            heights.append(lines * TABLE_LEADING + 2 * CELL_PAD + 1)
+    return data, heights
+
+
+def _table(header: list[str], rows: list[list[str]], widths: list[float],
+           emphasise: dict[int, str] | None = None) -> LongTable:
+    head, head_h = wrapped_rows([header], widths)
+    body, body_h = wrapped_rows(rows, widths)
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, TABLE_PT, TABLE_LEADING),
+        ("TEXTCOLOR", (0, 0), (-1, -1), colour(INK)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD), ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("BACKGROUND", (0, 0), (-1, 0), colour("#e4e8ec")),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, colour(INK)),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, colour(GRID)),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colour("#ffffff"), colour("#f6f8fa")]),
+    ]
+    table = LongTable(head[:1] + body, colWidths=widths, rowHeights=head_h[:1] + body_h,
+                      repeatRows=1, style=TableStyle(style), hAlign="LEFT")
+    return table
+
+
+def card_table(service_map: ServiceMap, width: float, lang: str) -> Flowable:
+    widths = _column_widths(width)
+    header = [tr(name, lang) for name, _, _ in _TABLE_COLUMNS]
+    rows = [_card_cells(card, service_map, lang) for card in service_map.cards_in_reading_order()]
+    if not rows:
+        return _Lines(tr("This map has no cards yet.", lang))
+    return _table(header, rows, widths)
+
+
+def _list_table(cards: list[Card], service_map: ServiceMap, width: float, lang: str) -> Flowable:
+    if not cards:
+        return _Lines(tr("None marked yet.", lang))
+    widths = [width * 0.2, width * 0.18, width * 0.62]
+    header = [tr("Stage", lang), tr("Lane", lang), tr("Text", lang)]
+    rows = []
+    for card in cards:
+        extra = []
+        if card.emotion is not None:
+            extra.append(tr("emotion", lang) + " " + (f"{card.emotion:+d}" if card.emotion else "0"))
+        if card.fail_point:
+            extra.append(tr("fail point", lang))
+        if card.wait_minutes is not None:
+            extra.append(tr("wait", lang) + " " + format_minutes(card.wait_minutes))
+        body = card.text + (f"\n({', '.join(extra)})" if extra else "")
+        rows.append([service_map.stage(card.stage_id).name,
+                     lane_name(service_map.lane(card.lane_id), lang), body])
+    return _table(header, rows, widths)
+
+
+class _EmotionChart(Flowable):
+    """Stages on x, −2 … +2 on y; dips (below 0) marked with ▼ and their value."""
+
+    HEIGHT = 230.0
+
+    def __init__(self, service_map: ServiceMap, lang: str):
+        super().__init__()
+        self.service_map, self.lang = service_map, lang
+
+    def wrap(self, avail_w, avail_h):
+        self.width, self.height = avail_w, self.HEIGHT
+        return self.width, self.height
+
+    def draw(self):
+        c, lang = self.canv, self.lang
+        values = g.stage_emotions(self.service_map)
+        stages = self.service_map.stages
+        left, right, top, bottom = 58.0, self.width - 8, self.height - 10, 48.0
+        span = right - left
+        step = span / max(1, len(stages))
+
+        def y_of(value: float) -> float:
+            return bottom + (value - EMOTION_MIN) / (EMOTION_MAX - EMOTION_MIN) * (top - bottom)
+
+        for value in range(EMOTION_MIN, EMOTION_MAX + 1):
+            y = y_of(value)
+            c.setStrokeColor(colour("#9aa5b1" if value == 0 else "#dde1e5"))
+            c.setLineWidth(0.8 if value == 0 else 0.5)
+            c.line(left, y, right, y)
+            label = f"+{value}" if value > 0 else ("−" + str(-value) if value < 0 else "0")
+            draw_text(c, left - 24, y - 3, label, 8.0, MUTED_INK, align="right", raw=True)
+            emotion_face(c, left - 12, y, 4.5, value, EMOTION_COLOUR[value])
+        mot_stages = {card.stage_id for card in self.service_map.cards.values() if card.moment_of_truth}
+        for index, stage in enumerate(stages):
+            x = left + step * (index + 0.5)
+            c.setStrokeColor(colour("#eef0f2"))
+            c.line(x, bottom, x, top)
+            lines, _ = text.fit(stage.name, 7.5, step - 4, 3)
+            for n, line in enumerate(lines):
+                draw_text(c, x, bottom - 12 - n * 9, line, 7.5, INK, align="center", raw=True)
+            if stage.id in mot_stages:
+                draw_text(c, x, top - 2, "★", 9.0, mapdraw.MOT_INK, align="center", raw=True)
+        points = [(left + step * (i + 0.5), y_of(v), v) for i, v in enumerate(values) if v is not None]
+        c.setStrokeColor(colour(INK))
+        c.setLineWidth(1.8)
+        for (x1, y1, _), (x2, y2, _) in zip(points, points[1:]):
+            c.line(x1, y1, x2, y2)
+        lowest = min((p[2] for p in points), default=None)
+        for x, y, value in points:
+            ink = EMOTION_COLOUR[max(EMOTION_MIN, min(EMOTION_MAX, round(value)))]
+            c.setFillColor(colour(ink))
+            c.setStrokeColor(colour(INK))
+            c.setLineWidth(0.6)
+            label = f"{value:+.1f}".replace("-", "−").replace(".0", "")
+            if value < 0:
+                path = c.beginPath()
+                path.moveTo(x - 6, y + 4)
+                path.lineTo(x + 6, y + 4)
+                path.lineTo(x, y - 7)
+                path.close()
+                c.drawPath(path, stroke=1, fill=1)
+                if value == lowest:
+                    label += " " + tr("lowest point", lang)
+                draw_text(c, x + 9, y - 10, label, 8.0, mapdraw.DIP_INK, bold=True, raw=True)
+            else:
+                c.circle(x, y, 4, stroke=1, fill=1)
+                draw_text(c, x + 8, y + 6, label, 8.0, MUTED_INK, raw=True)
+        if not points:
+            draw_text(c, left + span / 2, (top + bottom) / 2, tr("No emotions recorded yet.", lang),
+                      9.0, MUTED_INK, align="center")
+
+
+class _NotesPage(Flowable):
+    def __init__(self, lang: str):
+        super().__init__()
+        self.lang = lang
+
+    def wrap(self, avail_w, avail_h):
+        self.width, self.height = avail_w, avail_h - 1
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        draw_text(c, 0, self.height - 16, tr("Notes", self.lang), 16.0, INK, bold=True)
+        c.setStrokeColor(colour("#b8c0c8"))
+        c.setLineWidth(0.5)
+        y = self.height - 50
+        while y > 10:
+            c.line(0, y, self.width, y)
+            y -= 24
+
+
+def build(target, project: Project, maps: list[ServiceMap], paper: str, landscape: bool,
+          tile_scale: float | None, lang: str, info: ProjectInfo, warnings: list[str],
+          notes_pages: int = 2) -> int:
+    text_size = pages.page_size(paper, landscape)
+    map_size = pages.page_size(paper, True)
+    title = info.title.strip() or tr("Workshop handout", lang)
+
+    def frame(size, name):
+        return Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - HEADER_H,
+                     id=name, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    doc = BaseDocTemplate(target, pagesize=text_size, title=title, creator="Blueprint Studio",
+                          initialFontName=FONT, initialFontSize=10, pageCompression=1,
+                          leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN)
+    doc.addPageTemplates([
+        PageTemplate("text", [frame(text_size, "text")], pagesize=text_size),
+        PageTemplate("map", [frame(map_size, "map")], pagesize=map_size),
+    ])
+    text_w = text_size[0] - 2 * MARGIN
+    map_w, map_h = map_size[0] - 2 * MARGIN, map_size[1] - 2 * MARGIN - HEADER_H
+    text_h = text_size[1] - 2 * MARGIN - HEADER_H
+
+    story: list[Flowable] = [_Section(title, numbered=False), _Cover(info, maps, lang)]
+    for service_map in maps:
+        name = service_map.name.strip() or map_kind_name(service_map.kind, lang)
+        running = f"{title} · {name}"
+        story += [NextPageTemplate("map"), PageBreak(), _Section(running)]
+        story += _map_flowables(service_map, name, map_w, map_h, tile_scale, lang, warnings)
+        story += [NextPageTemplate("text"), PageBreak(), _Section(running),
+                  _Heading(tr("All cards", lang) + " · " + name), card_table(service_map, text_w, lang),
+                  Spacer(1, 14)]
+        if any(card.emotion is not None for card in service_map.cards.values()) or g.shows_emotion(service_map):
+            story += [_Heading(tr("Emotion curve", lang)), _EmotionChart(service_map, lang), Spacer(1, 10)]
+        ordered = service_map.cards_in_reading_order()
+        sections = [
+            (tr("Moments of truth", lang), [c for c in ordered if c.moment_of_truth]),
+            (tr("Pain points and fail points", lang),
+             [c for c in ordered if c.kind is CardKind.PAIN_POINT or c.fail_point]),
+            (tr("Opportunities and ideas", lang),
+             [c for c in ordered if c.kind in (CardKind.OPPORTUNITY, CardKind.IDEA)]),
+        ]
+        for heading, cards in sections:
+            story += [_Heading(heading, 12.0), _list_table(cards, service_map, text_w, lang), Spacer(1, 12)]
+    for _ in range(max(0, notes_pages)):
+        story += [PageBreak(), _Section(title), _NotesPage(lang)]
+    if not maps:
+        story.append(_Lines(tr("The project has no maps yet.", lang)))
+    del text_h
+    doc.build(story, canvasmaker=_NumberedCanvas)
+    return doc.page
