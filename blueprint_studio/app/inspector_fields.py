@@ -1,0 +1,195 @@
+"""Small editors that bind one widget to one model field for the inspector.
+
+Each editor shows a value (`show`, which never fires an edit) and reports the user's edits
+through `on_edit(field, value, continuous)`; `continuous` edits (typing, spin arrows) are
+merged into one undo step by the inspector.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox, QColorDialog, QComboBox, QDoubleSpinBox, QHBoxLayout, QLineEdit, QPlainTextEdit,
+    QPushButton, QWidget,
+)
+
+from ..i18n import tr
+
+EditCallback = Callable[[str, Any, bool], None]
+
+
+class FieldEditor(QObject):
+    """Base: a field name, a widget, and the callback for edits."""
+
+    focusLeft = Signal()
+
+    def __init__(self, field: str, widget: QWidget, on_edit: EditCallback) -> None:
+        super().__init__(widget)
+        self.field = field
+        self.widget = widget
+        self._on_edit = on_edit
+        widget.installEventFilter(self)
+
+    def show(self, value: Any) -> None:  # noqa: A003 - reads well at the call site
+        raise NotImplementedError
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FocusOut:
+            self.focusLeft.emit()
+        return False
+
+    def _edited(self, value: Any, continuous: bool = False) -> None:
+        self._on_edit(self.field, value, continuous)
+
+
+class LineField(FieldEditor):
+    def __init__(self, field: str, on_edit: EditCallback, placeholder: str = "") -> None:
+        editor = QLineEdit()
+        editor.setPlaceholderText(placeholder)
+        editor.setClearButtonEnabled(True)
+        super().__init__(field, editor, on_edit)
+        editor.textEdited.connect(lambda text: self._edited(text, True))
+
+    def show(self, value: Any) -> None:  # noqa: A003
+        text = value or ""
+        if self.widget.text() != text:
+            self.widget.setText(text)
+            if not self.widget.hasFocus():
+                self.widget.setCursorPosition(0)  # show the start of long titles
+
+
+class TextField(FieldEditor):
+    """Several lines of text; typing merges into one undo step."""
+
+    def __init__(self, field: str, on_edit: EditCallback, lines: int = 3, placeholder: str = "") -> None:
+        editor = QPlainTextEdit()
+        editor.setTabChangesFocus(True)
+        editor.setPlaceholderText(placeholder)
+        line_height = editor.fontMetrics().lineSpacing()
+        editor.setFixedHeight(line_height * lines + 14)
+        super().__init__(field, editor, on_edit)
+        self._showing = False
+        editor.textChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        if not self._showing:
+            self._edited(self.widget.toPlainText(), True)
+
+    def show(self, value: Any) -> None:  # noqa: A003
+        text = value or ""
+        if self.widget.toPlainText() != text:
+            self._showing = True
+            try:
+                self.widget.setPlainText(text)
+            finally:
+                self._showing = False
+
+
+class ChoiceField(FieldEditor):
+    def __init__(self, field: str, on_edit: EditCallback, options: list[tuple[str, Any]]) -> None:
+        editor = QComboBox()
+        for label, value in options:
+            editor.addItem(label, value)
+        super().__init__(field, editor, on_edit)
+        self._values = [value for _label, value in options]
+        editor.activated.connect(lambda index: self._edited(self._values[index]))
+
+    def show(self, value: Any) -> None:  # noqa: A003
+        index = self._values.index(value) if value in self._values else -1
+        if self.widget.currentIndex() != index:
+            self.widget.setCurrentIndex(index)
+
+
+class FlagField(FieldEditor):
+    def __init__(self, field: str, on_edit: EditCallback, text: str) -> None:
+        editor = QCheckBox(text)
+        super().__init__(field, editor, on_edit)
+        editor.clicked.connect(lambda checked: self._edited(bool(checked)))
+
+    def show(self, value: Any) -> None:  # noqa: A003
+        if self.widget.isChecked() != bool(value):
+            self.widget.setChecked(bool(value))
+
+
+class NumberField(FieldEditor):
+    """A number that may be empty: the spin box's lowest value stands for "none"."""
+
+    def __init__(self, field: str, on_edit: EditCallback, minimum: float, maximum: float,
+                 empty_text: str, suffix: str = "", step: float = 5.0, decimals: int = 0) -> None:
+        editor = QDoubleSpinBox()
+        self._empty = minimum - step
+        editor.setRange(self._empty, maximum)
+        editor.setDecimals(decimals)
+        editor.setSingleStep(step)
+        editor.setSpecialValueText(empty_text)
+        editor.setSuffix(suffix)
+        editor.setKeyboardTracking(False)  # one edit when typing ends, not per digit
+        editor.setValue(self._empty)
+        super().__init__(field, editor, on_edit)
+        self._minimum = minimum
+        self._showing = False
+        editor.valueChanged.connect(self._changed)
+
+    def _changed(self, value: float) -> None:
+        if self._showing:
+            return
+        if value <= self._empty:
+            self._edited(None, True)
+        else:
+            self._edited(max(self._minimum, value), True)
+
+    def show(self, value: Any) -> None:  # noqa: A003
+        shown = self._empty if value is None else float(value)
+        if self.widget.value() != shown:
+            self._showing = True
+            try:
+                self.widget.setValue(shown)
+            finally:
+                self._showing = False
+
+
+class ColourField(FieldEditor):
+    """A swatch button that opens a colour dialog, and a button back to the default colour."""
+
+    def __init__(self, field: str, on_edit: EditCallback) -> None:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.swatch = QPushButton()
+        self.swatch.setObjectName("colourSwatch")
+        self.swatch.setMinimumWidth(110)
+        self.reset = QPushButton(tr("Default"))
+        layout.addWidget(self.swatch, 1)
+        layout.addWidget(self.reset)
+        super().__init__(field, box, on_edit)
+        self._value = ""
+        self.swatch.clicked.connect(self._choose)
+        self.reset.clicked.connect(lambda: self._edited(""))
+
+    def _choose(self) -> None:
+        start = QColor(self._value) if self._value else QColor("#ffffff")
+        colour = QColorDialog.getColor(start, self.widget, tr("Choose a colour"))
+        if colour.isValid():
+            self._edited(colour.name())
+
+    def show(self, value: Any) -> None:  # noqa: A003
+        self._value = value or ""
+        if self._value:
+            self.swatch.setText(self._value)
+            text = "#000000" if QColor(self._value).lightness() > 128 else "#ffffff"
+            self.swatch.setStyleSheet(f"background: {self._value}; color: {text};")
+        else:
+            self.swatch.setText(tr("Default colour"))
+            self.swatch.setStyleSheet("")
+        self.reset.setEnabled(bool(self._value))
+        self.swatch.setToolTip(tr("Choose a colour"))
+
+
+
+
+__all__ = ["ChoiceField", "ColourField", "FieldEditor", "FlagField", "LineField", "NumberField",
+           "TextField"]

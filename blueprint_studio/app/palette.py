@@ -1,0 +1,112 @@
+"""The palette of card kinds: drag one onto a cell, or click it to add a card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QDrag, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+
+from .. import appearance
+from ..i18n import tr
+from ..i18n.labels import card_kind_name
+from ..model.enums import CardKind
+
+CARD_KIND_MIME = "application/x-blueprint-card-kind"
+
+# What each kind is for, shown as a tooltip (participants meet these words for the first time).
+KIND_HINTS: dict[CardKind, str] = {
+    CardKind.TOUCHPOINT: "Where customer and organisation meet: a counter, an app screen, a call",
+    CardKind.ACTION: "A step someone takes",
+    CardKind.EVIDENCE: "Something the customer sees or touches: a form, a sign, a receipt",
+    CardKind.PAIN_POINT: "Where it hurts: a delay, a mistake, a frustration",
+    CardKind.OPPORTUNITY: "A chance to do better",
+    CardKind.IDEA: "A proposal to try",
+    CardKind.NOTE: "Anything else worth remembering",
+}
+
+
+def card_kind_mime(kind: CardKind) -> QMimeData:
+    mime = QMimeData()
+    mime.setData(CARD_KIND_MIME, QByteArray(kind.value.encode("utf-8")))
+    return mime
+
+
+class CardPalette(QListWidget):
+    """One row per card kind, in the kind's colours with its symbol."""
+
+    kindClicked = Signal(object)  # CardKind
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardPalette")
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSpacing(3)
+        self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() + 1)  # the palette is read from afar
+        self.setFont(font)
+        for kind in CardKind:
+            item = QListWidgetItem(self._symbol_icon(kind), card_kind_name(kind))
+            item.setData(Qt.ItemDataRole.UserRole, kind.value)
+            item.setBackground(QBrush(QColor(appearance.CARD_FILL[kind])))
+            item.setForeground(QBrush(QColor(appearance.INK)))
+            item.setToolTip(tr("{hint}. Drag onto the map, or click to add one to the selected cell.")
+                            .format(hint=tr(KIND_HINTS[kind])))
+            item.setSizeHint(QSize(0, self.fontMetrics().height() + 12))
+            self.addItem(item)
+        self.setIconSize(QSize(22, 22))
+        # Show every kind without scrolling, even on a 720-pixel projector.
+        self.setMinimumHeight(self.count() * (self.fontMetrics().height() + 12 + 2 * self.spacing()) + 6)
+        self.clicked.connect(lambda index: self.kindClicked.emit(self.kind_at(index.row())))
+
+    def _symbol_icon(self, kind: CardKind) -> QIcon:
+        """The kind's symbol in its accent colour, large enough to tell apart from afar."""
+        pixmap = QPixmap(44, 44)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = self.font()
+        font.setPixelSize(32)
+        painter.setFont(font)
+        painter.setPen(QColor(appearance.CARD_ACCENT[kind]))
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, appearance.CARD_SYMBOL[kind])
+        painter.end()
+        return QIcon(pixmap)
+
+    def kind_at(self, row: int) -> CardKind:
+        return CardKind(self.item(row).data(Qt.ItemDataRole.UserRole))
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
+        return [CARD_KIND_MIME]
+
+    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # noqa: N802 - Qt's name
+        return card_kind_mime(CardKind(items[0].data(Qt.ItemDataRole.UserRole)))
+
+    def startDrag(self, supported_actions: Qt.DropAction) -> None:  # noqa: N802 - Qt's name
+        item = self.currentItem()
+        if item is None:
+            return
+        kind = CardKind(item.data(Qt.ItemDataRole.UserRole))
+        drag = QDrag(self)
+        drag.setMimeData(card_kind_mime(kind))
+        drag.setPixmap(self._drag_pixmap(kind, f"{appearance.CARD_SYMBOL[kind]} {item.text()}"))
+        drag.exec(Qt.DropAction.CopyAction)
+
+    def _drag_pixmap(self, kind: CardKind, text: str) -> QPixmap:
+        """A small sticky note under the pointer while dragging."""
+        metrics = self.fontMetrics()
+        pixmap = QPixmap(max(120, metrics.horizontalAdvance(text) + 24), metrics.height() + 20)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(appearance.CARD_FILL[kind]))
+        painter.setPen(QColor(appearance.CARD_ACCENT[kind]))
+        painter.drawRoundedRect(pixmap.rect().adjusted(1, 1, -1, -1), 6, 6)
+        painter.setPen(QColor(appearance.INK))
+        painter.setFont(self.font())
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+        return pixmap

@@ -1,0 +1,94 @@
+"""What the shell remembers between runs: language, recent files, window layout.
+
+Everything lives in one INI file under the user's config folder (or the folder named by
+BLUEPRINT_STUDIO_CONFIG_DIR, which tests and portable installs use), so it is easy to find,
+back up or delete.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+from ..i18n import LANGUAGES, system_language
+
+ORGANISATION = "Blueprint Studio"
+APPLICATION = "Blueprint Studio"
+MAX_RECENT_FILES = 10
+
+
+def config_dir() -> Path:
+    """The folder holding settings.ini and recovery copies; created on demand."""
+    override = os.environ.get("BLUEPRINT_STUDIO_CONFIG_DIR")
+    if override:
+        folder = Path(override)
+    else:
+        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+        folder = Path(location) if location else Path.home() / ".blueprint-studio"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class AppSettings:
+    """Typed access to the shell's QSettings."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or config_dir()
+        self._qsettings = QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat)
+
+    # -- language ------------------------------------------------------------------
+    def language(self) -> str:
+        value = str(self._qsettings.value("ui/language", "") or "")
+        return value if value in LANGUAGES else system_language()
+
+    def set_language(self, lang: str) -> None:
+        self._qsettings.setValue("ui/language", lang)
+        self._qsettings.sync()
+
+    # -- recent files --------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = self._qsettings.value("files/recent", [])
+        if isinstance(value, str):  # QSettings returns a bare string for one entry
+            value = [value]
+        return [str(p) for p in (value or []) if p][:MAX_RECENT_FILES]
+
+    def add_recent_file(self, path: str | Path) -> None:
+        path = str(Path(path).resolve())
+        files = [p for p in self.recent_files() if p != path]
+        self._qsettings.setValue("files/recent", [path, *files][:MAX_RECENT_FILES])
+        self._qsettings.sync()
+
+    def remove_recent_file(self, path: str) -> None:
+        self._qsettings.setValue("files/recent", [p for p in self.recent_files() if p != path])
+        self._qsettings.sync()
+
+    def clear_recent_files(self) -> None:
+        self._qsettings.setValue("files/recent", [])
+        self._qsettings.sync()
+
+    def last_folder(self) -> str:
+        folder = str(self._qsettings.value("files/last_folder", "") or "")
+        return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+    def set_last_folder(self, path: str | Path) -> None:
+        folder = Path(path)
+        self._qsettings.setValue("files/last_folder", str(folder if folder.is_dir() else folder.parent))
+
+    # -- window layout ---------------------------------------------------------------
+    def window_geometry(self) -> QByteArray | None:
+        value = self._qsettings.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self._qsettings.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._qsettings.setValue("window/geometry", geometry)
+        self._qsettings.setValue("window/state", state)
+        self._qsettings.sync()
+
+    def sync(self) -> None:
+        self._qsettings.sync()

@@ -1,0 +1,65 @@
+"""A calm, high-contrast look that reads from the back of a classroom."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from .. import appearance
+from ..qt_fonts import ensure_app_font
+
+# Interface text size in points: large enough for a projector, small enough for a laptop.
+UI_POINT_SIZE = 11.0
+
+WINDOW = "#f3f4f6"
+PANEL = "#ffffff"
+ACCENT = "#2f63b5"
+BORDER = "#d5d9de"
+
+
+def apply_theme(app: QApplication) -> None:
+    """Fusion style, a light neutral palette and the bundled CJK + Latin font."""
+    family = ensure_app_font()
+    font = QFont(family)
+    font.setPointSizeF(UI_POINT_SIZE)
+    app.setFont(font)
+    fusion = QStyleFactory.create("Fusion")
+    if fusion is not None:
+        app.setStyle(fusion)
+    palette = QPalette()
+    ink = QColor(appearance.INK)
+    palette.setColor(QPalette.ColorRole.Window, QColor(WINDOW))
+    palette.setColor(QPalette.ColorRole.WindowText, ink)
+    palette.setColor(QPalette.ColorRole.Base, QColor(PANEL))
+    palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#f7f8fa"))
+    palette.setColor(QPalette.ColorRole.Text, ink)
+    palette.setColor(QPalette.ColorRole.Button, QColor("#f8f9fa"))
+    palette.setColor(QPalette.ColorRole.ButtonText, ink)
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.ToolTipBase, QColor("#fffdf2"))
+    palette.setColor(QPalette.ColorRole.ToolTipText, ink)
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(appearance.MUTED_INK))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#9aa5b1"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#9aa5b1"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#9aa5b1"))
+    app.setPalette(palette)
+    app.setStyleSheet(STYLE_SHEET)
+
+
+STYLE_SHEET = f"""
+QMainWindow::separator {{ background: {BORDER}; width: 2px; height: 2px; }}
+QDockWidget {{ titlebar-close-icon: none; }}
+QDockWidget::title {{ background: #e8ebef; padding: 5px 8px; font-weight: bold; }}
+QToolBar {{ background: {WINDOW}; border-bottom: 1px solid {BORDER}; spacing: 2px; padding: 2px 4px; }}
+QToolBar QToolButton {{ padding: 4px 9px; border-radius: 4px; }}
+QToolBar QToolButton:hover {{ background: #e2e8f0; }}
+QToolBar QToolButton:pressed {{ background: #cbd5e1; }}
+QStatusBar {{ background: {WINDOW}; border-top: 1px solid {BORDER}; }}
+QStatusBar QLabel {{ padding: 0 8px; }}
+QTabBar::tab {{ padding: 6px 14px; }}
+QLabel#inspectorHeading {{ font-weight: bold; color: {ACCENT}; }}
+QLabel#inspectorMessage {{ color: #b42318; }}
+QLabel#findStatus {{ color: {appearance.MUTED_INK}; }}
+QFrame#findBar {{ background: #fffdf2; border-top: 1px solid {BORDER}; }}
+"""
