@@ -54,6 +54,9 @@ def load(path: Path) -> tuple[Project, int]:
         raise sqlite_file.damaged(path) from None
     except OSError as error:
         raise sqlite_file.os_error(error, path, reading=True) from None
+    except (ValueError, TypeError, OverflowError):
+        # e.g. text that is not valid UTF-8 or a number out of range in a damaged page
+        raise sqlite_file.damaged(path) from None
     finally:
         if engine is not None:
             engine.dispose()

@@ -239,19 +239,30 @@ def memory_copy_engine(path: Path) -> Engine:
 
 
 def recover_if_interrupted(path: Path) -> None:
-    """Roll back a save that was interrupted by a crash (a hot journal beside the file).
+    """Finish off a save that a crash interrupted, leaving no journal beside the file.
 
-    Only called for files whose header is ours. SQLite does the rollback itself when a
-    read-write connection first reads the file; a read-only one cannot.
+    Only called for files whose header is ours. A hot journal (one whose pages were
+    synced) is rolled back by SQLite itself when a read-write connection takes its
+    first lock; a read-only connection cannot. A journal whose header was never
+    completed is cold: the file was not touched yet, and SQLite ignores it. We delete
+    it while holding the write lock, when no other writer can be using it.
     """
-    if not journal_path(path).exists():
+    journal = journal_path(path)
+    if not journal.exists():
         return
     try:
-        connection = sqlite3.connect(_uri(path, "rw"), uri=True, timeout=BUSY_TIMEOUT_S)
+        connection = sqlite3.connect(_uri(path, "rw"), uri=True, timeout=BUSY_TIMEOUT_S,
+                                     isolation_level=None)
     except sqlite3.Error:
         return  # e.g. a read-only folder: the read-only check below reports what it finds
     try:
+        connection.execute("BEGIN IMMEDIATE")  # shared lock (rolls back), then write lock
         connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        try:
+            journal.unlink(missing_ok=True)
+        except OSError:
+            pass
+        connection.execute("ROLLBACK")
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
             raise busy(path) from None
