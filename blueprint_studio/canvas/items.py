@@ -1,0 +1,739 @@
+"""Graphics items that draw the model. They hold a read-only snapshot of what they show and
+never change the model: gestures live in `interactions`, edits go through the undo stack."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF,
+)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem
+
+from .. import appearance
+from ..i18n import tr
+from ..i18n.labels import card_kind_name, line_name
+from ..model.entities import Card
+from ..model.enums import CardKind, LaneKind, LineKind
+from . import style as S
+from .layout import MapLayout, Rect
+from .style import CanvasStyle
+
+_Flag = QGraphicsItem.GraphicsItemFlag
+
+
+def _qrect(rect: Rect) -> QRectF:
+    return QRectF(rect.x, rect.y, rect.w, rect.h)
+
+
+# -- cards ---------------------------------------------------------------------------
+
+class CardItem(QGraphicsItem):
+    """A sticky note: kind colour and symbol, wrapped text, badges, a handle to connect."""
+
+    def __init__(self, card_id: str, style: CanvasStyle) -> None:
+        super().__init__()
+        self.card_id = card_id
+        self._style = style
+        self._w = 196.0
+        self._h = S.CARD_MIN_HEIGHT
+        self._hover = False
+        self.setFlag(_Flag.ItemIsSelectable, True)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(S.Z_CARD)
+        self.text = ""
+        self.kind = CardKind.ACTION
+        self.owner = ""
+        self._fill = QColor(appearance.CARD_FILL[self.kind])
+        self._accent = QColor(appearance.CARD_ACCENT[self.kind])
+        self._badges: list[tuple[str, QColor, bool]] = []
+
+    # -- data from the model ---------------------------------------------------------
+    def set_card(self, card: Card) -> None:
+        self.text = card.text
+        self.kind = card.kind
+        self.owner = card.owner
+        self._fill = QColor(card.colour or appearance.CARD_FILL[card.kind])
+        self._accent = QColor(appearance.CARD_ACCENT[card.kind])
+        badges: list[tuple[str, QColor, bool]] = []  # (text, colour, in a circle)
+        if card.moment_of_truth:
+            badges.append((appearance.MOT_BADGE, QColor("#b7791f"), False))
+        if card.fail_point:
+            badges.append((appearance.FAIL_BADGE, QColor("#c0392b"), True))
+        if card.wait_minutes is not None:
+            badges.append((f"{appearance.WAIT_BADGE} {appearance.format_minutes(card.wait_minutes)}",
+                           QColor("#8e5a00"), False))
+        if card.emotion is not None:
+            badges.append((appearance.EMOTION_FACES[card.emotion],
+                           QColor(appearance.EMOTION_COLOUR[card.emotion]), False))
+        self._badges = badges
+        self.setToolTip(card.notes[:500] if card.notes else "")
+        self.update()
+
+    def set_rect(self, rect: Rect) -> None:
+        if (rect.w, rect.h) != (self._w, self._h):
+            self.prepareGeometryChange()
+            self._w, self._h = rect.w, rect.h
+        if self.pos() != QPointF(rect.x, rect.y):
+            self.setPos(rect.x, rect.y)
+
+    def rect(self) -> Rect:
+        return Rect(self.x(), self.y(), self._w, self._h)
+
+    def text_rect(self) -> QRectF:
+        """Where the text sits, in item coordinates (the in-place editor goes there)."""
+        top = S.CARD_PAD_TOP + S.CARD_STRIP
+        return QRectF(S.CARD_PAD_X, top, self._w - 2 * S.CARD_PAD_X, self._h - top - S.CARD_PAD_BOTTOM)
+
+    # -- the connect handle -------------------------------------------------------------
+    def handle_center(self) -> QPointF:
+        return QPointF(self._w, self._h / 2)
+
+    def is_on_handle(self, scene_pos: QPointF) -> bool:
+        local = self.mapFromScene(scene_pos)
+        centre = self.handle_center()
+        return math.hypot(local.x() - centre.x(), local.y() - centre.y()) <= S.HANDLE_RADIUS + 4
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self._hover = False
+        self.update()
+
+    def hoverMoveEvent(self, event) -> None:  # noqa: N802
+        on_handle = self.is_on_handle(event.scenePos())
+        self.setCursor(Qt.CursorShape.CrossCursor if on_handle else Qt.CursorShape.ArrowCursor)
+
+    # -- painting ---------------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        margin = 2.0
+        return QRectF(-margin, -margin, self._w + S.HANDLE_RADIUS + 2 * margin, self._h + 2 * margin)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(0, 0, self._w + S.HANDLE_RADIUS, self._h))
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        style = self._style
+        w, h = self._w, self._h
+        selected = self.isSelected()
+        body = QRectF(0, 0, w, h)
+        painter.setPen(QPen(self._accent.darker(115) if not selected else S.SELECTION,
+                            3.0 if selected else 1.0))
+        painter.setBrush(self._fill)
+        painter.drawRoundedRect(body.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        painter.fillRect(QRectF(1.5, 5, 4, h - 10), self._accent)
+
+        # Strip: symbol (+ kind name when there is room) on the left, badges on the right.
+        strip_y = S.CARD_PAD_TOP
+        painter.setFont(style.badge_font)
+        right = w - S.CARD_PAD_X
+        for text, colour, circled in reversed(self._badges):
+            advance = style.badge_text.width_of(text)
+            if circled:
+                d = 18.0
+                right -= d
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawEllipse(QRectF(right, strip_y + 1, d, d))
+                painter.setPen(QColor("white"))
+                painter.drawText(QRectF(right, strip_y + 1, d, d), Qt.AlignmentFlag.AlignCenter, text)
+            else:
+                right -= advance
+                painter.setPen(colour)
+                painter.drawText(QRectF(right, strip_y, advance + 2, 20),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            right -= 5
+        painter.setPen(self._accent)
+        symbol = appearance.CARD_SYMBOL[self.kind]
+        painter.drawText(QRectF(S.CARD_PAD_X, strip_y, 20, 20),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, symbol)
+        name_room = right - (S.CARD_PAD_X + 20)
+        if name_room > 30:
+            painter.setFont(style.small_font)
+            painter.setPen(S.MUTED_INK)
+            painter.drawText(QRectF(S.CARD_PAD_X + 20, strip_y, name_room, 20),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             style.small_text.elided(card_kind_name(self.kind), name_room))
+
+        # Text.
+        painter.setFont(style.card_font)
+        painter.setPen(S.INK)
+        wrapped = style.card_text.wrap(self.text, w - 2 * S.CARD_PAD_X, S.CARD_MAX_LINES)
+        y = S.CARD_PAD_TOP + S.CARD_STRIP
+        for line in wrapped.lines:
+            painter.drawStaticText(QPointF(S.CARD_PAD_X, y), line)
+            y += wrapped.line_height
+        if self.owner:
+            painter.setFont(style.small_font)
+            painter.setPen(S.MUTED_INK)
+            owner_y = h - S.CARD_PAD_BOTTOM - S.CARD_OWNER + 2
+            painter.drawText(QRectF(S.CARD_PAD_X, owner_y, w - 2 * S.CARD_PAD_X, S.CARD_OWNER),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             style.small_text.elided("— " + self.owner, w - 2 * S.CARD_PAD_X))
+
+        if self._hover or selected:
+            centre = self.handle_center()
+            painter.setPen(QPen(S.SELECTION, 2))
+            painter.setBrush(QColor("white"))
+            painter.drawEllipse(centre, S.HANDLE_RADIUS, S.HANDLE_RADIUS)
+            painter.drawLine(QPointF(centre.x() - 3.5, centre.y()), QPointF(centre.x() + 3.5, centre.y()))
+            painter.drawLine(QPointF(centre.x(), centre.y() - 3.5), QPointF(centre.x(), centre.y() + 3.5))
+
+
+# -- connectors ------------------------------------------------------------------------
+
+def rounded_path(points: list[tuple[float, float]], radius: float = 8.0) -> QPainterPath:
+    """A polyline with softly rounded corners: easier to follow across a projected map."""
+    path = QPainterPath(QPointF(*points[0]))
+    for i in range(1, len(points) - 1):
+        (x0, y0), (x1, y1), (x2, y2) = points[i - 1], points[i], points[i + 1]
+        d_in = math.hypot(x1 - x0, y1 - y0)
+        d_out = math.hypot(x2 - x1, y2 - y1)
+        r = min(radius, d_in / 2, d_out / 2)
+        if r < 0.5:
+            path.lineTo(x1, y1)
+            continue
+        a = QPointF(x1 - (x1 - x0) / d_in * r, y1 - (y1 - y0) / d_in * r)
+        b = QPointF(x1 + (x2 - x1) / d_out * r, y1 + (y2 - y1) / d_out * r)
+        path.lineTo(a)
+        path.quadTo(QPointF(x1, y1), b)
+    path.lineTo(QPointF(*points[-1]))
+    return path
+
+
+def arrow_head(tip: tuple[float, float], before: tuple[float, float], size: float = 10.0) -> QPolygonF:
+    dx, dy = tip[0] - before[0], tip[1] - before[1]
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    base = QPointF(tip[0] - ux * size, tip[1] - uy * size)
+    normal = QPointF(-uy * size * 0.45, ux * size * 0.45)
+    return QPolygonF([QPointF(*tip), base + normal, base - normal])
+
+
+class ConnectorItem(QGraphicsItem):
+    """An arrow between two cards with an optional label, selectable and deletable."""
+
+    def __init__(self, connector_id: str, style: CanvasStyle) -> None:
+        super().__init__()
+        self.connector_id = connector_id
+        self._style = style
+        self.label = ""
+        self.source_id = ""
+        self.target_id = ""
+        self._path = QPainterPath()
+        self._arrow = QPolygonF()
+        self._bounds = QRectF()
+        self._label_rect = QRectF()
+        self._shape: QPainterPath | None = None
+        self.points: list[tuple[float, float]] = []
+        self.setFlag(_Flag.ItemIsSelectable, True)
+        self.setZValue(S.Z_CONNECTOR)
+
+    def set_connector(self, source_id: str, target_id: str, label: str) -> None:
+        self.source_id, self.target_id = source_id, target_id
+        if label != self.label:
+            self.label = label
+            self._rebuild()
+
+    def set_points(self, points: list[tuple[float, float]]) -> None:
+        if points == self.points:
+            return
+        self.points = points
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.prepareGeometryChange()
+        self._shape = None
+        if len(self.points) < 2:
+            self._path, self._arrow, self._bounds = QPainterPath(), QPolygonF(), QRectF()
+            return
+        self._path = rounded_path(self.points)
+        self._arrow = arrow_head(self.points[-1], self.points[-2])
+        bounds = self._path.boundingRect().united(self._arrow.boundingRect())
+        self._label_rect = QRectF()
+        if self.label:
+            # The label sits on the longest segment, where it is least likely to meet a card.
+            best = max(range(len(self.points) - 1), key=lambda i: math.dist(self.points[i], self.points[i + 1]))
+            (x0, y0), (x1, y1) = self.points[best], self.points[best + 1]
+            text = self._style.label_text.elided(self.label, 180)
+            width = self._style.label_text.width_of(text) + 10
+            height = self._style.label_text.line_height + 4
+            self._label_rect = QRectF((x0 + x1) / 2 - width / 2, (y0 + y1) / 2 - height / 2, width, height)
+            bounds = bounds.united(self._label_rect)
+        self._bounds = bounds.adjusted(-4, -4, 4, 4)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(10)
+            shape = stroker.createStroke(self._path)
+            shape.addPolygon(self._arrow)
+            if not self._label_rect.isNull():
+                shape.addRect(self._label_rect)
+            self._shape = shape
+        return self._shape
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        colour = S.SELECTION if self.isSelected() else S.CONNECTOR_INK
+        painter.setPen(QPen(colour, 3.0 if self.isSelected() else 1.8, Qt.PenStyle.SolidLine,
+                            Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(self._arrow)
+        if not self._label_rect.isNull():
+            painter.setBrush(QColor(255, 255, 255, 235))
+            painter.setPen(QPen(colour, 1))
+            painter.drawRoundedRect(self._label_rect, 4, 4)
+            painter.setFont(self._style.label_font)
+            painter.setPen(S.INK)
+            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter,
+                             self._style.label_text.elided(self.label, 180))
+
+    def label_anchor(self) -> QRectF:
+        if not self._label_rect.isNull():
+            return self._label_rect
+        if len(self.points) >= 2:
+            (x0, y0), (x1, y1) = self.points[len(self.points) // 2 - 1], self.points[len(self.points) // 2]
+            return QRectF((x0 + x1) / 2 - 60, (y0 + y1) / 2 - 12, 120, 24)
+        return QRectF()
+
+
+# -- the grid, the lines, the emotion curve -----------------------------------------------
+
+class GridItem(QGraphicsItem):
+    """Cell backgrounds, column and lane separators and the three lines of a blueprint."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(S.Z_GRID)
+        self._layout: MapLayout | None = None
+        self._tints: dict[str, QColor] = {}
+        self._bounds = QRectF()
+
+    def set_layout(self, layout: MapLayout, tints: dict[str, QColor]) -> None:
+        self.prepareGeometryChange()
+        self._layout = layout
+        self._tints = tints
+        self._bounds = QRectF(layout.grid_left, layout.grid_top,
+                              max(layout.width - layout.grid_left, 0), max(layout.height - layout.grid_top, 0))
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds.adjusted(-2, -2, 2, 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        layout = self._layout
+        if layout is None:
+            return
+        exposed = option.exposedRect
+        left, right = layout.grid_left, layout.width
+        for row in layout.rows:
+            band = QRectF(left, row.y, right - left, row.height)
+            if band.intersects(exposed):
+                painter.fillRect(band, self._tints.get(row.lane_id, QColor("#fafafa")))
+        painter.setPen(QPen(S.GRID, 1))
+        top, bottom = layout.grid_top, layout.height
+        for column in layout.columns:
+            painter.drawLine(QPointF(column.right, top), QPointF(column.right, bottom))
+        for row in layout.rows:
+            painter.drawLine(QPointF(left, row.bottom), QPointF(right, row.bottom))
+        for kind, y in layout.lines:
+            pen = QPen(QColor(appearance.LINE_COLOUR[kind]), 2.2)
+            if appearance.LINE_DASH[kind]:
+                pen.setDashPattern(list(appearance.LINE_DASH[kind]))
+            painter.setPen(pen)
+            painter.drawLine(QPointF(left, y), QPointF(right, y))
+
+
+class EmotionItem(QGraphicsItem):
+    """The emotion curve through the customer cards' scores, dips marked in red."""
+
+    def __init__(self, style: CanvasStyle) -> None:
+        super().__init__()
+        self._style = style
+        self.setZValue(S.Z_EMOTION)
+        self._rect = QRectF()
+        self._points: list[tuple[float, float, int, bool]] = []  # (x, y, emotion, is dip)
+
+    def set_curve(self, rect: QRectF, points: list[tuple[float, int, bool]]) -> None:
+        self.prepareGeometryChange()
+        self._rect = rect
+        top, height = rect.top() + 18, rect.height() - 36
+        self._points = [(x, top + (2 - emotion) / 4 * height, emotion, dip) for x, emotion, dip in points]
+        self.update()
+
+    def dip_count(self) -> int:
+        return sum(1 for p in self._points if p[3])
+
+    def point_count(self) -> int:
+        return len(self._points)
+
+    def value_to_y(self, emotion: float) -> float:
+        return self._rect.top() + 18 + (2 - emotion) / 4 * (self._rect.height() - 36)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        if self._rect.isNull():
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        zero = self.value_to_y(0)
+        pen = QPen(QColor("#9aa5b1"), 1, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(self._rect.left(), zero), QPointF(self._rect.right(), zero))
+        if not self._points:
+            painter.setFont(self._style.label_font)
+            painter.setPen(S.MUTED_INK)
+            painter.drawText(self._rect.adjusted(12, 0, -12, -8),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                             tr("Give customer cards an emotion score (−2 … +2) to draw the curve"))
+            return
+        path = QPainterPath(QPointF(self._points[0][0], self._points[0][1]))
+        for (x0, y0, _, _), (x1, y1, _, _) in zip(self._points, self._points[1:]):
+            mid = (x0 + x1) / 2
+            path.cubicTo(QPointF(mid, y0), QPointF(mid, y1), QPointF(x1, y1))
+        painter.setPen(QPen(QColor("#34495e"), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.setFont(self._style.badge_font)
+        for x, y, emotion, dip in self._points:
+            colour = QColor(appearance.EMOTION_COLOUR[emotion])
+            radius = 9.0 if dip else 6.0
+            painter.setPen(QPen(QColor("white"), 2))
+            painter.setBrush(colour)
+            painter.drawEllipse(QPointF(x, y), radius, radius)
+            if dip:
+                painter.setPen(QPen(colour, 2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(QPointF(x, y), radius + 5, radius + 5)
+                painter.setPen(colour)
+                painter.drawText(QRectF(x - 40, y + radius + 4, 80, 18), Qt.AlignmentFlag.AlignCenter,
+                                 "▼ " + appearance.EMOTION_FACES[emotion])
+
+
+# -- headers (kept in view by the scene while the view scrolls) -----------------------------
+
+class StageHeaderItem(QGraphicsItem):
+    """The header of one stage column: name (and phase); drag to reorder, edge to resize."""
+
+    RESIZE_MARGIN = 7.0
+
+    def __init__(self, stage_id: str, style: CanvasStyle, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.stage_id = stage_id
+        self._style = style
+        self._w = 100.0
+        self._h = 60.0
+        self.name = ""
+        self.phase = ""
+        self.number = 1
+        self.setFlag(_Flag.ItemIsSelectable, True)
+        self.setAcceptHoverEvents(True)
+
+    def set_stage(self, name: str, phase: str, number: int) -> None:
+        self.name, self.phase, self.number = name, phase, number
+        self.update()
+
+    def set_geometry(self, x: float, width: float, height: float) -> None:
+        if (width, height) != (self._w, self._h):
+            self.prepareGeometryChange()
+            self._w, self._h = width, height
+        self.setPos(x, 0)
+
+    def width(self) -> float:
+        return self._w
+
+    def is_on_resize_edge(self, scene_pos: QPointF) -> bool:
+        return self._w - self.mapFromScene(scene_pos).x() <= self.RESIZE_MARGIN
+
+    def hoverMoveEvent(self, event) -> None:  # noqa: N802
+        edge = self.is_on_resize_edge(event.scenePos())
+        self.setCursor(Qt.CursorShape.SizeHorCursor if edge else Qt.CursorShape.OpenHandCursor)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(0, 0, self._w, self._h)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        rect = QRectF(0, 0, self._w, self._h)
+        painter.fillRect(rect, S.HEADER_SELECTED_FILL if self.isSelected() else S.HEADER_FILL)
+        painter.setPen(QPen(S.HEADER_BORDER, 1))
+        painter.drawLine(QPointF(self._w - 0.5, 0), QPointF(self._w - 0.5, self._h))
+        painter.drawLine(QPointF(0, self._h - 0.5), QPointF(self._w, self._h - 0.5))
+        inner = self._w - 20
+        style = self._style
+        number = f"{self.number}  "
+        if self.phase:
+            painter.setFont(style.small_font)
+            painter.setPen(S.MUTED_INK)
+            painter.drawText(QRectF(10, 4, inner, 18), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             style.small_text.elided(self.phase, inner))
+        painter.setFont(style.stage_font)
+        name = self.name or tr("Stage {number}").format(number=self.number)
+        painter.setPen(S.INK if self.name else S.MUTED_INK)
+        lines = style.stage_text.wrap(number + name, inner, 2 if not self.phase else 1)
+        text_h = lines.height
+        y = (self._h - text_h) / 2 + (8 if self.phase else 0)
+        for line in lines.lines:
+            painter.drawStaticText(QPointF(10, y), line)
+            y += lines.line_height
+        if self.isSelected():
+            painter.fillRect(QRectF(0, self._h - 4, self._w, 4), S.SELECTION)
+
+
+class LaneHeaderItem(QGraphicsItem):
+    """The header of one lane row: its name with the lane's colour; drag to reorder."""
+
+    def __init__(self, lane_id: str, style: CanvasStyle, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.lane_id = lane_id
+        self._style = style
+        self._w = 184.0
+        self._h = 90.0
+        self.name = ""
+        self.colour = QColor("#999999")
+        self.tint = QColor("#fafafa")
+        self.setFlag(_Flag.ItemIsSelectable, True)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def set_lane(self, name: str, colour: QColor, tint: QColor) -> None:
+        self.name, self.colour, self.tint = name, colour, tint
+        self.update()
+
+    def set_geometry(self, y: float, width: float, height: float) -> None:
+        if (width, height) != (self._w, self._h):
+            self.prepareGeometryChange()
+            self._w, self._h = width, height
+        self.setPos(0, y)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(0, 0, self._w, self._h)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        rect = QRectF(0, 0, self._w, self._h)
+        fill = S.HEADER_SELECTED_FILL if self.isSelected() else self.tint.darker(104)
+        painter.fillRect(rect, fill)
+        painter.fillRect(QRectF(0, 0, 7, self._h), self.colour)
+        painter.setPen(QPen(S.HEADER_BORDER, 1))
+        painter.drawLine(QPointF(self._w - 0.5, 0), QPointF(self._w - 0.5, self._h))
+        painter.drawLine(QPointF(0, self._h - 0.5), QPointF(self._w, self._h - 0.5))
+        painter.setFont(self._style.lane_font)
+        painter.setPen(S.INK)
+        wrapped = self._style.lane_text.wrap(self.name, self._w - 28, 4)
+        y = max(8.0, (self._h - wrapped.height) / 2)
+        for line in wrapped.lines:
+            painter.drawStaticText(QPointF(16, y), line)
+            y += wrapped.line_height
+        if self.isSelected():
+            painter.fillRect(QRectF(self._w - 4, 0, 4, self._h), S.SELECTION)
+
+
+class StageHeaderRow(QGraphicsItem):
+    """Holds the stage headers; the scene moves it down so the row sticks to the view's top."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(S.Z_STAGE_HEADERS)
+        self._rect = QRectF()
+
+    def set_extent(self, width: float, height: float) -> None:
+        self.prepareGeometryChange()
+        self._rect = QRectF(0, 0, width, height)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.fillRect(self._rect, S.HEADER_FILL)
+
+
+class LaneHeaderColumn(QGraphicsItem):
+    """Holds the lane headers and labels the blueprint lines and the emotion row; sticks left."""
+
+    def __init__(self, style: CanvasStyle) -> None:
+        super().__init__()
+        self._style = style
+        self.setZValue(S.Z_LANE_HEADERS)
+        self._rect = QRectF()
+        self._lines: list[tuple[LineKind, float]] = []
+        self._emotion: QRectF | None = None
+
+    def set_extent(self, layout: MapLayout) -> None:
+        self.prepareGeometryChange()
+        self._rect = QRectF(0, 0, layout.grid_left, layout.height)
+        self._lines = list(layout.lines)
+        row = layout.emotion_row
+        self._emotion = QRectF(0, row.y, layout.grid_left, row.height) if row else None
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.fillRect(self._rect, S.HEADER_FILL)
+        style = self._style
+        width = self._rect.width()
+        if self._emotion is not None:
+            rect = self._emotion
+            painter.fillRect(rect, QColor("#fbeff0"))
+            painter.fillRect(QRectF(0, rect.top(), 7, rect.height()), QColor("#e67e22"))
+            painter.setPen(QPen(S.HEADER_BORDER, 1))
+            painter.drawLine(QPointF(0, rect.bottom() - 0.5), QPointF(width, rect.bottom() - 0.5))
+            painter.setFont(style.lane_font)
+            painter.setPen(S.INK)
+            painter.drawText(QRectF(16, rect.top(), width - 60, rect.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             style.lane_text.elided(tr("Emotion curve"), width - 60))
+            painter.setFont(style.badge_font)
+            for value in (2, 0, -2):
+                y = rect.top() + 18 + (2 - value) / 4 * (rect.height() - 36)
+                painter.setPen(QColor(appearance.EMOTION_COLOUR[value]))
+                painter.drawText(QRectF(width - 44, y - 9, 38, 18),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                                 f"{value:+d}" if value else "0")
+        painter.setFont(style.label_font)
+        for kind, y in self._lines:
+            colour = QColor(appearance.LINE_COLOUR[kind])
+            pen = QPen(colour, 2.2)
+            if appearance.LINE_DASH[kind]:
+                pen.setDashPattern(list(appearance.LINE_DASH[kind]))
+            painter.setPen(pen)
+            painter.drawLine(QPointF(0, y), QPointF(width, y))
+            text = style.label_text.elided(line_name(kind), width - 20)
+            text_w = style.label_text.width_of(text) + 10
+            box = QRectF(8, y - 10, text_w, 20)
+            painter.setPen(QPen(colour, 1))
+            painter.setBrush(QColor("white"))
+            painter.drawRoundedRect(box, 4, 4)
+            painter.setPen(colour.darker(130))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class CornerItem(QGraphicsItem):
+    """The top-left corner where the header row and column meet: shows the map's name."""
+
+    def __init__(self, style: CanvasStyle) -> None:
+        super().__init__()
+        self._style = style
+        self.setZValue(S.Z_CORNER)
+        self._rect = QRectF()
+        self.title = ""
+
+    def set_extent(self, width: float, height: float, title: str) -> None:
+        self.prepareGeometryChange()
+        self._rect = QRectF(0, 0, width, height)
+        self.title = title
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.fillRect(self._rect, QColor("#cfd7e1"))
+        painter.setPen(QPen(S.HEADER_BORDER, 1))
+        painter.drawLine(self._rect.topRight() + QPointF(-0.5, 0), self._rect.bottomRight() + QPointF(-0.5, 0))
+        painter.drawLine(self._rect.bottomLeft() + QPointF(0, -0.5), self._rect.bottomRight() + QPointF(0, -0.5))
+        painter.setFont(self._style.corner_font)
+        painter.setPen(S.INK)
+        wrapped = self._style.corner_text.wrap(self.title, self._rect.width() - 20, 2)
+        y = (self._rect.height() - wrapped.height) / 2
+        for line in wrapped.lines:
+            painter.drawStaticText(QPointF(10, y), line)
+            y += wrapped.line_height
+
+
+class DropIndicator(QGraphicsItem):
+    """Shows where dragged cards will land: the target cell and the insertion point."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(S.Z_DROP)
+        self._cell = QRectF()
+        self._bar = QRectF()
+
+    def show_at(self, cell: QRectF, bar: QRectF) -> None:
+        self.prepareGeometryChange()
+        self._cell, self._bar = cell, bar
+        self.show()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._cell.united(self._bar).adjusted(-3, -3, 3, 3)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.setPen(QPen(S.SELECTION, 2, Qt.PenStyle.DashLine))
+        painter.setBrush(S.DROP_FILL)
+        painter.drawRect(self._cell.adjusted(1, 1, -1, -1))
+        if not self._bar.isNull():
+            painter.fillRect(self._bar, S.SELECTION)
+
+
+class InlineEditor(QGraphicsTextItem):
+    """Edits text in place. Enter commits, Shift+Enter adds a line, Escape cancels;
+    clicking elsewhere commits (like a spreadsheet cell)."""
+
+    def __init__(self, text: str, font, width: float, on_done, multiline: bool = True) -> None:
+        super().__init__()
+        self._on_done = on_done
+        self._multiline = multiline
+        self._done = False
+        self.setFont(font)
+        self.setDefaultTextColor(S.INK)
+        self.setPlainText(text)
+        self.setTextWidth(max(width, 40.0))
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+        self.setZValue(S.Z_EDITOR)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.finish(False)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self._multiline and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.textCursor().insertText("\n")
+                return
+            self.finish(True)
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:  # the context menu keeps editing
+            self.finish(True)
+
+    def finish(self, commit: bool) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._on_done(commit, self.toPlainText())
+
+    @property
+    def done(self) -> bool:
+        return self._done
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        rect = self.boundingRect()
+        painter.setPen(QPen(S.SELECTION, 2))
+        painter.setBrush(QBrush(QColor("white")))
+        painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 4, 4)
+        super().paint(painter, option, widget)
+
+
+def lane_colours(kind: LaneKind, colour: str) -> tuple[QColor, QColor]:
+    """(stripe colour, row tint) for a lane."""
+    tint = QColor(appearance.LANE_TINT[kind])
+    stripe = QColor(colour) if colour else tint.darker(135)
+    if colour:
+        tint = QColor(colour).lighter(185) if QColor(colour).lightness() < 200 else QColor(colour)
+    return stripe, tint

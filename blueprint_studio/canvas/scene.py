@@ -1,0 +1,1116 @@
+"""The scene of one map: follows the model through its events and turns gestures into
+undoable operations. One source of truth: the model; the scene keeps an id -> item map."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent, QMenu
+
+from ..analysis.emotion import emotion_curve
+from ..commands import push_operation
+from ..i18n import tr
+from ..i18n.labels import lane_name
+from ..model import clipboard
+from ..model import operations as ops
+from ..model.entities import Card, Connector, Lane, ModelError, Project, ServiceMap, Stage
+from ..model.enums import CardKind, LaneKind
+from ..model.events import ModelEvent
+from . import style as S
+from .interactions import (
+    CardDrag, ColumnResize, ConnectDrag, HeaderDrag, Interaction, RubberBand, move_text,
+    moves_for_drop,
+)
+from .items import (
+    CardItem, ConnectorItem, CornerItem, DropIndicator, EmotionItem, GridItem, InlineEditor,
+    LaneHeaderColumn, LaneHeaderItem, StageHeaderItem, StageHeaderRow, lane_colours,
+)
+from .layout import EMOTION_ROW, METRICS, MapLayout, Rect, compute_layout
+from .routing import Router, simple_route
+from .style import CanvasStyle
+
+CARD_KIND_MIME = "application/x-blueprint-card-kind"
+CARDS_MIME = "application/x-blueprint-studio-cards"
+
+# Card fields whose change alters a card's size, place or the emotion curve.
+_LAYOUT_FIELDS = {"text", "owner", "stage_id", "lane_id", "order", "emotion"}
+# Above this many arrows, a relayout re-routes only the arrows whose cards moved.
+_FULL_REROUTE_LIMIT = 800
+
+
+class MapScene(QGraphicsScene):
+    """Draws one ServiceMap of a Project; every edit goes through `undo_stack`."""
+
+    entitySelected = Signal(str, str)   # ("card"|"stage"|"lane"|"connector"|"map", id)
+    statusMessage = Signal(str)         # a one-sentence explanation when an edit is refused
+    layoutChanged = Signal()            # after each relayout (the view keeps headers in sight)
+
+    def __init__(self, project: Project, map_id: str, undo_stack, parent=None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.map_id = map_id
+        self.undo_stack = undo_stack
+        self.style_ = CanvasStyle()
+        self.setBackgroundBrush(S.CANVAS_BACKGROUND)
+        self.layout: MapLayout = MapLayout(METRICS)
+        self._router: Router | None = None
+        self._cards: dict[str, CardItem] = {}
+        self._connectors: dict[str, ConnectorItem] = {}
+        self._links: dict[str, set[str]] = {}   # card id -> ids of the arrows touching it
+        self._stage_headers: dict[str, StageHeaderItem] = {}
+        self._lane_headers: dict[str, LaneHeaderItem] = {}
+        self._grid = GridItem()
+        self._emotion = EmotionItem(self.style_)
+        self._stage_row = StageHeaderRow()
+        self._lane_column = LaneHeaderColumn(self.style_)
+        self._corner = CornerItem(self.style_)
+        self._drop = DropIndicator()
+        for item in (self._grid, self._emotion, self._stage_row, self._lane_column,
+                     self._corner, self._drop):
+            self.addItem(item)
+        self._drop.hide()
+        self._interaction: Interaction | None = None
+        self._editor: InlineEditor | None = None
+        self._retired_editors: list[InlineEditor] = []
+        self._origin = QPointF(0, 0)
+        self._current: tuple[str, str] = ("map", map_id)
+        self._focus_card: str | None = None
+        self._paste_cell: tuple[str, str] | None = None
+        self._bulk_selection = False
+        self._layout_dirty = True
+        self._headers_dirty = True
+        self._dirty_routes: set[str] = set()
+        self._map_gone = False
+        self._detached = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.flush)
+        self._unsubscribe = project.events.subscribe(self._on_event)
+        undo_stack.indexChanged.connect(self._on_stack_index)
+        self.selectionChanged.connect(self._on_selection_changed)
+        service_map = self.map
+        for card in service_map.cards.values():
+            self._add_card_item(card)
+        for connector in service_map.connectors.values():
+            self._add_connector_item(connector)
+        self.flush()
+
+    # =====================================================================================
+    # following the model
+    # =====================================================================================
+    @property
+    def map(self) -> ServiceMap:
+        return self.project.map(self.map_id)
+
+    def _on_stack_index(self, _index: int) -> None:
+        self.flush()
+
+    def _on_event(self, event: ModelEvent) -> None:
+        if self._detached or event.map_id != self.map_id:
+            return
+        if event.entity == "map":
+            if event.action == "removed":
+                self._map_gone = True
+                return
+            self._headers_dirty = self._layout_dirty = True
+        elif event.entity == "card":
+            self._on_card_event(event)
+        elif event.entity == "connector":
+            self._on_connector_event(event)
+        elif event.entity in ("stage", "lane"):
+            self._headers_dirty = self._layout_dirty = True
+        self._timer.start()
+
+    def _on_card_event(self, event: ModelEvent) -> None:
+        card_id = event.entity_id
+        if event.action == "removed":
+            item = self._cards.pop(card_id, None)
+            if item is not None:
+                self.removeItem(item)
+            self._links.pop(card_id, None)
+            if self._focus_card == card_id:
+                self._focus_card = None
+            self._layout_dirty = True
+            return
+        card = self.map.cards.get(card_id)
+        if card is None:
+            return
+        if event.action == "added":
+            self._add_card_item(card)
+            self._layout_dirty = True
+            return
+        self._cards[card_id].set_card(card)
+        if not event.fields or _LAYOUT_FIELDS.intersection(event.fields):
+            self._layout_dirty = True
+
+    def _on_connector_event(self, event: ModelEvent) -> None:
+        connector_id = event.entity_id
+        if event.action == "removed":
+            item = self._connectors.pop(connector_id, None)
+            if item is not None:
+                for card_id in (item.source_id, item.target_id):
+                    self._links.get(card_id, set()).discard(connector_id)
+                self.removeItem(item)
+            self._dirty_routes.discard(connector_id)
+            return
+        connector = self.map.connectors.get(connector_id)
+        if connector is None:
+            return
+        if event.action == "added":
+            self._add_connector_item(connector)
+        else:
+            self._connectors[connector_id].set_connector(connector.source_id, connector.target_id,
+                                                         connector.label)
+        self._dirty_routes.add(connector_id)
+
+    def _add_card_item(self, card: Card) -> None:
+        item = CardItem(card.id, self.style_)
+        item.set_card(card)
+        self._cards[card.id] = item
+        self.addItem(item)
+
+    def _add_connector_item(self, connector: Connector) -> None:
+        item = ConnectorItem(connector.id, self.style_)
+        item.set_connector(connector.source_id, connector.target_id, connector.label)
+        self._connectors[connector.id] = item
+        for card_id in (connector.source_id, connector.target_id):
+            self._links.setdefault(card_id, set()).add(connector.id)
+        self.addItem(item)
+        self._dirty_routes.add(connector.id)
+
+    # -- relayout ----------------------------------------------------------------------
+    def flush(self) -> None:
+        """Bring the items up to date with the model (cheap when nothing changed)."""
+        self._timer.stop()
+        if self._detached or self._map_gone:
+            return
+        if not (self._layout_dirty or self._headers_dirty or self._dirty_routes):
+            return
+        service_map = self.map
+        moved: set[str] = set()
+        if self._headers_dirty:
+            self._sync_headers(service_map)
+        if self._layout_dirty or self._headers_dirty:
+            style = self.style_
+            self.layout = compute_layout(
+                service_map, lambda card, width: style.card_height(card.text, bool(card.owner), width))
+            for card_id, item in self._cards.items():
+                rect = self.layout.card_rects.get(card_id)
+                if rect is not None and rect != item.rect():
+                    item.set_rect(rect)
+                    moved.add(card_id)
+            self._place_background(service_map)
+            cells = {c.id: (c.stage_id, c.lane_id) for c in service_map.cards.values()}
+            self._router = Router.for_layout(self.layout, cells)
+            if len(self._connectors) <= _FULL_REROUTE_LIMIT:
+                self._dirty_routes.update(self._connectors)
+            else:
+                for card_id in moved:
+                    self._dirty_routes.update(self._links.get(card_id, ()))
+        self._reroute(self._dirty_routes)
+        self._dirty_routes = set()
+        self._headers_dirty = self._layout_dirty = False
+        self.setSceneRect(QRectF(0, 0, self.layout.width + 40, self.layout.height + 40))
+        self._apply_origin()
+        self.layoutChanged.emit()
+
+    def _reroute(self, connector_ids: Iterable[str]) -> None:
+        router = self._router
+        if router is None:
+            return
+        for connector_id in connector_ids:
+            item = self._connectors.get(connector_id)
+            if item is None:
+                continue
+            if item.source_id in self.layout.card_rects and item.target_id in self.layout.card_rects:
+                item.set_points(router.route(connector_id, item.source_id, item.target_id))
+
+    def route_live(self, card_ids: Iterable[str]) -> None:
+        """While cards are dragged, their arrows follow with a quick route."""
+        touched: set[str] = set()
+        for card_id in card_ids:
+            touched.update(self._links.get(card_id, ()))
+        for connector_id in touched:
+            item = self._connectors[connector_id]
+            source, target = self._cards.get(item.source_id), self._cards.get(item.target_id)
+            if source is not None and target is not None:
+                item.set_points(simple_route(source.rect(), target.rect()))
+
+    def snap_back(self) -> None:
+        """Put every card back where the layout says (after a cancelled or refused drag)."""
+        for card_id, item in self._cards.items():
+            rect = self.layout.card_rects.get(card_id)
+            if rect is not None:
+                item.set_rect(rect)
+        self._reroute(list(self._connectors))
+
+    def _sync_headers(self, service_map: ServiceMap) -> None:
+        stage_ids = {s.id for s in service_map.stages}
+        for stage_id in list(self._stage_headers):
+            if stage_id not in stage_ids:
+                self.removeItem(self._stage_headers.pop(stage_id))
+        for number, stage in enumerate(service_map.stages, start=1):
+            header = self._stage_headers.get(stage.id)
+            if header is None:
+                header = StageHeaderItem(stage.id, self.style_, self._stage_row)
+                self._stage_headers[stage.id] = header
+            header.set_stage(stage.name, stage.phase, number)
+        lane_ids = {lane.id for lane in service_map.lanes}
+        for lane_id in list(self._lane_headers):
+            if lane_id not in lane_ids:
+                self.removeItem(self._lane_headers.pop(lane_id))
+        for lane in service_map.lanes:
+            header = self._lane_headers.get(lane.id)
+            if header is None:
+                header = LaneHeaderItem(lane.id, self.style_, self._lane_column)
+                self._lane_headers[lane.id] = header
+            stripe, tint = lane_colours(lane.kind, lane.colour)
+            header.set_lane(lane_name(lane), stripe, tint)
+
+    def _place_background(self, service_map: ServiceMap) -> None:
+        layout = self.layout
+        metrics = layout.metrics
+        tints: dict[str, QColor] = {EMOTION_ROW: QColor("#fdf5f5")}
+        for lane in service_map.lanes:
+            tints[lane.id] = lane_colours(lane.kind, lane.colour)[1]
+        self._grid.set_layout(layout, tints)
+        self._stage_row.set_extent(max(layout.width, metrics.lane_header_width), metrics.stage_header_height)
+        for column in layout.columns:
+            self._stage_headers[column.stage_id].set_geometry(column.x, column.width,
+                                                               metrics.stage_header_height)
+        self._lane_column.set_extent(layout)
+        for row in layout.rows:
+            header = self._lane_headers.get(row.lane_id)
+            if header is not None:
+                header.set_geometry(row.y, metrics.lane_header_width, row.height)
+        self._corner.set_extent(metrics.lane_header_width, metrics.stage_header_height, service_map.name)
+        row = layout.emotion_row
+        if row is None:
+            self._emotion.hide()
+        else:
+            self._emotion.show()
+            points = []
+            for point in emotion_curve(service_map):
+                rect = layout.card_rects.get(point.card_id)
+                if rect is not None:
+                    points.append((rect.cx, point.emotion, point.is_dip))
+            self._emotion.set_curve(QRectF(layout.grid_left, row.y, layout.width - layout.grid_left,
+                                           row.height), points)
+
+    # -- headers that stay in view ---------------------------------------------------------
+    def set_visible_origin(self, origin: QPointF) -> None:
+        """The view's top-left corner in scene coordinates: headers stick to it."""
+        self._origin = QPointF(origin)
+        self._apply_origin()
+
+    def _apply_origin(self) -> None:
+        x, y = max(0.0, self._origin.x()), max(0.0, self._origin.y())
+        if self._stage_row.y() != y:
+            self._stage_row.setY(y)
+        if self._lane_column.x() != x:
+            self._lane_column.setX(x)
+        if self._corner.pos() != QPointF(x, y):
+            self._corner.setPos(x, y)
+
+    # =====================================================================================
+    # selection
+    # =====================================================================================
+    def _on_selection_changed(self) -> None:
+        if self._bulk_selection or self._detached:
+            return
+        self._update_current()
+
+    def _update_current(self) -> None:
+        current = ("map", self.map_id)
+        selected = self.selectedItems()
+        cards = [i for i in selected if isinstance(i, CardItem)]
+        if cards:
+            ids = {i.card_id for i in cards}
+            chosen = self._focus_card if self._focus_card in ids else cards[0].card_id
+            current = ("card", chosen)
+        else:
+            for item in selected:
+                if isinstance(item, ConnectorItem):
+                    current = ("connector", item.connector_id)
+                elif isinstance(item, StageHeaderItem):
+                    current = ("stage", item.stage_id)
+                elif isinstance(item, LaneHeaderItem):
+                    current = ("lane", item.lane_id)
+                else:
+                    continue
+                break
+        if current != self._current:
+            self._current = current
+            self.entitySelected.emit(*current)
+
+    def current_entity(self) -> tuple[str, str]:
+        return self._current
+
+    def selected_card_ids(self) -> list[str]:
+        """Selected cards in reading order (stage by stage, lane by lane)."""
+        selected = {i.card_id for i in self.selectedItems() if isinstance(i, CardItem)}
+        if not selected:
+            return []
+        return [c.id for c in self.map.cards_in_reading_order() if c.id in selected]
+
+    def selected_connector_ids(self) -> list[str]:
+        return [i.connector_id for i in self.selectedItems() if isinstance(i, ConnectorItem)]
+
+    def note_focus_card(self, card_id: str) -> None:
+        """The card the user last clicked: the inspector shows it within a multi-selection."""
+        self._focus_card = card_id
+        card = self.map.cards.get(card_id)
+        if card is not None:
+            self._paste_cell = (card.stage_id, card.lane_id)
+        self._update_current()
+
+    def set_card_selection(self, card_ids: Iterable[str]) -> None:
+        wanted = set(card_ids)
+        self._bulk_selection = True
+        try:
+            for item in self.selectedItems():
+                if not isinstance(item, CardItem) or item.card_id not in wanted:
+                    item.setSelected(False)
+            for card_id in wanted:
+                item = self._cards.get(card_id)
+                if item is not None and not item.isSelected():
+                    item.setSelected(True)
+        finally:
+            self._bulk_selection = False
+        self._update_current()
+
+    def select_only(self, card_ids: Iterable[str]) -> None:
+        self.set_card_selection(card_ids)
+
+    def select_only_items(self, items: list[QGraphicsItem]) -> None:
+        self._bulk_selection = True
+        try:
+            self.clearSelection()
+            for item in items:
+                item.setSelected(True)
+        finally:
+            self._bulk_selection = False
+        self._update_current()
+
+    def select_card(self, card_id: str) -> None:
+        self.flush()
+        if card_id in self._cards:
+            self._focus_card = card_id
+            self.set_card_selection([card_id])
+            card = self.map.cards[card_id]
+            self._paste_cell = (card.stage_id, card.lane_id)
+
+    def select_all(self) -> None:
+        self.set_card_selection(self._cards)
+
+    def select_stage(self, stage_id: str) -> None:
+        header = self._stage_headers.get(stage_id)
+        if header is not None:
+            self.select_only_items([header])
+
+    def select_lane(self, lane_id: str) -> None:
+        header = self._lane_headers.get(lane_id)
+        if header is not None:
+            self.select_only_items([header])
+
+    def select_connector(self, connector_id: str) -> None:
+        item = self._connectors.get(connector_id)
+        if item is not None:
+            self.select_only_items([item])
+
+    # =====================================================================================
+    # look-ups used by the view, interactions and tests
+    # =====================================================================================
+    def card_item(self, card_id: str) -> CardItem:
+        return self._cards[card_id]
+
+    def connector_item(self, connector_id: str) -> ConnectorItem:
+        return self._connectors[connector_id]
+
+    def stage_header(self, stage_id: str) -> StageHeaderItem:
+        return self._stage_headers[stage_id]
+
+    def lane_header(self, lane_id: str) -> LaneHeaderItem:
+        return self._lane_headers[lane_id]
+
+    def card_items(self) -> dict[str, CardItem]:
+        return dict(self._cards)
+
+    def connector_items(self) -> dict[str, ConnectorItem]:
+        return dict(self._connectors)
+
+    def header_ids(self) -> tuple[list[str], list[str]]:
+        return list(self._stage_headers), list(self._lane_headers)
+
+    def emotion_item(self) -> EmotionItem:
+        return self._emotion
+
+    def content_rect(self) -> QRectF:
+        return QRectF(0, 0, self.layout.width, self.layout.height)
+
+    def counts(self) -> dict[str, int]:
+        service_map = self.map
+        return {"stages": len(service_map.stages), "lanes": len(service_map.lanes),
+                "cards": len(service_map.cards), "connectors": len(service_map.connectors)}
+
+    def find_cards(self, text: str) -> list[str]:
+        needle = text.casefold().strip()
+        if not needle:
+            return []
+        return [c.id for c in self.map.cards_in_reading_order()
+                if needle in c.text.casefold() or needle in c.owner.casefold()
+                or needle in c.notes.casefold()]
+
+    def _hit(self, pos: QPointF) -> QGraphicsItem | None:
+        """The topmost item a user means at pos (ignores backgrounds and feedback items)."""
+        for item in self.items(pos):
+            if isinstance(item, (CardItem, ConnectorItem, StageHeaderItem, LaneHeaderItem,
+                                 InlineEditor)):
+                return item
+            if item in (self._stage_row, self._lane_column, self._corner):
+                return item
+        return None
+
+    def card_at(self, pos: QPointF) -> CardItem | None:
+        for item in self.items(pos):
+            if isinstance(item, CardItem):
+                return item
+            if item in (self._stage_row, self._lane_column, self._corner):
+                return None
+        return None
+
+    def cell_at(self, pos: QPointF) -> tuple[str, str] | None:
+        """The (stage, lane) cell under a scene point, or None (headers, emotion row, outside)."""
+        hit = self._hit(pos)
+        if hit in (self._stage_row, self._lane_column, self._corner) or isinstance(
+                hit, (StageHeaderItem, LaneHeaderItem)):
+            return None
+        cell = self.layout.cell_at(pos.x(), pos.y())
+        if cell is None or cell[1] == EMOTION_ROW:
+            return None
+        return cell
+
+    # =====================================================================================
+    # editing through the undo stack
+    # =====================================================================================
+    def push(self, operation, text: str, **kwargs) -> bool:
+        """Apply an operation as one undo step; a refused edit becomes a status message."""
+        try:
+            push_operation(self.undo_stack, self.project, operation, text, **kwargs)
+        except ModelError as error:
+            self.statusMessage.emit(str(error))
+            self.snap_back()
+            return False
+        self.flush()
+        return True
+
+    def add_card(self, stage_id: str, lane_id: str, kind: CardKind = CardKind.ACTION,
+                 text: str = "", order: int | None = None) -> str:
+        service_map = self.map
+        if order is None:
+            order = len(service_map.cards_in_cell(stage_id, lane_id))
+        card = Card(stage_id=stage_id, lane_id=lane_id, order=order, text=text, kind=CardKind(kind))
+        if not self.push(ops.AddCard(self.map_id, card), tr("Add card")):
+            return ""
+        self._paste_cell = (stage_id, lane_id)
+        self.select_card(card.id)
+        return card.id
+
+    def add_stage(self, index: int | None = None) -> str:
+        count = len(self.map.stages)
+        stage = Stage(name=tr("Stage {number}").format(number=count + 1))
+        if not self.push(ops.AddStage(self.map_id, stage, index), tr("Add stage")):
+            return ""
+        self.select_stage(stage.id)
+        self.rename_stage(stage.id)
+        return stage.id
+
+    def add_lane(self, index: int | None = None) -> str:
+        count = len(self.map.lanes)
+        lane = Lane(kind=LaneKind.CUSTOM, name=tr("Lane {number}").format(number=count + 1))
+        if not self.push(ops.AddLane(self.map_id, lane, index), tr("Add lane")):
+            return ""
+        self.select_lane(lane.id)
+        self.rename_lane(lane.id)
+        return lane.id
+
+    def delete_selection(self) -> None:
+        self.flush()
+        card_ids = self.selected_card_ids()
+        doomed = set(card_ids)
+        operations: list = []
+        for connector_id in self.selected_connector_ids():
+            connector = self.map.connectors.get(connector_id)
+            if connector and connector.source_id not in doomed and connector.target_id not in doomed:
+                operations.append(ops.RemoveConnector(self.map_id, connector_id))
+        operations.extend(ops.RemoveCard(self.map_id, card_id) for card_id in card_ids)
+        for item in self.selectedItems():
+            if isinstance(item, StageHeaderItem):
+                operations.append(ops.RemoveStage(self.map_id, item.stage_id))
+            elif isinstance(item, LaneHeaderItem):
+                operations.append(ops.RemoveLane(self.map_id, item.lane_id))
+        if not operations:
+            return
+        if any(isinstance(o, ops._RemoveAxisItem) for o in operations):
+            text = tr("Delete stage or lane")
+        elif card_ids:
+            text = tr("Delete card") if len(card_ids) == 1 else tr("Delete {count} cards").format(
+                count=len(card_ids))
+        else:
+            text = tr("Delete arrow")
+        self.push(ops.Batch(operations), text)
+
+    def move_cards(self, card_ids: list[str], anchor_id: str, cell: tuple[str, str], order: int) -> bool:
+        """Drop dragged cards (the anchor into `cell` at `order`): one undo step."""
+        service_map = self.map
+        self._paste_cell = cell
+        if not self._would_change(service_map, card_ids, anchor_id, cell, order):
+            self.snap_back()
+            return False
+        moves = moves_for_drop(service_map, card_ids, anchor_id, cell, order)
+        return self.push(ops.Batch(moves), move_text(len(card_ids)))
+
+    @staticmethod
+    def _would_change(service_map: ServiceMap, card_ids: list[str], anchor_id: str,
+                      cell: tuple[str, str], order: int) -> bool:
+        anchor = service_map.cards[anchor_id]
+        if (anchor.stage_id, anchor.lane_id) != cell:
+            return True
+        current = [c.id for c in service_map.cards_in_cell(*cell)]
+        dragged = [c for c in current if c in set(card_ids)]
+        others = [c for c in current if c not in set(card_ids)]
+        return others[:order] + dragged + others[order:] != current
+
+    def connect_cards(self, source_id: str, target_id: str, label: str = "") -> str:
+        connector = Connector(source_id, target_id, label)
+        if self.push(ops.AddConnector(self.map_id, connector), tr("Connect cards")):
+            self.select_connector(connector.id)
+            return connector.id
+        return ""
+
+    def move_axis_item(self, axis: str, item_id: str, index: int) -> None:
+        if axis == "stage":
+            self.push(ops.MoveStage(self.map_id, item_id, index), tr("Move stage"))
+            self.select_stage(item_id)
+        else:
+            self.push(ops.MoveLane(self.map_id, item_id, index), tr("Move lane"))
+            self.select_lane(item_id)
+
+    def resize_stage(self, stage_id: str, width: float | None) -> None:
+        stage = self.map.stage(stage_id)
+        if stage.width == width or (width is not None and stage.width is None
+                                    and abs(width - self.layout.metrics.default_stage_width) < 1):
+            return
+        self.push(ops.UpdateStage(self.map_id, stage_id, {"width": width}), tr("Resize column"))
+
+    # -- clipboard ---------------------------------------------------------------------------
+    def _selection_payload(self) -> tuple[str, str] | None:
+        ids = self.selected_card_ids()
+        if not ids:
+            return None
+        data = clipboard.serialise(self.map, ids)
+        return data, clipboard.parse(data).plain_text()
+
+    def copy_selection(self) -> None:
+        payload = self._selection_payload()
+        if payload is None:
+            return
+        data, text = payload
+        mime = QMimeData()
+        mime.setData(CARDS_MIME, data.encode("utf-8"))
+        mime.setText(text)
+        QGuiApplication.clipboard().setMimeData(mime)
+        count = len(self.selected_card_ids())
+        self.statusMessage.emit(tr("Copied {count} cards").format(count=count))
+
+    def cut_selection(self) -> None:
+        if not self.selected_card_ids():
+            return
+        self.copy_selection()
+        self.delete_selection()
+
+    def _target_cell(self) -> tuple[str, str] | None:
+        service_map = self.map
+        cell = self._paste_cell
+        if cell and service_map.has_stage(cell[0]) and service_map.has_lane(cell[1]):
+            return cell
+        if service_map.stages and service_map.lanes:
+            return service_map.stages[0].id, service_map.lanes[0].id
+        return None
+
+    def paste(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None:
+            return
+        cell = self._target_cell()
+        try:
+            if mime.hasFormat(CARDS_MIME):
+                content = clipboard.parse(bytes(mime.data(CARDS_MIME).data()))
+                batch, new_ids = clipboard.paste_operations(content, self.map, cell)
+            elif mime.hasText() and mime.text().strip() and cell is not None:
+                batch, new_ids = clipboard.cards_from_text(mime.text(), self.map, cell)
+            else:
+                return
+        except ModelError as error:
+            self.statusMessage.emit(str(error))
+            return
+        if new_ids and self.push(batch, tr("Paste")):
+            self.set_card_selection(new_ids)
+
+    def duplicate_selection(self) -> None:
+        ids = self.selected_card_ids()
+        if not ids:
+            return
+        content = clipboard.parse(clipboard.serialise(self.map, ids))
+        batch, new_ids = clipboard.paste_operations(content, self.map, self._target_cell())
+        if self.push(batch, tr("Duplicate")):
+            self.set_card_selection(new_ids)
+
+    # =====================================================================================
+    # in-place editing
+    # =====================================================================================
+    def editor(self) -> InlineEditor | None:
+        return self._editor
+
+    def edit_selected_card(self) -> None:
+        ids = self.selected_card_ids()
+        if ids:
+            first = self._focus_card if self._focus_card in ids else ids[0]
+            self.edit_card(first)
+
+    def edit_card(self, card_id: str) -> None:
+        self.flush()
+        item = self._cards.get(card_id)
+        card = self.map.cards.get(card_id)
+        if item is None or card is None:
+            return
+        text_rect = item.text_rect()
+
+        def done(commit: bool, text: str) -> None:
+            current = self.map.cards.get(card_id) if not self._map_gone else None
+            if commit and current is not None and text != current.text:
+                self.push(ops.UpdateCard(self.map_id, card_id, {"text": text}), tr("Edit card text"))
+
+        self._start_editor(card.text, self.style_.card_font, text_rect.width(),
+                           item.mapToScene(text_rect.topLeft()), done, multiline=True)
+
+    def rename_stage(self, stage_id: str) -> None:
+        self.flush()
+        header = self._stage_headers.get(stage_id)
+        if header is None:
+            return
+        stage = self.map.stage(stage_id)
+
+        def done(commit: bool, text: str) -> None:
+            if commit and self.map.has_stage(stage_id) and text.strip() != stage.name:
+                self.push(ops.UpdateStage(self.map_id, stage_id, {"name": text.strip()}), tr("Rename stage"))
+
+        pos = header.mapToScene(QPointF(8, 12))
+        self._start_editor(stage.name, self.style_.stage_font, header.width() - 16, pos, done,
+                           multiline=False)
+
+    def rename_lane(self, lane_id: str) -> None:
+        self.flush()
+        header = self._lane_headers.get(lane_id)
+        if header is None:
+            return
+        lane = self.map.lane(lane_id)
+
+        def done(commit: bool, text: str) -> None:
+            if commit and self.map.has_lane(lane_id) and text.strip() != lane_name(lane):
+                self.push(ops.UpdateLane(self.map_id, lane_id, {"name": text.strip()}), tr("Rename lane"))
+
+        pos = header.mapToScene(QPointF(12, 10))
+        self._start_editor(lane_name(lane), self.style_.lane_font, self.layout.metrics.lane_header_width - 24,
+                           pos, done, multiline=False)
+
+    def edit_connector_label(self, connector_id: str) -> None:
+        self.flush()
+        item = self._connectors.get(connector_id)
+        connector = self.map.connectors.get(connector_id)
+        if item is None or connector is None:
+            return
+
+        def done(commit: bool, text: str) -> None:
+            if commit and connector_id in self.map.connectors and text != connector.label:
+                self.push(ops.UpdateConnector(self.map_id, connector_id, {"label": text.strip()}),
+                          tr("Edit arrow label"))
+
+        anchor = item.label_anchor()
+        self._start_editor(connector.label, self.style_.label_font, max(anchor.width(), 140),
+                           anchor.topLeft(), done, multiline=False)
+
+    def _start_editor(self, text: str, font, width: float, pos: QPointF, done, multiline: bool) -> None:
+        self.finish_editing(True)
+
+        def on_done(commit: bool, new_text: str) -> None:
+            editor = self._editor
+            self._editor = None
+            if editor is not None:
+                editor.hide()
+                self._retired_editors.append(editor)
+                QTimer.singleShot(0, self._drop_retired_editors)
+            done(commit, new_text)
+            for view in self.views():
+                view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        editor = InlineEditor(text, font, width, on_done, multiline)
+        editor.document().setDocumentMargin(0)
+        editor.setPos(pos)
+        self.addItem(editor)
+        self._editor = editor
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        cursor = editor.textCursor()
+        cursor.select(cursor.SelectionType.Document)
+        editor.setTextCursor(cursor)
+
+    def _drop_retired_editors(self) -> None:
+        if self._detached:
+            return
+        for editor in self._retired_editors:
+            if editor.scene() is self:
+                self.removeItem(editor)
+        self._retired_editors = []
+
+    def finish_editing(self, commit: bool = True) -> None:
+        """End an in-place edit (commit or cancel); used before other commands run."""
+        if self._editor is not None:
+            self._editor.finish(commit)
+
+    # =====================================================================================
+    # mouse, keyboard, drops
+    # =====================================================================================
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        self.flush()
+        hit = self._hit(event.scenePos())
+        if self._editor is not None and hit is not self._editor:
+            self.finish_editing(True)
+            self.flush()
+            hit = self._hit(event.scenePos())
+        if isinstance(hit, InlineEditor) or event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        if self._interaction is not None:
+            self._interaction.cancel()
+        self._interaction = self._start_interaction(hit, event)
+        event.accept()
+
+    def _start_interaction(self, hit, event: QGraphicsSceneMouseEvent) -> Interaction | None:
+        pos = event.scenePos()
+        if isinstance(hit, CardItem):
+            if hit.is_on_handle(pos):
+                return ConnectDrag(self, hit, event)
+            return CardDrag(self, hit, event)
+        if isinstance(hit, StageHeaderItem):
+            if hit.is_on_resize_edge(pos):
+                return ColumnResize(self, hit, event)
+            return HeaderDrag(self, hit, event)
+        if isinstance(hit, LaneHeaderItem):
+            return HeaderDrag(self, hit, event)
+        if isinstance(hit, ConnectorItem):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                hit.setSelected(not hit.isSelected())
+            else:
+                self.select_only_items([hit])
+            return None
+        if hit in (self._stage_row, self._lane_column, self._corner):
+            self.clearSelection()
+            return None
+        cell = self.layout.cell_at(pos.x(), pos.y())
+        if cell is not None and cell[1] != EMOTION_ROW:
+            self._paste_cell = cell
+        return RubberBand(self, event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._interaction is not None:
+            self._interaction.move(event)
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        interaction, self._interaction = self._interaction, None
+        if interaction is not None:
+            interaction.release(event)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._interaction is not None:
+            self._interaction.cancel()
+            self._interaction = None
+        self.flush()
+        pos = event.scenePos()
+        hit = self._hit(pos)
+        if isinstance(hit, InlineEditor) or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        if isinstance(hit, CardItem):
+            self.select_card(hit.card_id)
+            self.edit_card(hit.card_id)
+        elif isinstance(hit, ConnectorItem):
+            self.edit_connector_label(hit.connector_id)
+        elif isinstance(hit, StageHeaderItem):
+            if hit.is_on_resize_edge(pos):
+                self.resize_stage(hit.stage_id, None)
+            else:
+                self.rename_stage(hit.stage_id)
+        elif isinstance(hit, LaneHeaderItem):
+            self.rename_lane(hit.lane_id)
+        elif hit is self._stage_row:
+            self.add_stage()
+        elif hit is None:
+            cell = self.cell_at(pos)
+            if cell is not None:
+                order = self.layout.insertion_order(*cell, pos.x(), pos.y())
+                card_id = self.add_card(cell[0], cell[1], CardKind.ACTION, "", order)
+                if card_id:
+                    self.edit_card(card_id)
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self._editor is not None:
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        mods = event.modifiers()
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_selection()
+        elif key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._edit_current()
+        elif key == Qt.Key.Key_Escape:
+            if self._interaction is not None:
+                self._interaction.cancel()
+                self._interaction = None
+            else:
+                self.clearSelection()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down) and not (
+                mods & Qt.KeyboardModifier.ControlModifier):
+            self.move_selection(key)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def _edit_current(self) -> None:
+        kind, entity_id = self._current
+        if kind == "card":
+            self.edit_card(entity_id)
+        elif kind == "stage":
+            self.rename_stage(entity_id)
+        elif kind == "lane":
+            self.rename_lane(entity_id)
+        elif kind == "connector":
+            self.edit_connector_label(entity_id)
+
+    def move_selection(self, key: int) -> str | None:
+        """Arrow keys walk between cards: left/right across stages, up/down within a column."""
+        self.flush()
+        rects = self.layout.card_rects
+        if not rects:
+            return None
+        current = self._focus_card if self._focus_card in self.selected_card_ids() else None
+        if current is None:
+            ids = self.selected_card_ids()
+            current = ids[0] if ids else None
+        if current is None or current not in rects:
+            first = self.map.cards_in_reading_order()[0].id
+            self.select_card(first)
+            return first
+        here = rects[current]
+        best, best_score = None, None
+        for card_id, rect in rects.items():
+            if card_id == current:
+                continue
+            dx, dy = rect.cx - here.cx, rect.cy - here.cy
+            if key == Qt.Key.Key_Right and dx > 1:
+                score = (dx, abs(dy))
+            elif key == Qt.Key.Key_Left and dx < -1:
+                score = (-dx, abs(dy))
+            elif key == Qt.Key.Key_Down and dy > 1 and abs(dx) < here.w:
+                score = (dy, abs(dx))
+            elif key == Qt.Key.Key_Up and dy < -1 and abs(dx) < here.w:
+                score = (-dy, abs(dx))
+            else:
+                continue
+            # Prefer staying on the same row/column: weigh the cross distance more.
+            weighted = score[0] + 3 * score[1]
+            if best_score is None or weighted < best_score:
+                best, best_score = card_id, weighted
+        if best is not None:
+            self.select_card(best)
+            for view in self.views():
+                view.ensureVisible(self._cards[best].sceneBoundingRect(), 60, 60)
+        return best
+
+    # -- drops from the palette ---------------------------------------------------------------
+    def _drop_cell(self, event) -> tuple[str, str] | None:
+        if not event.mimeData().hasFormat(CARD_KIND_MIME):
+            return None
+        return self.cell_at(event.scenePos())
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(CARD_KIND_MIME):
+            self.flush()
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        cell = self._drop_cell(event)
+        if cell is None:
+            self.hide_drop_target()
+            event.ignore()
+            return
+        self.show_drop_target(event.scenePos(), [])
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802
+        self.hide_drop_target()
+        event.accept()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        self.hide_drop_target()
+        cell = self._drop_cell(event)
+        if cell is None:
+            event.ignore()
+            return
+        raw = bytes(event.mimeData().data(CARD_KIND_MIME).data()).decode("utf-8", "replace").strip()
+        try:
+            kind = CardKind(raw)
+        except ValueError:
+            self.statusMessage.emit(tr("Unknown card kind: {kind}").format(kind=raw[:40]))
+            event.ignore()
+            return
+        pos = event.scenePos()
+        order = self.layout.insertion_order(*cell, pos.x(), pos.y())
+        card_id = self.add_card(cell[0], cell[1], kind, "", order)
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        if card_id:
+            self.edit_card(card_id)
+
+    # -- feedback while dragging ------------------------------------------------------------------
+    def show_drop_target(self, pos: QPointF, ignore: list[str]) -> None:
+        cell = self.layout.cell_at(pos.x(), pos.y())
+        if cell is None or cell[1] == EMOTION_ROW:
+            self.hide_drop_target()
+            return
+        rect = self.layout.cell_rect(*cell)
+        order = self.layout.insertion_order(*cell, pos.x(), pos.y(), ignore=ignore)
+        others = [cid for cid in self.layout.cell_cards.get(cell, []) if cid not in set(ignore)]
+        bar = QRectF()
+        if others:
+            if order < len(others):
+                r = self.layout.card_rects[others[order]]
+                bar = QRectF(r.x, r.y - 6, r.w, 4)
+            else:
+                r = self.layout.card_rects[others[-1]]
+                bar = QRectF(r.x, r.bottom + 3, r.w, 4)
+        self._drop.show_at(QRectF(rect.x, rect.y, rect.w, rect.h), bar)
+
+    def show_card_target(self, item: CardItem) -> None:
+        rect = item.sceneBoundingRect().adjusted(-4, -4, 4, 4)
+        self._drop.show_at(rect, QRectF())
+
+    def hide_drop_target(self) -> None:
+        self._drop.hide()
+
+    # -- context menu -------------------------------------------------------------------------------
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        if self._editor is not None:
+            super().contextMenuEvent(event)
+            return
+        self.flush()
+        pos = event.scenePos()
+        hit = self._hit(pos)
+        menu = QMenu()
+        if isinstance(hit, CardItem):
+            if not hit.isSelected():
+                self.select_card(hit.card_id)
+            menu.addAction(tr("Edit text"), lambda: self.edit_card(hit.card_id))
+            menu.addAction(tr("Copy"), self.copy_selection)
+            menu.addAction(tr("Cut"), self.cut_selection)
+            menu.addAction(tr("Duplicate"), self.duplicate_selection)
+            menu.addSeparator()
+            menu.addAction(tr("Delete"), self.delete_selection)
+        elif isinstance(hit, ConnectorItem):
+            self.select_only_items([hit])
+            menu.addAction(tr("Edit arrow label"), lambda: self.edit_connector_label(hit.connector_id))
+            menu.addAction(tr("Delete"), self.delete_selection)
+        elif isinstance(hit, StageHeaderItem):
+            self.select_only_items([hit])
+            index = self.map.stage_index(hit.stage_id)
+            menu.addAction(tr("Rename stage"), lambda: self.rename_stage(hit.stage_id))
+            menu.addAction(tr("Insert stage before"), lambda: self.add_stage(index))
+            menu.addAction(tr("Insert stage after"), lambda: self.add_stage(index + 1))
+            menu.addAction(tr("Automatic column width"), lambda: self.resize_stage(hit.stage_id, None))
+            menu.addSeparator()
+            menu.addAction(tr("Delete stage"), self.delete_selection)
+        elif isinstance(hit, LaneHeaderItem):
+            self.select_only_items([hit])
+            index = self.map.lane_index(hit.lane_id)
+            menu.addAction(tr("Rename lane"), lambda: self.rename_lane(hit.lane_id))
+            menu.addAction(tr("Insert lane above"), lambda: self.add_lane(index))
+            menu.addAction(tr("Insert lane below"), lambda: self.add_lane(index + 1))
+            menu.addSeparator()
+            menu.addAction(tr("Delete lane"), self.delete_selection)
+        else:
+            cell = self.cell_at(pos)
+            if cell is not None:
+                self._paste_cell = cell
+                order = self.layout.insertion_order(*cell, pos.x(), pos.y())
+
+                def add_here(kind: CardKind = CardKind.ACTION) -> None:
+                    card_id = self.add_card(cell[0], cell[1], kind, "", order)
+                    if card_id:
+                        self.edit_card(card_id)
+
+                menu.addAction(tr("Add card here"), add_here)
+                menu.addAction(tr("Paste"), self.paste)
+            menu.addAction(tr("Add stage"), lambda: self.add_stage())
+            menu.addAction(tr("Add lane"), lambda: self.add_lane())
+        if not menu.isEmpty():
+            menu.exec(event.screenPos())
+        event.accept()
+
+    # =====================================================================================
+    # teardown
+    # =====================================================================================
+    def detach(self) -> None:
+        """Stop following the model and drop every item; call before deleting the scene."""
+        if self._detached:
+            return
+        if self._interaction is not None:
+            self._interaction.cancel()
+            self._interaction = None
+        if self._editor is not None:
+            self._editor.finish(False)
+        self._detached = True
+        self._timer.stop()
+        self._unsubscribe()
+        try:
+            self.undo_stack.indexChanged.disconnect(self._on_stack_index)
+        except (RuntimeError, TypeError):
+            pass
+        try:
+            self.selectionChanged.disconnect(self._on_selection_changed)
+        except (RuntimeError, TypeError):
+            pass
+        self._cards.clear()
+        self._connectors.clear()
+        self._stage_headers.clear()
+        self._lane_headers.clear()
+        self._links.clear()
+        self._retired_editors = []
+        self._editor = None
+        self.clear()
+
+
+__all__ = ["CARDS_MIME", "CARD_KIND_MIME", "MapScene", "Rect"]

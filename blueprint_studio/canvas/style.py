@@ -1,0 +1,73 @@
+"""Fonts, sizes and colours of the canvas, tuned for a 1280x720 projector at 100 % zoom.
+
+Card text is 16 px (12 pt at 96 dpi) and headers are bold 17-18 px, which stays readable
+from the back of a training room; colours come from `appearance` so screen and paper agree.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from .. import appearance
+from .text import TextWrapper, canvas_font
+
+CANVAS_BACKGROUND = QColor("#eef1f4")
+HEADER_FILL = QColor("#dfe5ec")
+HEADER_SELECTED_FILL = QColor("#c9dcf5")
+HEADER_BORDER = QColor("#b5bfca")
+SELECTION = QColor("#1565c0")
+CONNECTOR_INK = QColor("#4a5867")
+DROP_FILL = QColor(21, 101, 192, 38)
+INK = QColor(appearance.INK)
+MUTED_INK = QColor(appearance.MUTED_INK)
+GRID = QColor(appearance.GRID)
+
+# Card anatomy (scene units).
+CARD_PAD_X = 10.0
+CARD_PAD_TOP = 6.0
+CARD_STRIP = 22.0       # the row with the kind symbol and the badges
+CARD_PAD_BOTTOM = 9.0
+CARD_OWNER = 19.0
+CARD_MIN_HEIGHT = 64.0
+CARD_MAX_LINES = 8
+HANDLE_RADIUS = 7.0
+
+# Z order: arrows stay under cards so they never hide text.
+Z_GRID, Z_EMOTION, Z_DROP, Z_CONNECTOR, Z_CARD = 0.0, 3.0, 4.0, 5.0, 10.0
+Z_DRAGGED, Z_STAGE_HEADERS, Z_LANE_HEADERS, Z_CORNER, Z_EDITOR = 30.0, 50.0, 60.0, 70.0, 200.0
+
+
+class CanvasStyle:
+    """The fonts and text wrappers one scene shares among its items (needs a QGuiApplication)."""
+
+    def __init__(self) -> None:
+        self.card_font = canvas_font(16)
+        self.card_text = TextWrapper(self.card_font)
+        self.small_font = canvas_font(13)
+        self.small_text = TextWrapper(self.small_font)
+        self.badge_font = canvas_font(13, bold=True)
+        self.badge_text = TextWrapper(self.badge_font)
+        self.stage_font = canvas_font(18, bold=True)
+        self.stage_text = TextWrapper(self.stage_font)
+        self.lane_font = canvas_font(16, bold=True)
+        self.lane_text = TextWrapper(self.lane_font)
+        self.label_font = canvas_font(13)
+        self.label_text = TextWrapper(self.label_font)
+        self.corner_font = canvas_font(15, bold=True)
+        self.corner_text = TextWrapper(self.corner_font)
+        self._heights: dict[tuple[str, bool, float], float] = {}
+
+    def card_height(self, text: str, has_owner: bool, width: float) -> float:
+        key = (text, has_owner, round(width, 1))
+        height = self._heights.get(key)
+        if height is None:
+            wrapped = self.card_text.wrap(text, width - 2 * CARD_PAD_X, CARD_MAX_LINES)
+            text_height = max(wrapped.height, self.card_text.line_height)
+            height = CARD_PAD_TOP + CARD_STRIP + text_height + CARD_PAD_BOTTOM
+            if has_owner:
+                height += CARD_OWNER
+            height = max(CARD_MIN_HEIGHT, float(round(height)))
+            if len(self._heights) > 20000:
+                self._heights.clear()
+            self._heights[key] = height
+        return height

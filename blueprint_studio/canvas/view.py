@@ -1,0 +1,216 @@
+"""The view of a map: zoom (Ctrl+wheel, Ctrl +/-), pan (middle button or Space+drag),
+and headers that stay in sight while scrolling (the scene pins them to the visible corner)."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+
+from .scene import MapScene
+from .style import CANVAS_BACKGROUND
+
+MIN_ZOOM = 0.1
+MAX_ZOOM = 4.0
+ZOOM_STEP = 1.25
+
+
+class MapView(QGraphicsView):
+    zoomChanged = Signal(float)  # 1.0 = 100 %
+
+    def __init__(self, scene: MapScene | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("canvasView")
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Headers move with every scroll step, so the whole viewport is repainted per frame.
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundBrush(CANVAS_BACKGROUND)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._pan_from: QPoint | None = None
+        self._space_down = False
+        if scene is not None:
+            self.setScene(scene)
+
+    # -- scene wiring -------------------------------------------------------------------------
+    def setScene(self, scene) -> None:  # noqa: N802 - Qt's name
+        old = self.scene()
+        if isinstance(old, MapScene):
+            try:
+                old.layoutChanged.disconnect(self._sync_headers)
+            except (RuntimeError, TypeError):
+                pass
+        super().setScene(scene)
+        if isinstance(scene, MapScene):
+            scene.layoutChanged.connect(self._sync_headers)
+            self.scroll_to_origin()
+
+    def scroll_to_origin(self) -> None:
+        """Show the map from its top-left corner (Qt would centre a large scene)."""
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+        self._sync_headers()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        first = not getattr(self, "_shown_once", False)
+        super().showEvent(event)
+        if first:
+            self._shown_once = True
+            self.scroll_to_origin()
+
+    def map_scene(self) -> MapScene | None:
+        scene = self.scene()
+        return scene if isinstance(scene, MapScene) else None
+
+    def _sync_headers(self) -> None:
+        scene = self.map_scene()
+        if scene is not None:
+            scene.set_visible_origin(self.mapToScene(QPoint(0, 0)))
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        super().scrollContentsBy(dx, dy)
+        self._sync_headers()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._sync_headers()
+
+    # -- zoom ------------------------------------------------------------------------------------
+    def zoom_factor(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float) -> None:
+        factor = min(MAX_ZOOM, max(MIN_ZOOM, factor))
+        if math.isclose(factor, self.zoom_factor(), rel_tol=1e-6):
+            return
+        self.setTransform(self.transform().fromScale(factor, factor))
+        self._sync_headers()
+        self.zoomChanged.emit(factor)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom_factor() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom_factor() / ZOOM_STEP)
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(1.0)
+
+    def zoom_to_fit(self) -> None:
+        scene = self.map_scene()
+        if scene is None:
+            return
+        scene.flush()
+        rect = scene.content_rect().adjusted(-10, -10, 10, 10)
+        viewport = self.viewport().rect()
+        if rect.isEmpty() or viewport.isEmpty():
+            return
+        factor = min(viewport.width() / rect.width(), viewport.height() / rect.height())
+        self.set_zoom(min(factor, 1.5))  # a tiny map stays at a natural size
+        self.centerOn(rect.center()) if factor < 1.5 else self.ensureVisible(QRectF(0, 0, 1, 1))
+        self._sync_headers()
+
+    def focus_card(self, card_id: str) -> None:
+        scene = self.map_scene()
+        if scene is None:
+            return
+        scene.select_card(card_id)
+        try:
+            item = scene.card_item(card_id)
+        except KeyError:
+            return
+        # Leave room for the pinned headers at the top and left.
+        metrics = scene.layout.metrics
+        zoom = self.zoom_factor()
+        self.ensureVisible(item.sceneBoundingRect(), int(metrics.lane_header_width * zoom) + 20,
+                           int(metrics.stage_header_height * zoom) + 20)
+
+    # -- input -----------------------------------------------------------------------------------
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120.0
+            if steps:
+                self.set_zoom(self.zoom_factor() * (ZOOM_STEP ** steps))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def _editing(self) -> bool:
+        scene = self.map_scene()
+        return scene is not None and scene.editor() is not None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if not self._editing():
+            if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+                self._space_down = True
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+                event.accept()
+                return
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                if event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+                    self.zoom_in()
+                    return
+                if event.key() == Qt.Key.Key_Minus:
+                    self.zoom_out()
+                    return
+                if event.key() == Qt.Key.Key_0:
+                    self.zoom_reset()
+                    return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._space_down:
+            self._space_down = False
+            if self._pan_from is None:
+                self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        self._space_down = False
+        super().focusOutEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        middle = event.button() == Qt.MouseButton.MiddleButton
+        space_drag = event.button() == Qt.MouseButton.LeftButton and self._space_down
+        if middle or space_drag:
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._pan_from is not None:
+            now = event.position().toPoint()
+            delta = now - self._pan_from
+            self._pan_from = now
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._pan_from is not None and event.button() in (Qt.MouseButton.MiddleButton,
+                                                              Qt.MouseButton.LeftButton):
+            self._pan_from = None
+            if self._space_down:
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            else:
+                self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def scene_point(self, point: QPointF) -> QPointF:
+        return self.mapToScene(point.toPoint())
