@@ -1,5 +1,6 @@
 """JSON and CSV import/export. Formats: docs/json-format.md and docs/csv-format.md."""
 
+from .csv_format import COLUMNS, csv_text, parse_csv_text, read_csv_map, write_csv_map
 from .errors import InterchangeError
 from .json_format import (
     FORMAT_NAME, FORMAT_VERSION, dump_json, dumps_json, load_json, loads_json,
@@ -7,6 +8,7 @@ from .json_format import (
 )
 
 __all__ = [
+    "COLUMNS", "csv_text", "parse_csv_text", "read_csv_map", "write_csv_map",
     "FORMAT_NAME", "FORMAT_VERSION", "InterchangeError", "dump_json", "dumps_json", "load_json",
     "loads_json", "project_from_dict", "project_to_dict",
 ]
