@@ -126,7 +126,9 @@ BROKEN_DOCUMENTS = {
     "card without id": lambda d: _map(d)["cards"][0].pop("id"),
     "empty id": lambda d: _map(d)["cards"][0].update(id=""),
     "duplicate card id": lambda d: _map(d)["cards"][1].update(id=_map(d)["cards"][0]["id"]),
-    "stage id reused as lane id": lambda d: _map(d)["lanes"][0].update(id=_map(d)["stages"][0]["id"]),
+    "duplicate stage id": lambda d: _map(d)["stages"][1].update(id=_map(d)["stages"][0]["id"]),
+    "duplicate lane id": lambda d: _map(d)["lanes"][1].update(id=_map(d)["lanes"][0]["id"]),
+    "duplicate map id": lambda d: d["project"]["maps"].append(copy.deepcopy(_map(d))),
     "arrow to missing card": lambda d: _map(d)["connectors"][0].update(target_id="ghost"),
     "arrow to itself": lambda d: _map(d)["connectors"][0].update(target_id=_map(d)["connectors"][0]["source_id"]),
     "duplicate arrow": lambda d: _map(d)["connectors"].append(dict(_map(d)["connectors"][0], id="other")),
@@ -201,7 +203,7 @@ def _paths(value, prefix=()):
             yield from _paths(child, prefix + (index,))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.data())
 def test_any_corruption_gives_interchange_error_or_a_valid_project(data):
     document = project_to_dict(_small_project())
@@ -224,6 +226,16 @@ def test_export_does_not_change_the_project():
     snapshot = copy.deepcopy(project_to_dict(project))
     dumps_json(project)
     assert project_to_dict(project) == snapshot
+
+
+def test_ids_need_only_be_unique_where_the_model_needs_it():
+    """A map copied with its ids (allowed by the model and the project file) round-trips."""
+    data = project_to_dict(_small_project())
+    twin = copy.deepcopy(_map(data))
+    twin["id"] = "another map"
+    data["project"]["maps"].append(twin)
+    project = project_from_dict(data)
+    assert project_to_dict(project) == data
 
 
 def test_stage_width_and_phase_survive():

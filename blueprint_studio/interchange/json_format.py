@@ -99,9 +99,8 @@ def dump_json(project: Project, path: str | os.PathLike[str]) -> None:
 class _Reader:
     """Validates one level of the document and knows where it is, for error messages."""
 
-    def __init__(self, data: Any, where: str, ids: set[str]) -> None:
+    def __init__(self, data: Any, where: str) -> None:
         self.where = where
-        self.ids = ids  # every id seen so far in the project: they must be unique
         if not isinstance(data, dict):
             self.fail(where, tr("expected an object"))
         self.data: dict[str, Any] = data
@@ -151,11 +150,13 @@ class _Reader:
         _check_encodable(value, self.at(key))
         return value
 
-    def new_identifier(self, key: str = "id", fresh_if_missing: bool = False) -> str:
+    def new_identifier(self, seen: set[str], key: str = "id", fresh_if_missing: bool = False) -> str:
+        """An id not yet in `seen` (ids are unique per kind of entity within their map,
+        and maps within the project: what the model and the project file require)."""
         identifier = self.identifier(key, fresh_if_missing)
-        if identifier in self.ids:
+        if identifier in seen:
             self.fail(self.at(key), tr("the id {id} is used twice").format(id=identifier))
-        self.ids.add(identifier)
+        seen.add(identifier)
         return identifier
 
     def items(self, key: str) -> list[tuple[int, Any]]:
@@ -167,7 +168,7 @@ class _Reader:
     def child(self, key: str, index: int | None = None) -> "_Reader":
         data = self.data[key] if index is None else self.data[key][index]
         where = self.at(key) if index is None else f"{self.at(key)}[{index}]"
-        return _Reader(data, where, self.ids)
+        return _Reader(data, where)
 
 
 def _check_encodable(value: str, where: str) -> None:
@@ -183,9 +184,9 @@ def _reason(error: Exception, value: Any) -> str:
     return tr(str(error))
 
 
-def _read_stage(reader: _Reader) -> Stage:
+def _read_stage(reader: _Reader, seen: set[str]) -> Stage:
     return Stage(
-        id=reader.new_identifier(),
+        id=reader.new_identifier(seen),
         name=reader.checked("name", check_stage_field, default=""),
         description=reader.checked("description", check_stage_field, default=""),
         phase=reader.checked("phase", check_stage_field, default=""),
@@ -193,9 +194,9 @@ def _read_stage(reader: _Reader) -> Stage:
     )
 
 
-def _read_lane(reader: _Reader) -> Lane:
+def _read_lane(reader: _Reader, seen: set[str]) -> Lane:
     return Lane(
-        id=reader.new_identifier(),
+        id=reader.new_identifier(seen),
         kind=reader.checked("kind", check_lane_field, default="custom"),
         name=reader.checked("name", check_lane_field, default=""),
         colour=reader.checked("colour", check_lane_field, default=""),
@@ -209,14 +210,18 @@ _CARD_DEFAULTS: dict[str, Any] = {
 }
 
 
-def _read_card(reader: _Reader, stage_ids: set[str], lane_ids: set[str], position: int) -> Card:
-    card_id = reader.new_identifier()
+def _read_card(reader: _Reader, stage_ids: set[str], lane_ids: set[str],
+               cell_sizes: dict[tuple[str, str], int], seen: set[str]) -> Card:
+    card_id = reader.new_identifier(seen)
     stage_id = reader.identifier("stage_id")
     if stage_id not in stage_ids:
         reader.fail(reader.at("stage_id"), tr("no stage of this map has the id {id}").format(id=stage_id))
     lane_id = reader.identifier("lane_id")
     if lane_id not in lane_ids:
         reader.fail(reader.at("lane_id"), tr("no lane of this map has the id {id}").format(id=lane_id))
+    # A missing order means "after the cards above it in this cell".
+    position = cell_sizes.get((stage_id, lane_id), 0)
+    cell_sizes[(stage_id, lane_id)] = position + 1
     order = reader.value("order", position)
     if isinstance(order, bool) or not isinstance(order, int) or not 0 <= order <= 1_000_000:
         reader.fail(reader.at("order"), tr("expected a whole number from 0"))
@@ -232,8 +237,8 @@ def _read_card(reader: _Reader, stage_ids: set[str], lane_ids: set[str], positio
     return Card(id=card_id, stage_id=stage_id, lane_id=lane_id, order=order, **values)
 
 
-def _read_connector(reader: _Reader, card_ids: set[str]) -> Connector:
-    connector_id = reader.new_identifier()
+def _read_connector(reader: _Reader, card_ids: set[str], seen: set[str]) -> Connector:
+    connector_id = reader.new_identifier(seen)
     ends = []
     for key in ("source_id", "target_id"):
         card_id = reader.identifier(key)
@@ -244,9 +249,9 @@ def _read_connector(reader: _Reader, card_ids: set[str]) -> Connector:
     return Connector(source_id=ends[0], target_id=ends[1], label=label, id=connector_id)
 
 
-def _read_map(reader: _Reader) -> ServiceMap:
+def _read_map(reader: _Reader, map_ids: set[str]) -> ServiceMap:
     service_map = ServiceMap(
-        id=reader.new_identifier(fresh_if_missing=True),
+        id=reader.new_identifier(map_ids, fresh_if_missing=True),
         name=reader.checked("name", check_map_field, default=""),
         kind=reader.checked("kind", check_map_field, default="blueprint"),
         description=reader.checked("description", check_map_field, default=""),
@@ -255,24 +260,26 @@ def _read_map(reader: _Reader) -> ServiceMap:
     if not isinstance(flag, bool):
         reader.fail(reader.at("show_emotion_curve"), tr("expected true or false"))
     service_map.show_emotion_curve = flag
-    service_map.stages = [_read_stage(reader.child("stages", i)) for i, _ in reader.items("stages")]
-    service_map.lanes = [_read_lane(reader.child("lanes", i)) for i, _ in reader.items("lanes")]
+    stage_seen: set[str] = set()
+    lane_seen: set[str] = set()
+    service_map.stages = [_read_stage(reader.child("stages", i), stage_seen)
+                          for i, _ in reader.items("stages")]
+    service_map.lanes = [_read_lane(reader.child("lanes", i), lane_seen)
+                         for i, _ in reader.items("lanes")]
     stage_ids = {s.id for s in service_map.stages}
     lane_ids = {lane.id for lane in service_map.lanes}
     # Orders may be missing or gappy in hand-written files: keep their relative order.
     cell_sizes: dict[tuple[str, str], int] = {}
+    card_seen: set[str] = set()
     for index, _ in reader.items("cards"):
-        child = reader.child("cards", index)
-        cell = (child.data.get("stage_id"), child.data.get("lane_id"))
-        position = cell_sizes.get(cell, 0)  # type: ignore[arg-type]
-        card = _read_card(child, stage_ids, lane_ids, position)
-        cell_sizes[(card.stage_id, card.lane_id)] = position + 1
+        card = _read_card(reader.child("cards", index), stage_ids, lane_ids, cell_sizes, card_seen)
         service_map.cards[card.id] = card
     _normalise_with_file_order(service_map)
     pairs: set[tuple[str, str]] = set()
+    connector_seen: set[str] = set()
     for index, _ in reader.items("connectors"):
         child = reader.child("connectors", index)
-        connector = _read_connector(child, set(service_map.cards))
+        connector = _read_connector(child, set(service_map.cards), connector_seen)
         if connector.source_id == connector.target_id:
             child.fail(child.where, tr("an arrow cannot lead from a card to itself"))
         pair = (connector.source_id, connector.target_id)
@@ -307,14 +314,15 @@ def project_from_dict(data: Any) -> Project:
             tr("This file uses format version {version}, written by a newer Blueprint Studio; "
                "this version reads up to version {supported}, so please update the program.")
             .format(version=version, supported=FORMAT_VERSION))
-    root = _Reader(data.get("project"), "project", set())
-    project_id = root.new_identifier(fresh_if_missing=True)
+    root = _Reader(data.get("project"), "project")
+    project_id = root.new_identifier(set(), fresh_if_missing=True)
     info = ProjectInfo()
     if "info" in root.data:
         info_reader = root.child("info")
         for name in INFO_EDITABLE_FIELDS:
             setattr(info, name, info_reader.text(name))
-    maps = [_read_map(root.child("maps", i)) for i, _ in root.items("maps")]
+    map_ids: set[str] = set()
+    maps = [_read_map(root.child("maps", i), map_ids) for i, _ in root.items("maps")]
     project = Project(info=info, maps=maps, id=project_id)
     try:
         check_project(project)  # the model's own invariants, as a last guard
