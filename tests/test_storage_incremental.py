@@ -201,3 +201,27 @@ def test_saving_into_a_missing_folder_is_one_clear_sentence(tmp_path):
         write_project(small_project(), tmp_path / "no such folder" / "x.bpstudio")
     message = str(error.value)
     assert "\n" not in message and message.endswith(".") and "x.bpstudio" in message
+
+
+def test_awkward_file_names_work(tmp_path):
+    for name in ("a#b?c%20 d.bpstudio", "培训 项目 (2026).bpstudio", "semi;colon'quote.bpstudio"):
+        path = tmp_path / name
+        project_file = ProjectFile.create(small_project(), path)
+        ops.UpdateProjectInfo({"notes": name}).apply(project_file.project)
+        project_file.save()
+        project_file.close()
+        assert read_project(path).info.notes == name
+    assert len(os.listdir(tmp_path)) == 3
+
+
+def test_saving_through_a_symbolic_link_keeps_the_link(tmp_path):
+    real = tmp_path / "real.bpstudio"
+    write_project(small_project(), real)
+    link = tmp_path / "link.bpstudio"
+    link.symlink_to(real)
+    project_file = ProjectFile.open(link)
+    ops.UpdateProjectInfo({"title": "via link"}).apply(project_file.project)
+    project_file.save()
+    project_file.save_as(link)  # a whole write through the link
+    project_file.close()
+    assert link.is_symlink() and read_project(real).info.title == "via link"

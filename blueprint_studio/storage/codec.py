@@ -173,29 +173,39 @@ def load_project(connection: Connection) -> Project:
             colour=_checked(check_lane_field, "colour", row.colour, what),
         ))
 
-    card_rows = connection.execute(select(schema.cards)).all()
-    for row in card_rows:
-        what = "A card"
-        if not isinstance(row.position, int) or isinstance(row.position, bool):
+    # Cards are most of a project: read them as plain tuples, checked field by field.
+    card_columns = [schema.cards.c[name] for name in ("map_id", "id", "stage_id", "lane_id",
+                                                      "position", *CARD_EDITABLE_FIELDS)]
+    for map_id, card_id, stage_id, lane_id, position, *values in connection.execute(
+            select(*card_columns)):
+        service_map = maps.get(map_id)
+        if service_map is None:
+            raise DamagedData("A card belongs to a map that does not exist")
+        if not (isinstance(card_id, str) and isinstance(stage_id, str)
+                and isinstance(lane_id, str)):
+            raise DamagedData("A card has an id that is not text")
+        if not isinstance(position, int) or isinstance(position, bool):
             raise DamagedData("A card has no valid position in its cell")
-        values = {name: _checked(check_card_field, name, getattr(row, name), what)
-                  for name in CARD_EDITABLE_FIELDS}
-        card = Card(id=_text(row.id, "A card id"), stage_id=_text(row.stage_id, "A card's stage"),
-                    lane_id=_text(row.lane_id, "A card's lane"), order=row.position, **values)
-        owner(row, what).cards[card.id] = card
+        try:
+            fields = {name: check_card_field(name, value)
+                      for name, value in zip(CARD_EDITABLE_FIELDS, values)}
+        except (ModelError, ValueError, TypeError) as error:
+            raise DamagedData(f"A card has an invalid value ({error})") from None
+        service_map.cards[card_id] = Card(stage_id=stage_id, lane_id=lane_id, order=position,
+                                          id=card_id, **fields)
     for service_map in project.maps:
         # Reading order: a stable, meaningful order for everyone who iterates the cards.
         ordered = service_map.cards_in_reading_order()
         service_map.cards = {card.id: card for card in ordered}
 
-    connector_rows = connection.execute(select(schema.connectors)).all()
-    for row in sorted(connector_rows, key=lambda r: str(r.id)):
-        what = "An arrow"
-        connector = Connector(
-            id=_text(row.id, "An arrow id"),
-            source_id=_text(row.source_id, "An arrow's start"),
-            target_id=_text(row.target_id, "An arrow's end"),
-            label=_text(row.label, "An arrow's label"),
-        )
-        owner(row, what).connectors[connector.id] = connector
+    connector_columns = [schema.connectors.c[name] for name in
+                         ("map_id", "id", "source_id", "target_id", "label")]
+    for map_id, connector_id, source_id, target_id, label in sorted(
+            connection.execute(select(*connector_columns)), key=lambda row: str(row[1])):
+        service_map = maps.get(map_id)
+        if service_map is None:
+            raise DamagedData("An arrow belongs to a map that does not exist")
+        if not all(isinstance(v, str) for v in (connector_id, source_id, target_id, label)):
+            raise DamagedData("An arrow has a value that is not text")
+        service_map.connectors[connector_id] = Connector(source_id, target_id, label, connector_id)
     return project

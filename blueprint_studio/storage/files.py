@@ -94,6 +94,8 @@ def write(project: Project, path: Path) -> None:
     if path.is_dir():
         raise ProjectFileError(
             tr("{name} is a folder, not a Blueprint Studio project.").format(name=name), path)
+    if path.is_symlink():
+        path = path.resolve()  # replace the file the link points to, and keep the link
 
     def build(temp: Path) -> None:
         engine = sqlite_file.scratch_engine(temp)
@@ -126,6 +128,9 @@ def save_failed(path: Path, error: BaseException) -> ProjectFileError:
     if "full" in reason:
         return ProjectFileError(
             tr("The disk is full, so {name} could not be saved.").format(name=path.name), path)
+    if "readonly" in reason or "read-only" in reason:
+        return ProjectFileError(
+            tr("Blueprint Studio is not allowed to write {name}.").format(name=path.name), path)
     return ProjectFileError(
         tr("{name} could not be saved ({reason}).").format(name=path.name, reason=reason), path)
 

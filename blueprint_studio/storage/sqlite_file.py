@@ -16,12 +16,13 @@ import secrets
 import sqlite3
 import stat
 import struct
+from urllib.parse import quote
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.pool import NullPool, QueuePool, StaticPool
+from sqlalchemy.pool import NullPool, StaticPool
 
 from blueprint_studio.i18n import tr
 
@@ -167,7 +168,17 @@ def os_error(error: OSError, path: Path, reading: bool = False) -> ProjectFileEr
 # -- connections -------------------------------------------------------------------
 
 def _uri(path: Path, mode: str) -> str:
-    return f"{path.resolve().as_uri()}?mode={mode}"
+    """An SQLite URI for `path` with an empty authority, which SQLite requires.
+
+    Path.as_uri() would turn a Windows share (\\\\server\\share) into file://server/...,
+    which SQLite refuses; "file://" + "//server/share/..." keeps the host in the path.
+    """
+    text = str(path.resolve())
+    if os.sep == "\\":
+        text = text.replace("\\", "/")
+    if not text.startswith("/"):
+        text = "/" + text  # C:/folder -> /C:/folder
+    return f"file://{quote(text, safe='/:')}?mode={mode}"
 
 
 def _engine(connect: Callable[[], sqlite3.Connection], pragmas: tuple[str, ...],
@@ -211,7 +222,9 @@ def readwrite_engine(path: Path) -> Engine:
 
     pragmas = ("PRAGMA journal_mode = DELETE", "PRAGMA synchronous = FULL",
                "PRAGMA foreign_keys = ON")
-    return _engine(connect, pragmas, "BEGIN IMMEDIATE", poolclass=QueuePool)
+    # No pool: the file is not held open between saves, so other programs (file
+    # managers, cloud sync, Windows) can copy, move or replace it while we are idle.
+    return _engine(connect, pragmas, "BEGIN IMMEDIATE")
 
 
 def scratch_engine(path: Path) -> Engine:
