@@ -60,12 +60,13 @@ def draw_blank(canvas, project: Project, source: ServiceMap | None, style: MapKi
     area_h = top - margin - 12
     with_band = style is MapKind.JOURNEY
     n_lanes = max(1, len(empty.lanes))
-    probe = g.layout_map(empty, with_cards=False, emotion=with_band)
+    band_h = 130.0  # room to draw the curve by hand
+    probe = g.layout_map(empty, with_cards=False, emotion=with_band, band_h=band_h)
     fixed_h = probe.grid_top + sum(g.LINE_LABEL_H for _ in probe.lines)
     lane_h = max(g.MIN_LANE_H, (area_h - fixed_h) / n_lanes)
     column_w = max(80.0, (width - g.HEADER_W) / max(1, len(empty.stages)))
     layout = g.layout_map(empty, with_cards=False, emotion=with_band, min_lane_h=lane_h,
-                          column_width=column_w)
+                          column_width=column_w, band_h=band_h)
     scale = min(1.0, width / layout.width, area_h / layout.height)
     if scale < g.MIN_SCALE:
         raise ExportError(tr("Too many columns for this paper; choose fewer columns, a larger "

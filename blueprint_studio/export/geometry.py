@@ -18,18 +18,18 @@ from . import text
 
 # Sizes at scale 1 (points).
 HEADER_W = 100.0        # lane-header column
-STAGE_HEADER_H = 42.0
-EMOTION_BAND_H = 92.0
-CELL_PAD = 8.0
+STAGE_HEADER_H = 34.0
+EMOTION_BAND_H = 76.0
+CELL_PAD = 6.0
 CARD_GAP = 6.0
 CARD_W = 132.0
-CARD_PAD = 5.0
+CARD_PAD = 4.0
 CARD_TEXT_PT = 9.0
 CARD_LEADING = 11.0
 CARD_BADGE_PT = 8.0
-CARD_TOP_ROW = 12.0      # kind symbol and badges
+CARD_TOP_ROW = 11.0      # kind symbol and badges
 CARD_MAX_LINES = 6
-MIN_LANE_H = 58.0
+MIN_LANE_H = 46.0
 LINE_LABEL_PT = 8.0
 LINE_LABEL_H = 11.0      # kept free under a lane whose bottom is one of the three lines
 STAGE_PT = 10.0
@@ -137,7 +137,7 @@ def _card_height(lines: int) -> float:
 
 def layout_map(service_map: ServiceMap, *, with_cards: bool = True,
                emotion: bool | None = None, min_lane_h: float = MIN_LANE_H,
-               column_width: float | None = None) -> MapLayout:
+               column_width: float | None = None, band_h: float = EMOTION_BAND_H) -> MapLayout:
     """Measure a map: columns, lanes, cards (wrapped text) and connector routes."""
     show_curve = shows_emotion(service_map) if emotion is None else emotion
     col_widths = []
@@ -179,8 +179,8 @@ def layout_map(service_map: ServiceMap, *, with_cards: bool = True,
     top = STAGE_HEADER_H
     band = None
     if show_curve:
-        band = Rect(0.0, top, HEADER_W + sum(col_widths), EMOTION_BAND_H)
-        top += EMOTION_BAND_H
+        band = Rect(0.0, top, HEADER_W + sum(col_widths), band_h)
+        top += band_h
     width = HEADER_W + sum(col_widths)
 
     columns, headers = [], []
@@ -254,6 +254,32 @@ def _simplify(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 def emotion_y(band: Rect, value: float) -> float:
     """y of an emotion value inside the band (+2 at the top)."""
-    inner_top = band.y + 14
-    inner_h = band.h - 22
+    inner_top = band.y + band.h * 0.16
+    inner_h = band.h * 0.72
     return inner_top + (EMOTION_MAX - value) / (EMOTION_MAX - EMOTION_MIN) * inner_h
+
+
+def best_fit_layout(service_map: ServiceMap, width: float, height: float,
+                    max_scale: float) -> tuple[MapLayout, float]:
+    """The layout (column width) that prints largest in a width x height area, and its scale.
+
+    Wider columns wrap card text into fewer lines, so a map that is too tall for a
+    landscape page often fits once its columns use the spare width.
+    """
+    def scale_of(layout: MapLayout) -> float:
+        return min(width / layout.width, height / layout.height, max_scale)
+
+    best = layout_map(service_map)
+    best_scale = scale_of(best)
+    if len(service_map.cards) > 400 or not service_map.stages:
+        return best, best_scale  # large maps get tiled anyway; keep export fast
+    room_per_column = (width / max(best_scale, MIN_SCALE) - HEADER_W) / len(service_map.stages)
+    narrower = (120.0, 104.0) if width / best.width < height / best.height else ()
+    for column_width in narrower + (170.0, 200.0, 240.0, 280.0, 330.0):
+        if column_width > room_per_column:
+            break
+        candidate = layout_map(service_map, column_width=column_width)
+        candidate_scale = scale_of(candidate)
+        if candidate_scale > best_scale + 0.01:
+            best, best_scale = candidate, candidate_scale
+    return best, best_scale

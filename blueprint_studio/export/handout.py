@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, Flowable, Frame, LongTable, NextPageTemplate, PageBreak, PageTemplate,
+    BaseDocTemplate, Flowable, Frame, KeepTogether, LongTable, NextPageTemplate, PageBreak, PageTemplate,
     Spacer, TableStyle,
 )
 
@@ -24,7 +24,7 @@ from . import mapdraw, pages, text
 from .draw import Transform, colour, draw_text, emotion_face
 from .text import FONT
 
-MARGIN = 16 * mm
+MARGIN = 12 * mm
 HEADER_H = 16.0
 TABLE_PT = 8.0
 TABLE_LEADING = 9.8
@@ -86,9 +86,10 @@ class _Section(Flowable):
 
 
 class _Heading(Flowable):
-    def __init__(self, value: str, size: float = 14.0, space: float = 6.0):
+    def __init__(self, value: str, size: float = 14.0, space: float = 6.0, keep: bool = True):
         super().__init__()
         self.value, self.size, self.space = value, size, space
+        self.keepWithNext = keep  # never a heading alone at the foot of a page
 
     def wrap(self, avail_w, avail_h):
         self.width = avail_w
@@ -187,9 +188,10 @@ class _MapWindow(Flowable):
     """One page of the map: the whole map fitted, or one tile of a larger map."""
 
     def __init__(self, layout: g.MapLayout, heading: str, lang: str, scale: float | None,
-                 grid: pages.TileGrid | None = None, row: int = 0, column: int = 0):
+                 grid: pages.TileGrid | None = None, row: int = 0, column: int = 0,
+                 legend: bool = True):
         super().__init__()
-        self.layout, self.heading, self.lang = layout, heading, lang
+        self.layout, self.heading, self.lang, self.legend = layout, heading, lang, legend
         self.scale, self.grid, self.row, self.column = scale, grid, row, column
 
     def wrap(self, avail_w, avail_h):
@@ -207,11 +209,11 @@ class _MapWindow(Flowable):
                   bold=True, raw=True)
         top = self.height - 22
         if self.grid is None:
-            legend_h = mapdraw.legend_height(self.width, lang)
-            scale = self.scale or fit_map_scale(layout, self.width, self.height)
+            scale = self.scale or fit_map_scale(layout, self.width, self.height, self.legend)
             x = (self.width - layout.width * scale) / 2
             mapdraw.draw_map(c, layout, Transform(x, top, scale), lang)
-            mapdraw.draw_legend(c, 0, legend_h, self.width, lang)
+            if self.legend:
+                mapdraw.draw_legend(c, 0, mapdraw.legend_height(self.width, lang), self.width, lang)
             return
         grid, scale = self.grid, self.scale
         ox, oy = grid.origin(self.row, self.column)
@@ -237,17 +239,22 @@ class _MapWindow(Flowable):
                   align="right", raw=True)
 
 
-def fit_map_scale(layout: g.MapLayout, width: float, height: float) -> float:
-    legend = 40.0
-    return min(width / layout.width, (height - 22 - legend) / layout.height, MAX_HANDOUT_SCALE)
+def fit_map_scale(layout: g.MapLayout, width: float, height: float, legend: bool = True) -> float:
+    """Scale that fits the map under the heading (and above the legend, if wanted)."""
+    legend_h = mapdraw.legend_height(width, "en") + 6 if legend else 0.0
+    return min(width / layout.width, (height - 24 - legend_h) / layout.height, MAX_HANDOUT_SCALE)
 
 
 def _map_flowables(service_map: ServiceMap, heading: str, frame_w: float, frame_h: float,
                    tile_scale: float | None, lang: str, warnings: list[str]) -> list[Flowable]:
+    if tile_scale is None:
+        for legend in (True, False):  # the cover has the legend too: drop it before tiling
+            legend_h = mapdraw.legend_height(frame_w, lang) + 6 if legend else 0.0
+            layout, scale = g.best_fit_layout(service_map, frame_w, frame_h - 24 - legend_h,
+                                              MAX_HANDOUT_SCALE)
+            if scale >= g.MIN_SCALE:
+                return [_MapWindow(layout, heading, lang, scale, legend=legend)]
     layout = g.layout_map(service_map)
-    scale = fit_map_scale(layout, frame_w, frame_h)
-    if scale >= g.MIN_SCALE and tile_scale is None:
-        return [_MapWindow(layout, heading, lang, scale)]
     tile = tile_scale if tile_scale is not None else 1.0
     grid = pages.tile_grid(layout.width * tile, layout.height * tile, frame_w, frame_h - 24,
                            overlap=8 * mm)
@@ -265,27 +272,47 @@ def _map_flowables(service_map: ServiceMap, heading: str, frame_w: float, frame_
 
 # -- the card table ------------------------------------------------------------------
 
-_TABLE_COLUMNS = (  # header, relative width, minimum width
-    ("Stage", 1.1, 46), ("Lane", 1.1, 46), ("Kind", 0.95, 44), ("Text", 3.2, 110),
-    ("Channel", 0.8, 38), ("Emotion", 0.62, 34), ("MOT", 0.5, 28), ("Fail point", 0.55, 30),
-    ("Wait", 0.7, 34), ("Duration", 0.75, 38),
-)
+_TABLE_COLUMNS = ("Stage", "Lane", "Kind", "Text", "Channel", "Emotion", "MOT", "Fail point",
+                  "Wait", "Duration")
+_FLEX = {0: 1.0, 1: 1.0, 3: 3.6}  # stage, lane and text share the width left by the others
 
 
-def _column_widths(total: float) -> list[float]:
-    weight = sum(col[1] for col in _TABLE_COLUMNS)
-    widths = [max(col[2], total * col[1] / weight) for col in _TABLE_COLUMNS]
+def _longest_word(value: str) -> float:
+    words = text.clean(value, keep_newlines=False).split() or [""]
+    return max(text.text_width(word, TABLE_PT) for word in words)
+
+
+def _column_widths(total: float, header: list[str], rows: list[list[str]]) -> list[float]:
+    """Short columns as wide as their longest word; the rest shared by stage, lane and text."""
+    widths = [0.0] * len(header)
+    for index in range(len(header)):
+        if index in _FLEX:
+            continue
+        longest = max([_longest_word(header[index])] + [_longest_word(row[index]) for row in rows])
+        widths[index] = min(90.0, max(24.0, longest + 2 * CELL_PAD + 1))
+    rest = total - sum(widths)
+    weight = sum(_FLEX.values())
+    for index, share in _FLEX.items():
+        longest = max(_longest_word(row[index]) for row in rows) if rows and index != 3 else 0.0
+        widths[index] = max(44.0, min(100.0, longest + 2 * CELL_PAD + 1), rest * share / weight)
     excess = sum(widths) - total
-    if excess > 0:  # take it from the text column
-        widths[3] -= excess
+    if excess > 0:
+        widths[3] = max(60.0, widths[3] - excess)
     return widths
+
+
+def _signed(value: float) -> str:
+    """+2, +0.5, 0, −1 (a real minus sign)."""
+    if value == 0:
+        return "0"
+    number = f"{abs(value):.1f}".removesuffix(".0")
+    return ("+" if value > 0 else "−") + number
 
 
 def _card_cells(card: Card, service_map: ServiceMap, lang: str) -> list[str]:
     stage = service_map.stage(card.stage_id).name
     lane = lane_name(service_map.lane(card.lane_id), lang)
-    emotion = "" if card.emotion is None else (f"+{card.emotion}" if card.emotion > 0 else
-                                               ("−" + str(-card.emotion) if card.emotion else "0"))
+    emotion = "" if card.emotion is None else _signed(card.emotion)
     return [stage, lane, f"{CARD_SYMBOL[card.kind]} {card_kind_name(card.kind, lang)}", card.text,
             channel_name(card.channel, lang), emotion, "★" if card.moment_of_truth else "",
             "Ⓕ" if card.fail_point and text.has_glyph("Ⓕ") else ("F" if card.fail_point else ""),
@@ -328,11 +355,11 @@ def _table(header: list[str], rows: list[list[str]], widths: list[float],
 
 
 def card_table(service_map: ServiceMap, width: float, lang: str) -> Flowable:
-    widths = _column_widths(width)
-    header = [tr(name, lang) for name, _, _ in _TABLE_COLUMNS]
+    header = [tr(name, lang) for name in _TABLE_COLUMNS]
     rows = [_card_cells(card, service_map, lang) for card in service_map.cards_in_reading_order()]
     if not rows:
         return _Lines(tr("This map has no cards yet.", lang))
+    widths = _column_widths(width, header, rows)
     return _table(header, rows, widths)
 
 
@@ -345,7 +372,7 @@ def _list_table(cards: list[Card], service_map: ServiceMap, width: float, lang: 
     for card in cards:
         extra = []
         if card.emotion is not None:
-            extra.append(tr("emotion", lang) + " " + (f"{card.emotion:+d}" if card.emotion else "0"))
+            extra.append(tr("emotion", lang) + " " + _signed(card.emotion))
         if card.fail_point:
             extra.append(tr("fail point", lang))
         if card.wait_minutes is not None:
@@ -373,7 +400,7 @@ class _EmotionChart(Flowable):
         c, lang = self.canv, self.lang
         values = g.stage_emotions(self.service_map)
         stages = self.service_map.stages
-        left, right, top, bottom = 58.0, self.width - 8, self.height - 10, 48.0
+        left, right, top, bottom = 58.0, self.width - 8, self.height - 26, 62.0
         span = right - left
         step = span / max(1, len(stages))
 
@@ -395,9 +422,9 @@ class _EmotionChart(Flowable):
             c.line(x, bottom, x, top)
             lines, _ = text.fit(stage.name, 7.5, step - 4, 3)
             for n, line in enumerate(lines):
-                draw_text(c, x, bottom - 12 - n * 9, line, 7.5, INK, align="center", raw=True)
+                draw_text(c, x, bottom - 22 - n * 9, line, 7.5, INK, align="center", raw=True)
             if stage.id in mot_stages:
-                draw_text(c, x, top - 2, "★", 9.0, mapdraw.MOT_INK, align="center", raw=True)
+                draw_text(c, x, top + 12, "★", 10.0, mapdraw.MOT_INK, align="center", raw=True)
         points = [(left + step * (i + 0.5), y_of(v), v) for i, v in enumerate(values) if v is not None]
         c.setStrokeColor(colour(INK))
         c.setLineWidth(1.8)
@@ -409,7 +436,7 @@ class _EmotionChart(Flowable):
             c.setFillColor(colour(ink))
             c.setStrokeColor(colour(INK))
             c.setLineWidth(0.6)
-            label = f"{value:+.1f}".replace("-", "−").replace(".0", "")
+            label = _signed(value)
             if value < 0:
                 path = c.beginPath()
                 path.moveTo(x - 6, y + 4)
@@ -419,7 +446,9 @@ class _EmotionChart(Flowable):
                 c.drawPath(path, stroke=1, fill=1)
                 if value == lowest:
                     label += " " + tr("lowest point", lang)
-                draw_text(c, x + 9, y - 10, label, 8.0, mapdraw.DIP_INK, bold=True, raw=True)
+                near_edge = x + 9 + text.text_width(text.clean(label), 8.0) > self.width
+                draw_text(c, x - 9 if near_edge else x + 9, y - 10, label, 8.0, mapdraw.DIP_INK,
+                          bold=True, align="right" if near_edge else "left", raw=True)
             else:
                 c.circle(x, y, 4, stroke=1, fill=1)
                 draw_text(c, x + 8, y + 6, label, 8.0, MUTED_INK, raw=True)
@@ -480,7 +509,8 @@ def build(target, project: Project, maps: list[ServiceMap], paper: str, landscap
                   _Heading(tr("All cards", lang) + " · " + name), card_table(service_map, text_w, lang),
                   Spacer(1, 14)]
         if any(card.emotion is not None for card in service_map.cards.values()) or g.shows_emotion(service_map):
-            story += [_Heading(tr("Emotion curve", lang)), _EmotionChart(service_map, lang), Spacer(1, 10)]
+            story += [KeepTogether([_Heading(tr("Emotion curve", lang)), _EmotionChart(service_map, lang)]),
+                      Spacer(1, 10)]
         ordered = service_map.cards_in_reading_order()
         sections = [
             (tr("Moments of truth", lang), [c for c in ordered if c.moment_of_truth]),
@@ -490,7 +520,8 @@ def build(target, project: Project, maps: list[ServiceMap], paper: str, landscap
              [c for c in ordered if c.kind in (CardKind.OPPORTUNITY, CardKind.IDEA)]),
         ]
         for heading, cards in sections:
-            story += [_Heading(heading, 12.0), _list_table(cards, service_map, text_w, lang), Spacer(1, 12)]
+            story += [_Heading(heading, 12.0, keep=True), _list_table(cards, service_map, text_w, lang),
+                      Spacer(1, 12)]
     for _ in range(max(0, notes_pages)):
         story += [PageBreak(), _Section(title), _NotesPage(lang)]
     if not maps:

@@ -241,13 +241,14 @@ def _draw_card(canvas, box: g.CardBox, t: Transform) -> None:
         canvas.roundRect(x0 + inset, t.y(rect.bottom) + inset, t.d(rect.w) - 2 * inset,
                          t.d(rect.h) - 2 * inset, t.d(2), stroke=1, fill=0)
     badge = g.CARD_BADGE_PT * s
-    baseline = top - t.d(g.CARD_PAD + 8.5)
+    baseline = top - t.d(g.CARD_PAD + 8.0)
     symbol = text.clean(CARD_SYMBOL[kind])
-    symbol_w = draw_text(canvas, x0 + t.d(g.CARD_PAD), baseline, symbol, badge, CARD_ACCENT[kind], raw=True)
+    symbol_w = draw_text(canvas, x0 + t.d(g.CARD_PAD), baseline - t.d(0.5), symbol, badge * 1.2,
+                         CARD_ACCENT[kind], raw=True)
     _draw_badges(canvas, box, t, t.x(rect.right - g.CARD_PAD), baseline,
                  x0 + t.d(g.CARD_PAD) + symbol_w + t.d(4))
     size = g.CARD_TEXT_PT * s
-    y = top - t.d(g.CARD_PAD + g.CARD_TOP_ROW + 8.5)
+    y = top - t.d(g.CARD_PAD + g.CARD_TOP_ROW + 8.0)
     for line in box.lines:
         draw_text(canvas, x0 + t.d(g.CARD_PAD), y, line, size, INK, raw=True)
         y -= t.d(g.CARD_LEADING)

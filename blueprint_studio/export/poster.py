@@ -46,7 +46,6 @@ def too_small_message(paper: str, scale: float, lang: str) -> str:
 
 def one_page(canvas, project: Project, service_map: ServiceMap, size: tuple[float, float],
              paper: str, lang: str, warnings: list[str]) -> int:
-    layout = g.layout_map(service_map)
     page_w, page_h = size
     margin = pages.MARGIN
     width = page_w - 2 * margin
@@ -55,7 +54,7 @@ def one_page(canvas, project: Project, service_map: ServiceMap, size: tuple[floa
     used = draw_title(canvas, margin, top, width, map_title(project, service_map, lang), subtitle)
     legend_h = mapdraw.legend_height(width, lang)
     area_h = page_h - 2 * margin - used - legend_h - 10
-    scale = fit_scale(layout, width, area_h)
+    layout, scale = g.best_fit_layout(service_map, width, area_h, MAX_POSTER_SCALE)
     if scale < g.MIN_SCALE:
         raise ExportError(too_small_message(paper, scale, lang))
     map_w = layout.width * scale

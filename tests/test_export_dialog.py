@@ -1,0 +1,60 @@
+"""The Export PDF dialog: choices become export options, preview renders, export writes."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QMessageBox
+
+from blueprint_studio.app.export_dialog import ExportPdfDialog
+from tests.test_pdf_export import make_project, pdftext
+
+
+@pytest.fixture
+def dialog(qtbot):
+    project = make_project(["填写表单", "Confirm participants"], stages=3)
+    widget = ExportPdfDialog(project, project.maps[0].id)
+    qtbot.addWidget(widget)
+    yield widget
+    widget.close()
+
+
+def test_choices_drive_the_export(dialog, tmp_path):
+    dialog.set_choices(kind="poster", paper="A3", landscape=True, lang="zh")
+    options = dialog.options()
+    assert options["kind"] == "poster" and options["paper"] == "A3" and options["landscape"]
+    out = tmp_path / "poster.pdf"
+    result = dialog.export_to(out)
+    assert result is not None and result.pages == 1 and dialog.written_path == out
+    page = PdfReader(out).pages[0].mediabox
+    assert float(page.width) > float(page.height) > 800
+    assert "互动分界线" in pdftext(out)
+
+
+def test_cover_fields_reach_the_handout_without_touching_the_project(dialog, tmp_path):
+    dialog.set_choices(kind="handout", map_id=None, lang="en")
+    dialog.cover_fields["trainer"].setText("Ms <b>Li</b> & 李老师")
+    out = tmp_path / "handout.pdf"
+    assert dialog.export_to(out) is not None
+    assert "Ms<b>Li</b>&李老师" in pdftext(out)
+    assert dialog.project.info.trainer == "王老师"
+
+
+def test_tiling_choice_and_preview(dialog, tmp_path):
+    dialog.set_choices(kind="poster", paper="A4", tile_scale=1.6)
+    assert dialog.options()["tile_scale"] == pytest.approx(1.6)
+    dialog.refresh_preview()
+    assert dialog.preview_labels[0].pixmap() is not None
+    assert not dialog.preview_labels[0].pixmap().isNull()
+    assert "pages" in dialog.page_count.text()
+    out = tmp_path / "tiled.pdf"
+    assert dialog.export_to(out).pages == len(PdfReader(out).pages) > 1
+
+
+def test_error_is_one_sentence_in_a_message_box(dialog, tmp_path, qtbot):
+    dialog.set_choices(kind="handout")
+    assert dialog.export_to(tmp_path / "no-such-folder" / "x.pdf") is None
+    box = dialog.findChild(QMessageBox)
+    assert box is not None and "does not exist" in box.text()
+    assert "Traceback" not in box.text()
+    box.close()
