@@ -225,3 +225,17 @@ def test_saving_through_a_symbolic_link_keeps_the_link(tmp_path):
     project_file.save_as(link)  # a whole write through the link
     project_file.close()
     assert link.is_symlink() and read_project(real).info.title == "via link"
+
+
+def test_opening_and_saving_without_changes_leaves_the_file_untouched(tmp_path):
+    path = tmp_path / "calm.bpstudio"
+    write_project(small_project(), path)
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    before = path.read_bytes()
+    read_project(path)
+    project_file = ProjectFile.open(path)
+    project_file.save()  # nothing to save
+    project_file.close()
+    assert path.read_bytes() == before
+    assert path.stat().st_mtime == 1_000_000_000
+    assert os.listdir(tmp_path) == ["calm.bpstudio"]
