@@ -3,6 +3,7 @@ undoable operations. One source of truth: the model; the scene keeps an id -> it
 
 from __future__ import annotations
 
+import atexit
 from collections.abc import Iterable
 
 from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, QTimer, Signal
@@ -33,6 +34,34 @@ from .style import CanvasStyle
 
 CARD_KIND_MIME = "application/x-blueprint-card-kind"
 CARDS_MIME = "application/x-blueprint-studio-cards"
+
+_clipboard_guard_installed = False
+
+
+def _release_clipboard() -> None:
+    """Hand our cards on the clipboard back as plain text before Qt shuts down.
+
+    A QMimeData made in Python and still owned by the clipboard when the interpreter exits
+    crashes PySide6 (segfault at exit); a C++-made text copy does not.
+    """
+    if QGuiApplication.instance() is None:
+        return
+    board = QGuiApplication.clipboard()
+    data = board.mimeData()
+    if data is not None and data.hasFormat(CARDS_MIME):
+        board.setText(data.text())
+
+
+def _guard_clipboard_at_exit() -> None:
+    global _clipboard_guard_installed
+    if _clipboard_guard_installed:
+        return
+    _clipboard_guard_installed = True
+    atexit.register(_release_clipboard)
+    app = QGuiApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(_release_clipboard)
+
 
 # Card fields whose change alters a card's size, place or the emotion curve.
 _LAYOUT_FIELDS = {"text", "owner", "stage_id", "lane_id", "order", "emotion"}
@@ -622,6 +651,7 @@ class MapScene(QGraphicsScene):
         mime = QMimeData()
         mime.setData(CARDS_MIME, data.encode("utf-8"))
         mime.setText(text)
+        _guard_clipboard_at_exit()
         QGuiApplication.clipboard().setMimeData(mime)
         count = len(self.selected_card_ids())
         self.statusMessage.emit(tr("Copied {count} cards").format(count=count))

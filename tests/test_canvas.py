@@ -1,0 +1,442 @@
+"""The canvas as a user meets it: real mouse and key events on the view's viewport."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from blueprint_studio.canvas import CARD_KIND_MIME, CARDS_MIME
+from blueprint_studio.model import CardKind, LaneKind
+from blueprint_studio.model.validate import check_project
+from canvas_helpers import close_canvas, open_canvas, sample_project
+
+CUSTOMER, FRONTSTAGE, BACKSTAGE = 1, 2, 3  # lane indexes of the standard lanes
+
+
+@pytest.fixture
+def canvas(qtbot):
+    c = open_canvas(qtbot)
+    yield c
+    close_canvas(c)
+
+
+def _assert_items_match_model(c) -> None:
+    c.scene.flush()
+    assert set(c.scene.card_items()) == set(c.map.cards)
+    assert set(c.scene.connector_items()) == set(c.map.connectors)
+    stages, lanes = c.scene.header_ids()
+    assert set(stages) == {s.id for s in c.map.stages}
+    assert set(lanes) == {lane.id for lane in c.map.lanes}
+    check_project(c.project)
+
+
+def test_open_draws_every_card_arrow_and_header(canvas):
+    _assert_items_match_model(canvas)
+    assert canvas.scene.counts() == {"stages": 3, "lanes": 5, "cards": 5, "connectors": 2}
+    rects = [canvas.scene.card_item(cid).sceneBoundingRect() for cid in canvas.map.cards]
+    for i, a in enumerate(rects):
+        for b in rects[i + 1:]:
+            assert not a.adjusted(2, 2, -2, -2).intersects(b.adjusted(2, 2, -2, -2)), "cards overlap"
+
+
+def test_drag_card_to_another_cell_is_one_undo_step(canvas):
+    c = canvas
+    card_id = c.cards_in(0, CUSTOMER)[0]
+    before = copy.deepcopy(c.map)
+    c.drag(c.card_centre(card_id), c.cell_point(2, BACKSTAGE))
+    card = c.map.cards[card_id]
+    assert (card.stage_id, card.lane_id) == (c.map.stages[2].id, c.map.lanes[BACKSTAGE].id)
+    assert c.stack.count() == 1
+    # The card item snapped into its new cell, and its arrows followed.
+    cell = c.scene.layout.cell_rect(card.stage_id, card.lane_id)
+    item = c.scene.card_item(card_id)
+    assert cell.contains(item.x() + 1, item.y() + 1)
+    arrow = next(a for a in c.map.connectors.values() if a.source_id == card_id)
+    start = c.scene.connector_item(arrow.id).points[0]
+    assert item.sceneBoundingRect().adjusted(-1, -1, 1, 1).contains(QPointF(*start))
+    c.stack.undo()
+    assert c.map == before
+    c.stack.redo()
+    assert c.map.cards[card_id].lane_id == c.map.lanes[BACKSTAGE].id
+    _assert_items_match_model(c)
+
+
+def test_drag_reorders_within_a_cell(canvas):
+    c = canvas
+    first, second = c.cards_in(0, CUSTOMER)
+    below_second = c.scene.card_item(second).sceneBoundingRect().bottomLeft() + QPointF(40, 8)
+    c.drag(c.card_centre(first), c.vp(below_second))
+    assert c.cards_in(0, CUSTOMER) == [second, first]
+    assert c.stack.count() == 1
+
+
+def test_drop_outside_the_grid_snaps_back_without_an_undo_step(canvas):
+    c = canvas
+    card_id = c.cards_in(0, CUSTOMER)[0]
+    home = c.scene.card_item(card_id).pos()
+    c.drag(c.card_centre(card_id), c.vp(QPointF(c.scene.layout.width + 15, 300)))
+    assert c.stack.count() == 0
+    assert c.scene.card_item(card_id).pos() == home
+
+
+def test_drag_from_handle_onto_card_connects_them(canvas):
+    c = canvas
+    source = c.cards_in(2, CUSTOMER)[0]
+    target = c.cards_in(1, FRONTSTAGE)[0]
+    item = c.scene.card_item(source)
+    handle = c.vp(item.mapToScene(item.handle_center()))
+    c.drag(handle, c.card_centre(target))
+    joined = [a for a in c.map.connectors.values() if (a.source_id, a.target_id) == (source, target)]
+    assert len(joined) == 1
+    assert c.scene.current_entity() == ("connector", joined[0].id)
+    # Connecting the same pair again is refused with a message, not recorded.
+    messages = []
+    c.scene.statusMessage.connect(messages.append)
+    c.drag(handle, c.card_centre(target))
+    assert c.stack.count() == 1 and messages
+    c.stack.undo()
+    assert not any(a.source_id == source and a.target_id == target for a in c.map.connectors.values())
+    _assert_items_match_model(c)
+
+
+def test_palette_drop_adds_card_of_that_kind_and_starts_editing(canvas):
+    c = canvas
+    mime = QMimeData()
+    mime.setData(CARD_KIND_MIME, b"pain_point")
+    point = c.cell_point(1, BACKSTAGE)
+    viewport = c.view.viewport()
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(point, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    move = QDragMoveEvent(point, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, move)
+    assert move.isAccepted()
+    drop = QDropEvent(QPointF(point), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, drop)
+    cards = c.cards_in(1, BACKSTAGE)
+    assert len(cards) == 1 and c.map.cards[cards[0]].kind is CardKind.PAIN_POINT
+    assert c.stack.count() == 1
+    assert c.scene.editor() is not None
+    c.keys("Slow approval")
+    c.key(Qt.Key.Key_Return)
+    assert c.map.cards[cards[0]].text == "Slow approval"
+    assert c.stack.count() == 2
+    c.stack.undo()
+    c.stack.undo()
+    assert c.cards_in(1, BACKSTAGE) == []
+
+
+def test_drop_of_unknown_kind_or_on_header_does_nothing(canvas):
+    c = canvas
+    mime = QMimeData()
+    mime.setData(CARD_KIND_MIME, b"dragon")
+    point = c.cell_point(1, BACKSTAGE)
+    drop = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(c.view.viewport(), drop)
+    header = c.vp(QPointF(300, 20))
+    mime.setData(CARD_KIND_MIME, b"idea")
+    drop = QDropEvent(QPointF(header), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(c.view.viewport(), drop)
+    assert c.stack.count() == 0 and len(c.map.cards) == 5
+
+
+def test_double_click_empty_cell_adds_card_then_typing_edits_it(canvas):
+    c = canvas
+    c.double_click(c.cell_point(2, BACKSTAGE))
+    cards = c.cards_in(2, BACKSTAGE)
+    assert len(cards) == 1
+    c.keys("Prints the badge")
+    c.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    c.keys("打印胸牌")
+    c.key(Qt.Key.Key_Return)
+    assert c.map.cards[cards[0]].text == "Prints the badge\n打印胸牌"
+    assert [c.stack.text(i) for i in range(c.stack.count())] == ["Add card", "Edit card text"]
+
+
+def test_escape_cancels_editing(canvas):
+    c = canvas
+    card_id = c.cards_in(0, CUSTOMER)[0]
+    c.double_click(c.card_centre(card_id))
+    assert c.scene.editor() is not None
+    c.keys("garbage")
+    c.key(Qt.Key.Key_Escape)
+    assert c.map.cards[card_id].text == "Reads the flyer"
+    assert c.scene.editor() is None and c.stack.count() == 0
+
+
+def test_f2_edits_the_selected_card_and_enter_commits_one_step(canvas):
+    c = canvas
+    card_id = c.cards_in(2, CUSTOMER)[0]
+    c.click(c.card_centre(card_id))
+    assert c.scene.selected_card_ids() == [card_id]
+    assert c.scene.current_entity() == ("card", card_id)
+    c.key(Qt.Key.Key_F2)
+    c.keys("Opens the app")
+    c.key(Qt.Key.Key_Enter)
+    assert c.map.cards[card_id].text == "Opens the app"
+    assert c.stack.count() == 1
+    c.stack.undo()
+    assert c.map.cards[card_id].text == "Uses the app every day"
+
+
+def test_rubber_band_selects_cards_and_delete_key_removes_them_in_one_step(canvas):
+    c = canvas
+    before = copy.deepcopy(c.map)
+    layout = c.scene.layout
+    first = layout.cell_rect(c.map.stages[0].id, c.map.lanes[CUSTOMER].id)
+    second = layout.cell_rect(c.map.stages[1].id, c.map.lanes[FRONTSTAGE].id)
+    start = c.vp(QPointF(first.x + 3, first.y + 3))
+    end = c.vp(QPointF(second.right - 3, second.bottom - 3))
+    c.drag(start, end)
+    selected = set(c.scene.selected_card_ids())
+    expected = set(c.cards_in(0, CUSTOMER) + c.cards_in(1, CUSTOMER) + c.cards_in(1, FRONTSTAGE))
+    assert selected == expected
+    c.key(Qt.Key.Key_Delete)
+    assert len(c.map.cards) == 1 and c.map.connectors == {}
+    assert c.stack.count() == 1
+    c.stack.undo()
+    assert c.map == before
+    _assert_items_match_model(c)
+
+
+def test_ctrl_click_adds_and_removes_cards_from_the_selection(canvas):
+    c = canvas
+    a, b = c.cards_in(0, CUSTOMER)
+    c.click(c.card_centre(a))
+    c.click(c.card_centre(b), Qt.KeyboardModifier.ControlModifier)
+    assert set(c.scene.selected_card_ids()) == {a, b}
+    c.click(c.card_centre(a), Qt.KeyboardModifier.ControlModifier)
+    assert c.scene.selected_card_ids() == [b]
+
+
+def test_dragging_a_multi_selection_moves_all_cards_in_one_step(canvas):
+    c = canvas
+    a, b = c.cards_in(0, CUSTOMER)
+    c.click(c.card_centre(a))
+    c.click(c.card_centre(b), Qt.KeyboardModifier.ControlModifier)
+    c.drag(c.card_centre(a), c.cell_point(2, BACKSTAGE))
+    assert c.cards_in(2, BACKSTAGE) == [a, b]
+    assert c.stack.count() == 1
+    c.stack.undo()
+    assert c.cards_in(0, CUSTOMER) == [a, b]
+
+
+def test_arrow_keys_walk_between_cards(canvas):
+    c = canvas
+    start = c.cards_in(0, CUSTOMER)[0]
+    c.click(c.card_centre(start))
+    c.key(Qt.Key.Key_Right)
+    assert c.scene.selected_card_ids() == c.cards_in(1, CUSTOMER)
+    c.key(Qt.Key.Key_Down)
+    assert c.scene.selected_card_ids() == c.cards_in(1, FRONTSTAGE)
+    c.key(Qt.Key.Key_Left)
+    assert c.scene.selected_card_ids()[0] in c.cards_in(0, CUSTOMER)
+
+
+def test_drag_stage_header_reorders_stages(canvas):
+    c = canvas
+    names = [s.name for s in c.map.stages]
+    header = c.scene.stage_header(c.map.stages[0].id).sceneBoundingRect()
+    last = c.scene.stage_header(c.map.stages[2].id).sceneBoundingRect()
+    c.drag(c.vp(header.center()), c.vp(QPointF(last.right() - 10, last.center().y())))
+    assert [s.name for s in c.map.stages] == [names[1], names[2], names[0]]
+    assert c.stack.count() == 1
+    c.stack.undo()
+    assert [s.name for s in c.map.stages] == names
+
+
+def test_drag_lane_header_reorders_lanes(canvas):
+    c = canvas
+    kinds = [lane.kind for lane in c.map.lanes]
+    support = c.scene.lane_header(c.map.lanes[4].id).sceneBoundingRect()
+    physical = c.scene.lane_header(c.map.lanes[0].id).sceneBoundingRect()
+    c.drag(c.vp(support.center()), c.vp(QPointF(physical.center().x(), physical.top() + 5)))
+    assert c.map.lanes[0].kind is LaneKind.SUPPORT
+    assert [lane.kind for lane in c.map.lanes][1:] == kinds[:4]
+    c.stack.undo()
+    assert [lane.kind for lane in c.map.lanes] == kinds
+
+
+def test_drag_header_edge_resizes_the_column(canvas):
+    c = canvas
+    stage = c.map.stages[1]
+    header = c.scene.stage_header(stage.id).sceneBoundingRect()
+    edge = QPointF(header.right() - 2, header.center().y())
+    c.drag(c.vp(edge), c.vp(edge + QPointF(250, 0)))
+    assert stage.width == pytest.approx(header.width() + 250, abs=3)
+    assert c.stack.count() == 1
+    # A wide column lets the cards of a cell sit side by side.
+    c.drag(c.card_centre(c.cards_in(0, CUSTOMER)[0]), c.cell_point(1, CUSTOMER, dx=0.9, dy=0.3))
+    a, b = (c.scene.card_item(cid) for cid in c.cards_in(1, CUSTOMER))
+    assert a.y() == b.y() and a.x() != b.x()
+
+
+def test_double_click_stage_header_renames_it(canvas):
+    c = canvas
+    stage = c.map.stages[0]
+    c.double_click(c.vp(c.scene.stage_header(stage.id).sceneBoundingRect().center()))
+    assert c.scene.editor() is not None
+    QGuiApplication.processEvents()
+    c.keys("认知 Awareness")
+    c.key(Qt.Key.Key_Return)
+    assert stage.name == "认知 Awareness"
+    c.stack.undo()
+    assert stage.name == "Discover"
+
+
+def test_add_insert_and_delete_stage_and_lane_with_cards_are_undoable(canvas):
+    c = canvas
+    before = copy.deepcopy(c.map)
+    stage_id = c.scene.add_stage(1)
+    c.scene.finish_editing(True)
+    assert c.map.stages[1].id == stage_id
+    lane_id = c.scene.add_lane(2)
+    c.scene.finish_editing(True)
+    assert c.map.lanes[2].id == lane_id and c.map.lanes[2].kind is LaneKind.CUSTOM
+    _assert_items_match_model(c)
+    # Delete the first stage, which holds two cards and an arrow.
+    c.click(c.vp(c.scene.stage_header(c.map.stages[0].id).sceneBoundingRect().center()))
+    assert c.scene.current_entity()[0] == "stage"
+    c.key(Qt.Key.Key_Delete)
+    assert len(c.map.stages) == 3 and len(c.map.cards) == 3
+    _assert_items_match_model(c)
+    while c.stack.canUndo():
+        c.stack.undo()
+    assert c.map == before
+    _assert_items_match_model(c)
+
+
+def test_copy_and_paste_between_two_projects(qtbot):
+    first = open_canvas(qtbot, sample_project("A"))
+    second = open_canvas(qtbot, sample_project("B"))
+    try:
+        ids = first.cards_in(0, CUSTOMER) + first.cards_in(1, CUSTOMER)
+        first.scene.set_card_selection(ids)
+        first.scene.copy_selection()
+        mime = QGuiApplication.clipboard().mimeData()
+        assert mime.hasFormat(CARDS_MIME)
+        assert "Reads the flyer" in mime.text()
+        second.scene.paste()
+        pasted = second.scene.selected_card_ids()
+        assert len(pasted) == 3 and not set(pasted) & set(first.map.cards)
+        texts = sorted(second.map.cards[cid].text for cid in pasted)
+        assert texts == sorted(first.map.cards[cid].text for cid in ids)
+        # Cards land in the stages and lanes of the same names; the arrow among them comes along.
+        for cid in pasted:
+            card = second.map.cards[cid]
+            assert second.map.stage(card.stage_id).name in ("Discover", "Sign up")
+            assert second.map.lane(card.lane_id).kind is LaneKind.CUSTOMER
+        assert len(second.map.connectors) == 3
+        assert second.stack.count() == 1 and first.stack.count() == 0
+        _assert_items_match_model(second)
+        second.stack.undo()
+        assert len(second.map.cards) == 5
+    finally:
+        close_canvas(first)
+        close_canvas(second)
+
+
+def test_cut_duplicate_and_paste_plain_text(canvas):
+    c = canvas
+    a = c.cards_in(2, CUSTOMER)[0]
+    c.scene.select_card(a)
+    c.scene.duplicate_selection()
+    assert len(c.cards_in(2, CUSTOMER)) == 2
+    c.scene.cut_selection()
+    assert len(c.cards_in(2, CUSTOMER)) == 1
+    QGuiApplication.clipboard().setText("Calls the hotline\n\n打电话咨询\n")
+    c.scene.select_card(c.cards_in(1, FRONTSTAGE)[0])
+    c.scene.paste()
+    assert [c.map.cards[i].text for i in c.cards_in(1, FRONTSTAGE)][1:] == ["Calls the hotline", "打电话咨询"]
+    assert c.stack.count() == 3
+
+
+def test_find_cards_and_focus(canvas):
+    c = canvas
+    found = c.scene.find_cards("FORM")
+    assert [c.map.cards[i].text for i in found] == ["Fills in the form 填写表单"]
+    assert c.scene.find_cards("表单") == found
+    c.view.zoom_in()
+    c.view.zoom_in()
+    c.view.focus_card(found[0])
+    assert c.scene.selected_card_ids() == found
+    visible = c.view.mapToScene(c.view.viewport().rect()).boundingRect()
+    assert visible.intersects(c.scene.card_item(found[0]).sceneBoundingRect())
+
+
+def test_headers_stay_in_view_when_scrolling(canvas):
+    c = canvas
+    c.view.set_zoom(2.5)
+    c.view.verticalScrollBar().setValue(c.view.verticalScrollBar().maximum())
+    c.view.horizontalScrollBar().setValue(c.view.horizontalScrollBar().maximum())
+    QApplication.processEvents()
+    top_left = c.view.mapToScene(QPoint(0, 0))
+    header = c.scene.stage_header(c.map.stages[-1].id).sceneBoundingRect()
+    lane = c.scene.lane_header(c.map.lanes[-1].id).sceneBoundingRect()
+    assert header.top() == pytest.approx(top_left.y(), abs=1)
+    assert lane.left() == pytest.approx(top_left.x(), abs=1)
+
+
+def test_zoom_with_ctrl_wheel_keys_and_fit(canvas):
+    c = canvas
+    seen = []
+    c.view.zoomChanged.connect(seen.append)
+    c.view.zoom_in()
+    assert c.view.zoom_factor() > 1
+    c.view.zoom_reset()
+    assert c.view.zoom_factor() == 1
+    c.key(Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert c.view.zoom_factor() < 1
+    from PySide6.QtTest import QTest  # noqa: F401 - wheel needs a hand-made event
+    from PySide6.QtGui import QWheelEvent
+    centre = QPointF(c.view.viewport().rect().center())
+    wheel = QWheelEvent(centre, c.view.viewport().mapToGlobal(centre), QPoint(0, 0), QPoint(0, 240),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    before = c.view.zoom_factor()
+    QApplication.sendEvent(c.view.viewport(), wheel)
+    assert c.view.zoom_factor() == pytest.approx(before * 1.25 ** 2)
+    c.view.resize(500, 400)
+    c.view.zoom_to_fit()
+    visible = c.view.mapToScene(c.view.viewport().rect()).boundingRect()
+    assert visible.contains(c.scene.content_rect().adjusted(1, 1, -1, -1))
+    assert seen
+
+
+def test_middle_button_pans(canvas):
+    c = canvas
+    c.view.set_zoom(3.0)
+    c.view.scroll_to_origin()
+    before = c.view.horizontalScrollBar().value()
+    c.drag(QPoint(600, 400), QPoint(300, 400), button=Qt.MouseButton.MiddleButton)
+    assert c.view.horizontalScrollBar().value() == pytest.approx(before + 300, abs=12)
+    assert c.stack.count() == 0
+
+
+def test_emotion_lane_marks_dips_and_follows_edits(canvas):
+    c = canvas
+    emotion = c.scene.emotion_item()
+    assert emotion.isVisible() and emotion.point_count() == 4 and emotion.dip_count() == 1
+    from blueprint_studio.model import operations as ops
+    c.scene.push(ops.UpdateMap(c.map.id, {"show_emotion_curve": False}), "hide")
+    assert not emotion.isVisible()
+    assert c.scene.layout.emotion_row is None
+
+
+def test_inspector_target_follows_selection(canvas):
+    c = canvas
+    seen = []
+    c.scene.entitySelected.connect(lambda kind, ident: seen.append((kind, ident)))
+    arrow = next(iter(c.map.connectors.values()))
+    c.scene.select_connector(arrow.id)
+    c.scene.clearSelection()
+    lane = c.map.lanes[0]
+    c.click(c.vp(c.scene.lane_header(lane.id).sceneBoundingRect().center()))
+    assert seen == [("connector", arrow.id), ("map", c.map.id), ("lane", lane.id)]
