@@ -260,7 +260,7 @@ def emotion_y(band: Rect, value: float) -> float:
 
 
 def best_fit_layout(service_map: ServiceMap, width: float, height: float,
-                    max_scale: float) -> tuple[MapLayout, float]:
+                    max_scale: float, base: MapLayout | None = None) -> tuple[MapLayout, float]:
     """The layout (column width) that prints largest in a width x height area, and its scale.
 
     Wider columns wrap card text into fewer lines, so a map that is too tall for a
@@ -269,7 +269,7 @@ def best_fit_layout(service_map: ServiceMap, width: float, height: float,
     def scale_of(layout: MapLayout) -> float:
         return min(width / layout.width, height / layout.height, max_scale)
 
-    best = layout_map(service_map)
+    best = base if base is not None else layout_map(service_map)
     best_scale = scale_of(best)
     if len(service_map.cards) > 400 or not service_map.stages:
         return best, best_scale  # large maps get tiled anyway; keep export fast

@@ -247,14 +247,15 @@ def fit_map_scale(layout: g.MapLayout, width: float, height: float, legend: bool
 
 def _map_flowables(service_map: ServiceMap, heading: str, frame_w: float, frame_h: float,
                    tile_scale: float | None, lang: str, warnings: list[str]) -> list[Flowable]:
+    base = g.layout_map(service_map)
     if tile_scale is None:
         for legend in (True, False):  # the cover has the legend too: drop it before tiling
             legend_h = mapdraw.legend_height(frame_w, lang) + 6 if legend else 0.0
             layout, scale = g.best_fit_layout(service_map, frame_w, frame_h - 24 - legend_h,
-                                              MAX_HANDOUT_SCALE)
+                                              MAX_HANDOUT_SCALE, base)
             if scale >= g.MIN_SCALE:
                 return [_MapWindow(layout, heading, lang, scale, legend=legend)]
-    layout = g.layout_map(service_map)
+    layout = base
     tile = tile_scale if tile_scale is not None else 1.0
     grid = pages.tile_grid(layout.width * tile, layout.height * tile, frame_w, frame_h - 24,
                            overlap=8 * mm)
