@@ -289,7 +289,9 @@ def _column_widths(total: float, header: list[str], rows: list[list[str]]) -> li
     for index in range(len(header)):
         if index in _FLEX:
             continue
-        longest = max([_longest_word(header[index])] + [_longest_word(row[index]) for row in rows])
+        longest = max([_longest_word(header[index])]
+                      + [text.text_width(text.clean(row[index], keep_newlines=False), TABLE_PT)
+                         for row in rows])
         widths[index] = min(90.0, max(24.0, longest + 2 * CELL_PAD + 1))
     rest = total - sum(widths)
     weight = sum(_FLEX.values())
