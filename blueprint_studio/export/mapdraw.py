@@ -177,7 +177,7 @@ def _draw_emotion_band(canvas, layout: g.MapLayout, t: Transform, lang: str, *, 
         label = _signed_value(value)
         if dip and value == lowest:
             label += " " + tr("dip", lang)
-        draw_text(canvas, t.x(x + 8), t.y(y) + (axis * 0.4 if value <= 0 else -axis * 1.1), label,
+        draw_text(canvas, t.x(x + 8), t.y(y) + (-axis * 1.2 if dip else axis * 0.5), label,
                   axis, DIP_INK if dip else MUTED_INK, bold=dip, raw=True)
 
 
