@@ -20,11 +20,16 @@ def keep_none_alive() -> bool:
         return False
     import ctypes
 
-    before = sys.getrefcount(None)
-    if before > _RESERVE // 2:
-        return True  # already applied
-    count = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt: the first field of PyObject
-    if abs(count.value - before) > 16:  # getrefcount counts its own temporary references
-        return False  # an unusual build layout: leave it alone
-    count.value += _RESERVE
-    return True
+    # True as well: every Signal.emit() from Python drops a reference to the True it returns.
+    applied = False
+    for singleton in (None, True, False):
+        before = sys.getrefcount(singleton)
+        if before > _RESERVE // 2:
+            applied = True  # already applied
+            continue
+        count = ctypes.c_ssize_t.from_address(id(singleton))  # ob_refcnt: first field of PyObject
+        if abs(count.value - before) > 16:  # getrefcount counts its own temporary references
+            return applied  # an unusual build layout: leave it alone
+        count.value += _RESERVE
+        applied = True
+    return applied
