@@ -378,3 +378,33 @@ def test_round_trip_through_a_file_with_arrows(tmp_path):
     path = tmp_path / "again.csv"
     write_csv_map(service_map, path)
     _check_round_trip(service_map, read_csv_map(path))
+
+
+# -- whatever the file holds, the answer is a map or one InterchangeError ------------------------
+
+from hypothesis import strategies as st  # noqa: E402
+
+_cells = st.sampled_from(["stage", "lane", "text", "id", "next", "emotion", "mot", "wait_min",
+                          "kind", "channel", "", "S", "customer", "前台", "x", "'=1", "-3", "1",
+                          "yes", "a;b", "\"", "\n", "\x00", ",", ";", "\t", "😀", "é"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_cells, max_size=8), max_size=8), st.sampled_from([",", ";", "\t"]))
+def test_any_text_gives_a_map_or_a_clear_error(rows, delimiter):
+    text = "\n".join(delimiter.join(row) for row in rows)
+    try:
+        service_map = parse_csv_text(text, "m")
+    except InterchangeError as error:
+        assert str(error) and "\n" not in str(error)
+        return
+    assert len(service_map.lanes) >= 5
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_bytes_give_a_map_or_a_clear_error(raw):
+    try:
+        parse_csv_text(decode_csv_bytes(b"stage,lane,text\n" + raw), "m")
+    except InterchangeError:
+        pass

@@ -185,6 +185,12 @@ def _read_header(row: int, cells: list[str]) -> _Header:
     return _Header(positions, written, len(cells))
 
 
+def _shown(value: str) -> str:
+    """A cell quoted in a one-line message: whitespace collapsed, control characters visible."""
+    one_line = " ".join(value.split())
+    return "".join(ch if ch.isprintable() else "\ufffd" for ch in one_line)[:40]
+
+
 class _RowError(Exception):
     def __init__(self, column: str, problem: str) -> None:
         super().__init__(problem)
@@ -195,7 +201,7 @@ def _parse_word(value: str, table: dict[str, str], column: str, allowed: str) ->
     word = table.get(normalise_word(value))
     if word is None:
         raise _RowError(column, tr("\"{value}\" is not one of {allowed}").format(
-            value=value[:40], allowed=allowed))
+            value=_shown(value), allowed=allowed))
     return word
 
 
@@ -206,7 +212,7 @@ def _parse_bool(value: str, column: str) -> bool:
     if word in FALSE_WORDS:
         return False
     raise _RowError(column, tr("\"{value}\" is not yes or no (also true/false, 1/0, 是/否)")
-                    .format(value=value[:40]))
+                    .format(value=_shown(value)))
 
 
 def _parse_number(value: str, column: str) -> float | None:
@@ -217,7 +223,7 @@ def _parse_number(value: str, column: str) -> float | None:
         number = float(text)
     except ValueError:
         raise _RowError(column, tr("\"{value}\" is not a number of minutes").format(
-            value=value[:40])) from None
+            value=_shown(value))) from None
     if not math.isfinite(number) or number < 0 or number > MAX_MINUTES:
         raise _RowError(column, tr("minutes must be between 0 and {max}").format(max=MAX_MINUTES))
     return number
@@ -233,7 +239,7 @@ def _parse_emotion(value: str, column: str) -> int | None:
         number = math.nan
     if not number.is_integer() or not EMOTION_MIN <= number <= EMOTION_MAX:
         raise _RowError(column, tr("\"{value}\" is not a whole number from {low} to +{high}")
-                        .format(value=value[:40], low=EMOTION_MIN, high=EMOTION_MAX))
+                        .format(value=_shown(value), low=EMOTION_MIN, high=EMOTION_MAX))
     return int(number)
 
 
@@ -312,7 +318,7 @@ def parse_csv_text(text: str, map_name: str) -> ServiceMap:
         if written_id:
             if written_id in file_ids:
                 raise _row_error(row, header, "id", tr("the id \"{id}\" is already used in row {other}")
-                                 .format(id=written_id[:40], other=file_ids[written_id][0]))
+                                 .format(id=_shown(written_id), other=file_ids[written_id][0]))
             file_ids[written_id] = (row, card)
         cards.append(card)
         next_cells.append((row, card, header.cell(cells, "next")))
@@ -381,7 +387,7 @@ def _add_connectors(service_map: ServiceMap, header: _Header,
                 continue
             if target_name not in file_ids:
                 raise _row_error(row, header, "next", tr("no row has the id \"{id}\"").format(
-                    id=target_name[:40]))
+                    id=_shown(target_name)))
             target = file_ids[target_name][1]
             if target.id == card.id:
                 raise _row_error(row, header, "next", tr("a card cannot lead to itself"))

@@ -155,7 +155,7 @@ class _Reader:
         and maps within the project: what the model and the project file require)."""
         identifier = self.identifier(key, fresh_if_missing)
         if identifier in seen:
-            self.fail(self.at(key), tr("the id {id} is used twice").format(id=identifier))
+            self.fail(self.at(key), tr("the id {id} is used twice").format(id=_shown(identifier)))
         seen.add(identifier)
         return identifier
 
@@ -178,9 +178,14 @@ def _check_encodable(value: str, where: str) -> None:
         _Reader.fail(where, tr("the text contains an invalid character (a lone surrogate)"))
 
 
+def _shown(value: Any) -> str:
+    """A value quoted in a one-line message (JSON escapes newlines and control characters)."""
+    return json.dumps(value, ensure_ascii=False)[:60]
+
+
 def _reason(error: Exception, value: Any) -> str:
     if isinstance(error, ValueError) and not isinstance(error, ModelError):
-        return tr("{value} is not an allowed value").format(value=json.dumps(value, ensure_ascii=False)[:60])
+        return tr("{value} is not an allowed value").format(value=_shown(value))
     return tr(str(error))
 
 
@@ -215,10 +220,10 @@ def _read_card(reader: _Reader, stage_ids: set[str], lane_ids: set[str],
     card_id = reader.new_identifier(seen)
     stage_id = reader.identifier("stage_id")
     if stage_id not in stage_ids:
-        reader.fail(reader.at("stage_id"), tr("no stage of this map has the id {id}").format(id=stage_id))
+        reader.fail(reader.at("stage_id"), tr("no stage of this map has the id {id}").format(id=_shown(stage_id)))
     lane_id = reader.identifier("lane_id")
     if lane_id not in lane_ids:
-        reader.fail(reader.at("lane_id"), tr("no lane of this map has the id {id}").format(id=lane_id))
+        reader.fail(reader.at("lane_id"), tr("no lane of this map has the id {id}").format(id=_shown(lane_id)))
     # A missing order means "after the cards above it in this cell".
     position = cell_sizes.get((stage_id, lane_id), 0)
     cell_sizes[(stage_id, lane_id)] = position + 1
@@ -243,7 +248,7 @@ def _read_connector(reader: _Reader, card_ids: set[str], seen: set[str]) -> Conn
     for key in ("source_id", "target_id"):
         card_id = reader.identifier(key)
         if card_id not in card_ids:
-            reader.fail(reader.at(key), tr("no card of this map has the id {id}").format(id=card_id))
+            reader.fail(reader.at(key), tr("no card of this map has the id {id}").format(id=_shown(card_id)))
         ends.append(card_id)
     label = reader.checked("label", check_connector_field, default="")
     return Connector(source_id=ends[0], target_id=ends[1], label=label, id=connector_id)
@@ -277,9 +282,10 @@ def _read_map(reader: _Reader, map_ids: set[str]) -> ServiceMap:
     _normalise_with_file_order(service_map)
     pairs: set[tuple[str, str]] = set()
     connector_seen: set[str] = set()
+    card_ids = set(service_map.cards)
     for index, _ in reader.items("connectors"):
         child = reader.child("connectors", index)
-        connector = _read_connector(child, set(service_map.cards), connector_seen)
+        connector = _read_connector(child, card_ids, connector_seen)
         if connector.source_id == connector.target_id:
             child.fail(child.where, tr("an arrow cannot lead from a card to itself"))
         pair = (connector.source_id, connector.target_id)
