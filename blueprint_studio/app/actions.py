@@ -25,6 +25,8 @@ class ActionSpec:
     tip: str                                # what it does: status tip and docs
     shortcut: Std | str | None = None       # a Qt standard key wherever Qt has one
     checkable: bool = False
+    fallback: str = ""                      # for a standard key some platforms leave unbound
+    extra: tuple[str, ...] = ()             # further keys people expect
 
 
 MENUS: tuple[tuple[str, str], ...] = (
@@ -59,7 +61,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
                mark("Print handouts, posters or blank templates to PDF"), Std.Print),
     ActionSpec("actionClose", mark("&Close Project"), "menuFile",
                mark("Close the project and start an empty one"), Std.Close),
-    ActionSpec("actionQuit", mark("&Quit"), "menuFile", mark("Leave Blueprint Studio"), Std.Quit),
+    ActionSpec("actionQuit", mark("&Quit"), "menuFile", mark("Leave Blueprint Studio"), Std.Quit,
+               fallback="Ctrl+Q"),
     # Edit
     ActionSpec("actionUndo", mark("&Undo"), "menuEdit", mark("Undo the last change"), Std.Undo),
     ActionSpec("actionRedo", mark("&Redo"), "menuEdit", mark("Redo the change just undone"), Std.Redo),
@@ -102,7 +105,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("actionProjectInfo", mark("Project &Information"), "menuMap",
                mark("Show the project's title, organisation, date, trainer and group in the inspector")),
     # View
-    ActionSpec("actionZoomIn", mark("Zoom &In"), "menuView", mark("Make the map larger"), Std.ZoomIn),
+    ActionSpec("actionZoomIn", mark("Zoom &In"), "menuView", mark("Make the map larger"), Std.ZoomIn,
+               extra=("Ctrl+=",)),
     ActionSpec("actionZoomOut", mark("Zoom &Out"), "menuView", mark("Make the map smaller"), Std.ZoomOut),
     ActionSpec("actionZoomReset", mark("&Actual Size"), "menuView", mark("Show the map at 100 %"), "Ctrl+0"),
     ActionSpec("actionZoomToFit", mark("Zoom to &Fit"), "menuView",
@@ -128,6 +132,19 @@ SUBMENUS: tuple[tuple[str, str, str, str], ...] = (
     ("menuLanguage", mark("&Language"), "menuView", "actionFullScreen"),
     ("menuPanels", mark("&Panels"), "menuView", "actionFullScreen"),
 )
+
+# The docks; each one's show/hide action is named "actionShow" + the dock's objectName.
+DOCKS: tuple[tuple[str, str, str], ...] = (
+    ("paletteDock", mark("Cards"), mark("Show or hide the palette of card kinds")),
+    ("mapsDock", mark("Maps"), mark("Show or hide the list of the project's maps")),
+    ("undoDock", mark("History"), mark("Show or hide the undo history")),
+    ("inspectorDock", mark("Properties"), mark("Show or hide the inspector")),
+)
+
+
+def dock_action_name(dock_name: str) -> str:
+    return "actionShow" + dock_name[0].upper() + dock_name[1:]
+
 
 # Where separators go in the menus: after these actions.
 SEPARATOR_AFTER = {
@@ -161,13 +178,24 @@ MAPS_PANEL_TEXT = {
 }
 
 
-def shortcut_sequences(spec: ActionSpec) -> list[QKeySequence]:
+# Keys from Qt.Key_Back on are media and browser keys ("Forward", "Zoom In"): not for docs.
+_FIRST_MEDIA_KEY = 0x01000061
+
+
+def shortcut_sequences(spec: ActionSpec, keyboard_only: bool = False) -> list[QKeySequence]:
     """The key sequences of a spec on this platform (a standard key may have several)."""
     if spec.shortcut is None:
-        return []
-    if isinstance(spec.shortcut, str):
-        return [QKeySequence(spec.shortcut)]
-    return [k for k in QKeySequence.keyBindings(spec.shortcut) if not k.isEmpty()]
+        sequences = []
+    elif isinstance(spec.shortcut, str):
+        sequences = [QKeySequence(spec.shortcut)]
+    else:
+        sequences = [k for k in QKeySequence.keyBindings(spec.shortcut) if not k.isEmpty()]
+        if not sequences and spec.fallback:
+            sequences = [QKeySequence(spec.fallback)]
+    sequences += [QKeySequence(key) for key in spec.extra]
+    if keyboard_only:
+        sequences = [k for k in sequences if k[0].key().value < _FIRST_MEDIA_KEY]
+    return sequences
 
 
 def build_actions(parent: QWidget) -> dict[str, QAction]:

@@ -175,7 +175,7 @@ class ShortcutsDialog(QDialog):
         for row, spec in enumerate(rows):
             text = tr(spec.text).replace("&", "").replace("…", "")
             keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                             for k in shortcut_sequences(spec))
+                             for k in shortcut_sequences(spec, keyboard_only=True))
             table.setItem(row, 0, QTableWidgetItem(text))
             table.setItem(row, 1, QTableWidgetItem(keys))
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

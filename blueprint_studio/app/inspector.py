@@ -178,7 +178,7 @@ class Inspector(QWidget):
         return page
 
     def _map_page(self) -> _Page:
-        page = _Page(tr("Map"), self, "map")
+        page = _Page(tr("Map properties"), self, "map")
         edit = self._edit_callback("map")
         page.add(LineField("name", edit))
         page.add(ChoiceField("kind", edit, [(map_kind_name(k), k) for k in MapKind]))

@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QDrag, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from .. import appearance
-from ..i18n import tr
+from ..i18n import mark, tr
 from ..i18n.labels import card_kind_name
 from ..model.enums import CardKind
 
@@ -15,13 +15,13 @@ CARD_KIND_MIME = "application/x-blueprint-card-kind"
 
 # What each kind is for, shown as a tooltip (participants meet these words for the first time).
 KIND_HINTS: dict[CardKind, str] = {
-    CardKind.TOUCHPOINT: "Where customer and organisation meet: a counter, an app screen, a call",
-    CardKind.ACTION: "A step someone takes",
-    CardKind.EVIDENCE: "Something the customer sees or touches: a form, a sign, a receipt",
-    CardKind.PAIN_POINT: "Where it hurts: a delay, a mistake, a frustration",
-    CardKind.OPPORTUNITY: "A chance to do better",
-    CardKind.IDEA: "A proposal to try",
-    CardKind.NOTE: "Anything else worth remembering",
+    CardKind.TOUCHPOINT: mark("Where customer and organisation meet: a counter, an app screen, a call"),
+    CardKind.ACTION: mark("A step someone takes"),
+    CardKind.EVIDENCE: mark("Something the customer sees or touches: a form, a sign, a receipt"),
+    CardKind.PAIN_POINT: mark("Where it hurts: a delay, a mistake, a frustration"),
+    CardKind.OPPORTUNITY: mark("A chance to do better"),
+    CardKind.IDEA: mark("A proposal to try"),
+    CardKind.NOTE: mark("Anything else worth remembering"),
 }
 
 

@@ -1,0 +1,398 @@
+"""The main window: wiring of the map area, docks, actions, status bar and document.
+
+The logic lives elsewhere: file commands in file_ops.py, map and edit commands in
+map_commands.py, the inspector in inspector.py, the document in document.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDockWidget, QLabel, QMainWindow, QToolBar, QUndoView, QVBoxLayout, QWidget,
+)
+
+from ..i18n import language, set_language, tr
+from . import actions as action_specs
+from .dialogs import ShortcutsDialog, show_about
+from .document import Document
+from .file_ops import OPENABLE_SUFFIXES, FileOperations, blank_project
+from .find_bar import FindBar
+from .inspector import Inspector
+from .map_area import MapArea
+from .map_commands import MapCommands
+from .maps_panel import MapsPanel
+from .palette import CardPalette
+from .recovery import RecoveryStore
+from .settings import AppSettings
+
+APP_TITLE = "Blueprint Studio"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings, document: Document | None = None,
+                 recovery: RecoveryStore | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.recovery = recovery if recovery is not None else RecoveryStore(settings.folder)
+        self.document: Document | None = None
+        self.files = FileOperations(self)
+        self.commands = MapCommands(self)
+        self._skip_close_check = False
+        self._found: list[str] = []
+        self._found_index = -1
+        self._scene_connections: list = []
+        self._document_connections: list = []
+        self._unsubscribe_counts = None
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+
+        self.actions = action_specs.build_actions(self)
+        self.menus = action_specs.build_menus(self.menuBar(), self.actions)
+        toolbar = QToolBar(tr("Tools"), self)
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        action_specs.build_toolbar(toolbar, self.actions)
+        self.addToolBar(toolbar)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.map_area = MapArea(central)
+        self.find_bar = FindBar(central)
+        layout.addWidget(self.map_area, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+        self.palette = CardPalette()
+        self.maps_panel = MapsPanel(self.actions)
+        self.inspector = Inspector()
+        self.undo_view = QUndoView()
+        self.undo_view.setObjectName("undoView")
+        self.undo_view.setEmptyLabel(tr("<as opened>"))
+        # Left column: palette, maps, history; right column: the inspector at full height.
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        widgets = {"paletteDock": (self.palette, left), "mapsDock": (self.maps_panel, left),
+                   "undoDock": (self.undo_view, left), "inspectorDock": (self.inspector, right)}
+        docks = [self._dock(name, tr(title), tip, *widgets[name])
+                 for name, title, tip in action_specs.DOCKS]
+        self.resizeDocks(docks[:3], [300, 170, 200], Qt.Orientation.Vertical)
+        self.resizeDocks([docks[0], docks[3]], [215, 330], Qt.Orientation.Horizontal)
+
+        self.zoom_label = QLabel(self)
+        self.zoom_label.setObjectName("zoomLabel")
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("countsLabel")
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(150)
+        self._counts_timer.timeout.connect(self._update_counts)
+
+        self._connect_actions()
+        self.map_area.currentMapChanged.connect(self._on_current_map_changed)
+        self.maps_panel.mapChosen.connect(self.map_area.show_map)
+        self.maps_panel.renameRequested.connect(self.commands.rename_map_to)
+        self.palette.kindClicked.connect(self.commands.add_card)
+        self.inspector.messageShown.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.find_bar.searchChanged.connect(self._find)
+        self.find_bar.stepRequested.connect(self._find_step)
+        self.find_bar.closed.connect(self._focus_canvas)
+        self.refresh_recent_menu()
+        geometry, state = settings.window_geometry(), settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self.set_document(document or Document(blank_project(), recovery=self.recovery))
+
+    # -- construction helpers ----------------------------------------------------------------
+    def _dock(self, name: str, title: str, tip: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        toggle = dock.toggleViewAction()
+        toggle.setObjectName(action_specs.dock_action_name(name))
+        toggle.setStatusTip(tr(tip))
+        self.menus["menuPanels"].addAction(toggle)
+        return dock
+
+    def _connect_actions(self) -> None:
+        a, files, commands = self.actions, self.files, self.commands
+        connections = {
+            "actionNew": files.new_from_template, "actionOpen": files.open,
+            "actionSave": files.save, "actionSaveAs": files.save_as,
+            "actionImportCsv": files.import_csv, "actionImportJson": files.import_json,
+            "actionExportJson": files.export_json, "actionExportCsv": files.export_csv,
+            "actionExportPdf": self._export_pdf, "actionClose": files.close_project,
+            "actionQuit": self.close, "actionClearRecent": self._clear_recent,
+            "actionUndo": commands.undo, "actionRedo": commands.redo, "actionCut": commands.cut,
+            "actionCopy": commands.copy, "actionPaste": commands.paste,
+            "actionDuplicate": commands.duplicate, "actionDelete": commands.delete,
+            "actionSelectAll": commands.select_all, "actionEditText": commands.edit_text,
+            "actionFind": self.find_bar.open_bar,
+            "actionFindNext": lambda: self._find_step(1),
+            "actionFindPrevious": lambda: self._find_step(-1),
+            "actionAddCard": commands.add_card, "actionAddStage": commands.add_stage,
+            "actionAddLane": commands.add_lane, "actionAddMap": commands.add_map,
+            "actionRenameMap": self.maps_panel.start_rename, "actionDeleteMap": commands.delete_map,
+            "actionMoveMapUp": lambda: commands.move_map(-1),
+            "actionMoveMapDown": lambda: commands.move_map(1),
+            "actionNextMap": lambda: self.map_area.step_map(1),
+            "actionPreviousMap": lambda: self.map_area.step_map(-1),
+            "actionProjectInfo": self._show_project_info,
+            "actionZoomIn": lambda: commands.zoom("zoom_in"),
+            "actionZoomOut": lambda: commands.zoom("zoom_out"),
+            "actionZoomReset": lambda: commands.zoom("zoom_reset"),
+            "actionZoomToFit": lambda: commands.zoom("zoom_to_fit"),
+            "actionLanguageEnglish": lambda: self.switch_language("en"),
+            "actionLanguageChinese": lambda: self.switch_language("zh"),
+            "actionShortcuts": self._show_shortcuts, "actionAbout": lambda: show_about(self),
+        }
+        for name, slot in connections.items():
+            a[name].triggered.connect(lambda _checked=False, s=slot: s())
+        a["actionFullScreen"].toggled.connect(self._set_full_screen)
+        a["actionLanguageEnglish" if language() == "en" else "actionLanguageChinese"].setChecked(True)
+        a["actionAddCard"].setData("card")
+
+    # -- the document ---------------------------------------------------------------------------
+    def set_document(self, document: Document) -> None:
+        """Show `document`, closing the previous one (its unsaved work was settled before)."""
+        previous = self.release_document()
+        if previous is not None:
+            previous.close()
+            previous.deleteLater()
+        self.document = document
+        stack = document.undo_stack
+        self.undo_view.setStack(stack)
+        self.actions["actionUndo"].setEnabled(stack.canUndo())
+        self.actions["actionRedo"].setEnabled(stack.canRedo())
+        self._document_connections = [
+            (stack.canUndoChanged, self.actions["actionUndo"].setEnabled),
+            (stack.canRedoChanged, self.actions["actionRedo"].setEnabled),
+            (document.modifiedChanged, self._update_title),
+            (document.pathChanged, self._update_title),
+            (document.recoveryFailed, self._show_status),
+        ]
+        for signal, slot in self._document_connections:
+            signal.connect(slot)
+        self.inspector.set_document(document.project, stack)
+        self.maps_panel.set_project(document.project)
+        self.map_area.set_document(document.project, stack)
+        self._unsubscribe_counts = document.project.events.subscribe(lambda _e: self._counts_timer.start())
+        self._update_title()
+        self._on_current_map_changed(self.map_area.current_map_id())
+
+    def release_document(self) -> Document | None:
+        """Detach the window from its document without closing it (used when switching windows)."""
+        document = self.document
+        if document is None:
+            return None
+        for signal, slot in self._document_connections:
+            signal.disconnect(slot)
+        self._document_connections = []
+        if self._unsubscribe_counts:
+            self._unsubscribe_counts()
+            self._unsubscribe_counts = None
+        self._disconnect_scene()
+        self.map_area.clear()
+        self.inspector.detach()
+        self.maps_panel.set_project(None)
+        self.undo_view.setStack(None)
+        self.document = None
+        return document
+
+    def _update_title(self, *_args: object) -> None:
+        if self.document is None:
+            return
+        self.setWindowTitle(f"{self.document.display_name()}[*] — {APP_TITLE}")
+        self.setWindowModified(self.document.is_modified())
+
+    # -- the current map -------------------------------------------------------------------------
+    def _on_current_map_changed(self, map_id: str) -> None:
+        self._disconnect_scene()
+        scene, view = self.map_area.current_scene(), self.map_area.current_view()
+        self.maps_panel.select_map(map_id)
+        if scene is None or view is None:
+            self.inspector.show_entity("map", map_id, map_id)
+            return
+        self._scene_connections = [
+            (scene.entitySelected, self._on_entity_selected),
+            (scene.statusMessage, self.show_refusal),
+            (view.zoomChanged, self._show_zoom),
+        ]
+        for signal, slot in self._scene_connections:
+            signal.connect(slot)
+        kind, entity_id = scene.current_entity()
+        self.inspector.show_entity(kind, entity_id, map_id)
+        self._show_zoom(view.zoom_factor())
+        self._update_counts()
+        if self.find_bar.isVisible():
+            self._find(self.find_bar.edit.text())
+
+    def _disconnect_scene(self) -> None:
+        for signal, slot in self._scene_connections:
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):  # the scene is already gone
+                pass
+        self._scene_connections = []
+
+    def _on_entity_selected(self, kind: str, entity_id: str) -> None:
+        self.inspector.show_entity(kind, entity_id, self.map_area.current_map_id())
+
+    def _show_zoom(self, factor: float) -> None:
+        self.zoom_label.setText(tr("Zoom {percent} %").format(percent=round(factor * 100)))
+
+    def _update_counts(self) -> None:
+        scene = self.map_area.current_scene()
+        if scene is None:
+            self.counts_label.clear()
+            return
+        counts = scene.counts()
+        self.counts_label.setText(
+            tr("{stages} stages · {lanes} lanes · {cards} cards · {connectors} arrows").format(**counts))
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def show_refusal(self, text: str) -> None:
+        """A change the model refused: say why, without interrupting the class."""
+        self.statusBar().showMessage(text, 8000)
+        self.inspector.show_message(text)
+
+    def _show_project_info(self) -> None:
+        self.findChild(QDockWidget, "inspectorDock").show()
+        self.inspector.focus_project_title()
+
+    def _focus_canvas(self) -> None:
+        view = self.map_area.current_view()
+        if view is not None:
+            view.setFocus()
+
+    # -- find --------------------------------------------------------------------------------------
+    def _find(self, text: str) -> None:
+        scene = self.map_area.current_scene()
+        self._found = scene.find_cards(text) if scene is not None and text.strip() else []
+        self._found_index = -1
+        if self._found:
+            self._find_step(1)
+        else:
+            self.find_bar.show_result(-1, 0)
+
+    def _find_step(self, step: int) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+            return
+        view = self.map_area.current_view()
+        if not self._found or view is None:
+            return
+        self._found_index = (self._found_index + step) % len(self._found)
+        view.focus_card(self._found[self._found_index])
+        self.find_bar.show_result(self._found_index, len(self._found))
+
+    # -- recent files, export, language ---------------------------------------------------------------
+    def refresh_recent_menu(self) -> None:
+        menu = self.menus["menuOpenRecent"]
+        menu.clear()
+        files = self.settings.recent_files()
+        for number, path in enumerate(files, start=1):
+            action = menu.addAction(f"&{number % 10}  {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.files.open_path(p))
+        if files:
+            menu.addSeparator()
+        menu.addAction(self.actions["actionClearRecent"])
+        self.actions["actionClearRecent"].setEnabled(bool(files))
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent_files()
+        self.refresh_recent_menu()
+
+    def _export_pdf(self) -> None:
+        try:
+            from .export_dialog import ExportPdfDialog
+        except ImportError:
+            self.show_refusal(tr("PDF export is not available in this installation."))
+            return
+        ExportPdfDialog.run(self, self.document.project, self.map_area.current_map_id())
+
+    def _show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _set_full_screen(self, on: bool) -> None:
+        self.showFullScreen() if on else self.showNormal()
+
+    def switch_language(self, lang: str) -> None:
+        """Rebuild the window in the other language around the same document (undo kept)."""
+        if lang == language():
+            return
+        self.settings.set_language(lang)
+        set_language(lang)
+        document = self.release_document()
+        replacement = MainWindow(self.settings, document, self.recovery)
+        replacement.setGeometry(self.geometry())
+        if self.isVisible():
+            replacement.show()
+        self._skip_close_check = True
+        self.close()
+        self.deleteLater()
+        self.replacement = replacement  # callers (and tests) can follow the new window
+
+    # -- drops and closing ----------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if _openable_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        paths = _openable_files(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            # Open after the drop has finished: a dialog inside a drop handler blocks the source.
+            QTimer.singleShot(0, lambda: self.files.open_path(paths[0]))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._skip_close_check and not self.files.maybe_save():
+            event.ignore()
+            return
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.teardown()
+        event.accept()
+
+    def teardown(self) -> None:
+        """Close the document and tear the scenes down before Qt deletes the widgets."""
+        document = self.release_document()
+        if document is not None:
+            document.close()
+            document.deleteLater()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.WindowStateChange:
+            full = bool(self.windowState() & Qt.WindowState.WindowFullScreen)
+            if self.actions["actionFullScreen"].isChecked() != full:
+                self.actions["actionFullScreen"].setChecked(full)
+        super().changeEvent(event)
+
+
+def _openable_files(mime) -> list[str]:
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls()
+            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in OPENABLE_SUFFIXES]
+
+
+__all__ = ["MainWindow"]

@@ -1,0 +1,171 @@
+"""The middle of the window: one tab per map, each a MapScene shown in a MapView.
+
+Scenes are created when a map is first shown (a project with many maps opens fast) and
+torn down explicitly (scene.detach() before deletion) so PySide6 never aborts at exit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QStackedLayout, QTabWidget, QVBoxLayout, QWidget
+
+from ..canvas.scene import MapScene
+from ..canvas.view import MapView
+from ..i18n import tr
+from ..model.entities import Project
+from ..model.events import ModelEvent
+
+
+class _MapPage(QWidget):
+    """A tab's page; gets its scene and view on first show."""
+
+    def __init__(self, map_id: str) -> None:
+        super().__init__()
+        self.map_id = map_id
+        self.scene: MapScene | None = None
+        self.view: MapView | None = None
+        layout = QStackedLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def ensure_canvas(self, project: Project, undo_stack: QUndoStack) -> None:
+        if self.scene is not None:
+            return
+        self.scene = MapScene(project, self.map_id, undo_stack)
+        self.view = MapView(self.scene, self)
+        self.layout().addWidget(self.view)
+
+    def teardown(self) -> None:
+        if self.scene is None:
+            return
+        self.scene.detach()
+        if self.view is not None:
+            self.view.setScene(None)
+            self.view.deleteLater()
+        self.scene.deleteLater()
+        self.scene, self.view = None, None
+
+
+class MapArea(QWidget):
+    """Tabs of maps; emits the current map's scene and view when they change."""
+
+    currentMapChanged = Signal(str)  # map id ("" when the project has no map)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mapArea")
+        self.project: Project | None = None
+        self.undo_stack: QUndoStack | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._pages: dict[str, _MapPage] = {}
+        self._announced = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mapTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setMovable(False)  # order is changed in the maps list (undoable)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        layout.addWidget(self.tabs, 1)
+
+    # -- document --------------------------------------------------------------------
+    def set_document(self, project: Project | None, undo_stack: QUndoStack | None) -> None:
+        self.clear()
+        self.project, self.undo_stack = project, undo_stack
+        if project is None:
+            return
+        self._unsubscribe = project.events.subscribe(self._on_model_event)
+        self._sync_tabs()
+
+    def clear(self) -> None:
+        if self._unsubscribe:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self.tabs.blockSignals(True)
+        try:
+            while self.tabs.count():
+                page = self.tabs.widget(0)
+                self.tabs.removeTab(0)
+                page.teardown()
+                page.deleteLater()
+        finally:
+            self.tabs.blockSignals(False)
+        self._pages.clear()
+        self._announced = ""
+        self.project, self.undo_stack = None, None
+
+    # -- current map ----------------------------------------------------------------------
+    def current_map_id(self) -> str:
+        page = self.tabs.currentWidget()
+        return page.map_id if isinstance(page, _MapPage) else ""
+
+    def current_scene(self) -> MapScene | None:
+        page = self.tabs.currentWidget()
+        return page.scene if isinstance(page, _MapPage) else None
+
+    def current_view(self) -> MapView | None:
+        page = self.tabs.currentWidget()
+        return page.view if isinstance(page, _MapPage) else None
+
+    def scene_for(self, map_id: str) -> MapScene | None:
+        page = self._pages.get(map_id)
+        if page is None or self.project is None or self.undo_stack is None:
+            return None
+        page.ensure_canvas(self.project, self.undo_stack)
+        return page.scene
+
+    def show_map(self, map_id: str) -> None:
+        page = self._pages.get(map_id)
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+
+    def step_map(self, step: int) -> None:
+        if self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    # -- following the model ------------------------------------------------------------------
+    def _on_model_event(self, event: ModelEvent) -> None:
+        if event.entity == "map":
+            self._sync_tabs(select=event.entity_id if event.action == "added" else None)
+
+    def _sync_tabs(self, select: str | None = None) -> None:
+        """Make the tabs match project.maps (order, names), keeping existing scenes."""
+        assert self.project is not None
+        current = self.current_map_id()
+        wanted = [m.id for m in self.project.maps]
+        self.tabs.blockSignals(True)
+        try:
+            for map_id in list(self._pages):
+                if map_id not in wanted:
+                    page = self._pages.pop(map_id)
+                    self.tabs.removeTab(self.tabs.indexOf(page))
+                    page.teardown()
+                    page.deleteLater()
+            for index, service_map in enumerate(self.project.maps):
+                page = self._pages.get(service_map.id)
+                if page is None:
+                    page = _MapPage(service_map.id)
+                    self._pages[service_map.id] = page
+                    self.tabs.insertTab(index, page, "")
+                elif self.tabs.indexOf(page) != index:
+                    self.tabs.removeTab(self.tabs.indexOf(page))
+                    self.tabs.insertTab(index, page, "")
+                self.tabs.setTabText(index, service_map.name or tr("(unnamed map)"))
+            target = select or (current if current in self._pages else (wanted[0] if wanted else ""))
+            if target:
+                self.tabs.setCurrentWidget(self._pages[target])
+        finally:
+            self.tabs.blockSignals(False)
+        self.tabs.tabBar().setVisible(self.tabs.count() > 1)
+        self._on_tab_changed(self.tabs.currentIndex())
+
+    def _on_tab_changed(self, _index: int) -> None:
+        page = self.tabs.currentWidget()
+        if isinstance(page, _MapPage) and self.project is not None and self.undo_stack is not None:
+            page.ensure_canvas(self.project, self.undo_stack)
+        if self.current_map_id() != self._announced:
+            self._announced = self.current_map_id()
+            self.currentMapChanged.emit(self._announced)

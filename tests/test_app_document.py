@@ -1,0 +1,130 @@
+"""The document: modified flag from the undo stack, saving, recovery copies across processes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from blueprint_studio.app import document as document_module
+from blueprint_studio.app.document import Document
+from blueprint_studio.app.recovery import RecoveryStore
+from blueprint_studio.commands import push_operation
+from blueprint_studio.model import operations as ops
+from blueprint_studio.storage import read_project
+from blueprint_studio.templates import build_template
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> RecoveryStore:
+    return RecoveryStore(tmp_path / "config")
+
+
+def _rename_first_stage(document: Document, name: str) -> None:
+    service_map = document.project.maps[0]
+    push_operation(document.undo_stack, document.project,
+                   ops.UpdateStage(service_map.id, service_map.stages[0].id, {"name": name}), "rename")
+
+
+def test_modified_follows_the_undo_stack_and_save(qtbot, tmp_path, store):
+    document = Document(build_template("blank_blueprint", "en"), recovery=store)
+    seen: list[bool] = []
+    document.modifiedChanged.connect(seen.append)
+    assert not document.is_modified() and document.is_untitled()
+    _rename_first_stage(document, "Arrive")
+    assert document.is_modified()
+    document.undo_stack.undo()
+    assert not document.is_modified()
+    document.undo_stack.redo()
+    path = tmp_path / "plan.bpstudio"
+    document.save_as(path)
+    assert not document.is_modified() and document.path == str(path.resolve())
+    assert read_project(path).maps[0].stages[0].name == "Arrive"
+    _rename_first_stage(document, "Arrive early")
+    document.save()  # incremental save into the same file
+    assert read_project(path).maps[0].stages[0].name == "Arrive early"
+    assert seen == [True, False, True, False, True, False]
+    document.close()
+
+
+def test_recovery_copy_written_after_a_change_and_removed_by_save(qtbot, tmp_path, store, monkeypatch):
+    monkeypatch.setattr(document_module, "RECOVERY_DELAY_MS", 30)
+    document = Document(build_template("blank_blueprint", "en"), recovery=store)
+    _rename_first_stage(document, "Queue")
+    qtbot.waitUntil(lambda: any(store.folder.glob("*.bpstudio")), timeout=3000)
+    copy = next(store.folder.glob("*.bpstudio"))
+    assert read_project(copy).maps[0].stages[0].name == "Queue"
+    assert store.orphans() == []  # locked: this document is still open
+    document.save_as(tmp_path / "saved.bpstudio")
+    assert not copy.exists()
+    document.close()
+    assert list(store.folder.iterdir()) == []
+
+
+def test_copy_of_a_crashed_process_is_offered_and_restorable(qtbot, tmp_path, store):
+    # A real process edits, lets the recovery timer fire, then dies without any cleanup.
+    script = textwrap.dedent(f"""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        sys.path.insert(0, {str(ROOT)!r})
+        from pathlib import Path
+        from PySide6.QtCore import QCoreApplication, QTimer
+        from blueprint_studio.app import document as d
+        from blueprint_studio.app.recovery import RecoveryStore
+        from blueprint_studio.commands import push_operation
+        from blueprint_studio.model import operations as ops
+        from blueprint_studio.templates import build_template
+        d.RECOVERY_DELAY_MS = 20
+        app = QCoreApplication([])
+        doc = d.Document(build_template("blank_blueprint", "en"),
+                         path={str(tmp_path / "work.bpstudio")!r},
+                         recovery=RecoveryStore(Path({str(tmp_path / "config")!r})))
+        m = doc.project.maps[0]
+        push_operation(doc.undo_stack, doc.project, ops.UpdateMap(m.id, {{"name": "Crashed work"}}), "x")
+        doc.recoveryWritten.connect(lambda: os._exit(3))  # the lid closes right after
+        QTimer.singleShot(5000, lambda: os._exit(4))
+        app.exec()
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3, result.stderr
+    orphans = store.orphans()
+    assert len(orphans) == 1
+    assert orphans[0].original_path == str(tmp_path / "work.bpstudio")
+    assert orphans[0].load().maps[0].name == "Crashed work"
+    store.discard(orphans[0].token)
+    assert store.orphans() == [] and list(store.folder.iterdir()) == []
+
+
+def test_run_gui_opens_a_project_and_exits_cleanly(tmp_path):
+    """The real entry point in a fresh process: opens the file, closes, exit code 0 (not 134)."""
+    project_path = tmp_path / "class.bpstudio"
+    from blueprint_studio.storage import write_project
+
+    write_project(build_template("enterprise_training", "zh"), project_path)
+    script = textwrap.dedent(f"""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        os.environ["BLUEPRINT_STUDIO_CONFIG_DIR"] = {str(tmp_path / "config")!r}
+        sys.path.insert(0, {str(ROOT)!r})
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from blueprint_studio.app.main import run_gui
+        from blueprint_studio.app.main_window import MainWindow
+        app = QApplication([])
+        def check_and_close():
+            windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+            assert windows[0].document.path.endswith("class.bpstudio"), windows[0].document.path
+            print("cards", windows[0].map_area.current_scene().counts()["cards"])
+            app.closeAllWindows()
+        QTimer.singleShot(300, check_and_close)
+        sys.exit(run_gui({str(project_path)!r}))
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    expected = len(build_template("enterprise_training", "zh").maps[0].cards)
+    assert f"cards {expected}" in result.stdout

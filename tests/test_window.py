@@ -1,0 +1,414 @@
+"""The main window, driven like a user: actions, dialogs, the inspector, files on disk."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+
+from blueprint_studio.app import document as document_module
+from blueprint_studio.app.actions import ACTION_SPECS, DOCKS, dock_action_name
+from blueprint_studio.app.dialogs import TemplateDialog
+from blueprint_studio.app.document import Document
+from blueprint_studio.app.main import offer_recovery
+from blueprint_studio.app.main_window import MainWindow
+from blueprint_studio.app.palette import CARD_KIND_MIME
+from blueprint_studio.app.recovery import RecoveryStore
+from blueprint_studio.app.settings import AppSettings
+from blueprint_studio.app.theme import apply_theme
+from blueprint_studio.i18n import set_language
+from blueprint_studio.interchange import project_from_dict, project_to_dict
+from blueprint_studio.model.enums import CardKind
+from blueprint_studio.storage import read_project, write_project
+from blueprint_studio.templates import build_template
+
+
+@pytest.fixture
+def config(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "config"
+    monkeypatch.setenv("BLUEPRINT_STUDIO_CONFIG_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def make_window(qapp, config):
+    """Windows that are torn down and deleted explicitly (PySide6 aborts otherwise)."""
+    apply_theme(qapp)
+    windows: list[MainWindow] = []
+
+    def make(project=None) -> MainWindow:
+        window = MainWindow(AppSettings())
+        if project is not None:
+            window.set_document(Document(project, recovery=window.recovery))
+        window.resize(1280, 800)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        for current in (window, getattr(window, "replacement", None)):
+            if current is not None:
+                current.hide()
+                current.teardown()
+                current.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    set_language("en")
+
+
+@pytest.fixture
+def training(make_window) -> MainWindow:
+    return make_window(build_template("enterprise_training", "en"))
+
+
+def trigger(window: MainWindow, name: str) -> None:
+    action = window.actions[name]
+    assert action.isEnabled(), name
+    action.trigger()
+
+
+def answer_modal(qtbot, handle) -> list[str]:
+    """Run `handle(dialog)` on the next modal dialog; returns the titles seen."""
+    seen: list[str] = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, poll)
+            return
+        seen.append(dialog.windowTitle())
+        handle(dialog)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+def snapshot(project):
+    """An independent copy of the model (the JSON round trip is lossless)."""
+    return project_from_dict(project_to_dict(project))
+
+
+def a_card(window: MainWindow, text_part: str) -> str:
+    service_map = window.document.project.map(window.map_area.current_map_id())
+    return next(c.id for c in service_map.cards_in_reading_order() if text_part in c.text)
+
+
+# -- new, edit, undo ----------------------------------------------------------------------
+
+def test_new_from_template_through_the_dialog(qtbot, make_window):
+    window = make_window()
+
+    def choose(dialog: QDialog) -> None:
+        assert isinstance(dialog, TemplateDialog)
+        dialog.select("hotel_stay")
+        dialog.content_language.setCurrentIndex(dialog.content_language.findData("zh"))
+        dialog.accept()
+
+    answer_modal(qtbot, choose)
+    trigger(window, "actionNew")
+    assert window.document.project.info.title == build_template("hotel_stay", "zh").info.title
+    assert window.map_area.current_view().objectName() == "canvasView"
+    assert window.map_area.current_scene().counts()["cards"] > 0
+    assert window.windowTitle().startswith(window.document.display_name())
+    assert not window.isWindowModified()
+
+
+def test_edit_a_card_in_the_inspector_then_undo(qtbot, training):
+    window = training
+    card_id = a_card(window, "")
+    original = window.document.project.map(window.map_area.current_map_id()).cards[card_id].text
+    window.map_area.current_view().focus_card(card_id)
+    editor = window.inspector.findChild(QWidget, "inspector_card_text")
+    assert window.inspector.stack.currentWidget() is window.inspector.pages["card"]
+    assert editor.toPlainText() == original
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "new ")
+    editor.insertPlainText("文字")  # what an input method commits
+    card = window.document.project.map(window.map_area.current_map_id()).cards[card_id]
+    assert card.text == "new 文字"
+    assert window.document.undo_stack.count() == 1  # typing merged into one step
+    assert window.isWindowModified()
+    kind = window.inspector.findChild(QWidget, "inspector_card_kind")
+    kind.activated.emit(kind.findData(CardKind.PAIN_POINT))
+    assert card.kind is CardKind.PAIN_POINT and window.document.undo_stack.count() == 2
+    trigger(window, "actionUndo")
+    trigger(window, "actionUndo")
+    assert card.text == original and card.kind is not CardKind.PAIN_POINT
+    assert editor.toPlainText() == original
+    assert not window.isWindowModified()
+
+
+def test_inspector_edits_stage_lane_map_and_project_info(qtbot, training):
+    window = training
+    opened = snapshot(window.document.project)
+    scene = window.map_area.current_scene()
+    service_map = window.document.project.map(scene.map_id)
+    stage, lane = service_map.stages[1], service_map.lanes[0]
+    scene.select_stage(stage.id)
+    phase = window.inspector.findChild(QWidget, "inspector_stage_phase")
+    qtbot.keyClick(phase, Qt.Key.Key_End)
+    qtbot.keyClicks(phase, "X")
+    assert stage.phase.endswith("X")
+    window.inspector.findChild(QWidget, "inspector_stage_moveBefore").click()
+    assert service_map.stages[0] is stage
+    scene.select_lane(lane.id)
+    name = window.inspector.findChild(QWidget, "inspector_lane_name")
+    name.clear()
+    qtbot.keyClicks(name, "Evidence")
+    assert lane.name == "Evidence"
+    scene.clearSelection()
+    assert window.inspector.stack.currentWidget() is window.inspector.pages["map"]
+    trainer = window.inspector.findChild(QWidget, "inspector_project_trainer")
+    qtbot.keyClicks(trainer, "Wang")
+    trainer.insert("老师")
+    trainer.textEdited.emit(trainer.text())  # insert() is programmatic; an input method edits
+    assert window.document.project.info.trainer == "Wang老师"
+    curve = window.inspector.findChild(QWidget, "inspector_map_show_emotion_curve")
+    curve.click()
+    assert service_map.show_emotion_curve is False
+    stack = window.document.undo_stack
+    while stack.canUndo():
+        stack.undo()
+    assert window.document.project == opened
+
+
+# -- palette -----------------------------------------------------------------------------------
+
+def test_palette_click_adds_a_card_to_the_selected_cell_and_drag_carries_the_kind(qtbot, training):
+    window = training
+    scene = window.map_area.current_scene()
+    anchor = a_card(window, "")
+    scene.select_card(anchor)
+    service_map = window.document.project.map(scene.map_id)
+    cell = (service_map.cards[anchor].stage_id, service_map.cards[anchor].lane_id)
+    before = len(service_map.cards_in_cell(*cell))
+    palette = window.palette
+    row = [palette.kind_at(r) for r in range(palette.count())].index(CardKind.IDEA)
+    rect = palette.visualItemRect(palette.item(row))
+    qtbot.mouseClick(palette.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QApplication.processEvents()
+    cards = service_map.cards_in_cell(*cell)
+    assert len(cards) == before + 1 and cards[-1].kind is CardKind.IDEA
+    assert window.document.undo_stack.count() == 1
+    mime = palette.mimeData([palette.item(row)])
+    assert bytes(mime.data(CARD_KIND_MIME)) == b"idea"
+    QApplication.processEvents()
+    scene.clearSelection()
+
+
+# -- files -------------------------------------------------------------------------------------
+
+def test_save_through_the_window_and_reopen_gives_the_same_model(qtbot, training, tmp_path, monkeypatch):
+    window = training
+    path = tmp_path / "class" / "blueprint.bpstudio"
+    path.parent.mkdir()
+    card_id = a_card(window, "")
+    window.map_area.current_view().focus_card(card_id)
+    qtbot.keyClicks(window.inspector.findChild(QWidget, "inspector_card_owner"), " Zhang")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(path.with_suffix("")), "")))
+    trigger(window, "actionSave")
+    assert path.exists() and not window.isWindowModified()
+    assert "blueprint.bpstudio" in window.windowTitle()
+    saved = window.document.project
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    trigger(window, "actionClose")
+    assert window.document.is_untitled()
+    trigger(window, "actionOpen")
+    assert window.document.path == str(path.resolve())
+    assert window.document.project == saved
+    assert AppSettings().recent_files()[0] == str(path.resolve())
+    recent = window.menus["menuOpenRecent"].actions()
+    assert recent[0].text().endswith("blueprint.bpstudio")
+
+
+def test_close_with_unsaved_changes_asks(qtbot, make_window, monkeypatch):
+    unchanged, window = make_window(), make_window(build_template("hotel_stay", "en"))
+    asked: list[str] = []
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard])
+
+    def exec_box(box):
+        asked.append(box.text())
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
+    unchanged.close()
+    assert not asked and not unchanged.isVisible()  # nothing changed: no question
+    trigger(window, "actionAddStage")
+    window.close()
+    assert len(asked) == 1 and window.isVisible()  # Cancel keeps the window open
+    window.close()
+    assert len(asked) == 2 and not window.isVisible()
+
+
+def test_opening_a_corrupt_file_shows_the_sentence_and_leaves_it_alone(qtbot, training, tmp_path, monkeypatch):
+    window = training
+    path = tmp_path / "broken.bpstudio"
+    data = b"SQLite format 3\x00" + os.urandom(3000)
+    path.write_bytes(data)
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a: messages.append(text)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    before = window.document
+    trigger(window, "actionOpen")
+    assert len(messages) == 1 and "\n" not in messages[0] and "Traceback" not in messages[0]
+    assert path.read_bytes() == data
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "config") == ["broken.bpstudio"]
+    assert window.document is before
+
+
+def test_a_project_dropped_on_the_window_opens(qtbot, training, tmp_path):
+    window = training
+    path = tmp_path / "dropped.bpstudio"
+    write_project(build_template("bank_account_opening", "zh"), path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    where = QPoint(window.width() // 2, window.height() // 2)  # over the map
+    target = window.childAt(where) or window
+    local = target.mapFrom(window, where)
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(local, Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(local), Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(target, drop)
+    qtbot.waitUntil(lambda: window.document.path == str(path.resolve()), timeout=3000)
+    assert window.document.project == read_project(path)
+
+
+def test_recovery_copy_after_an_edit_is_offered_on_the_next_start(qtbot, make_window, config, monkeypatch):
+    monkeypatch.setattr(document_module, "RECOVERY_DELAY_MS", 20)
+    store = RecoveryStore(config)
+    first = make_window(build_template("enterprise_training", "zh"))
+    trigger(first, "actionAddStage")
+    qtbot.waitUntil(lambda: any(store.folder.glob("*.bpstudio")), timeout=3000)
+    edited = read_project(next(store.folder.glob("*.bpstudio")))
+    assert edited == first.document.project
+    # Simulate the crash: the lock of a dead process is stale, so drop ours without cleaning up.
+    first.document._recovery_slot._lock.unlock()
+    first.document._recovery_slot = None
+    second = make_window()
+    questions: list[str] = []
+
+    def exec_box(box):
+        questions.append(box.text())
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
+    offer_recovery(second, store)
+    assert len(questions) == 1 and "recovery copy" in questions[0]
+    assert second.document.project == edited
+    assert second.isWindowModified() and second.document.is_untitled()
+    assert len(list(store.folder.glob("*.bpstudio"))) == 1  # only the restored document's copy
+
+
+# -- maps ----------------------------------------------------------------------------------------
+
+def test_maps_add_rename_move_delete_are_undoable(qtbot, training, monkeypatch):
+    window = training
+    project = window.document.project
+    opened = snapshot(project)
+    first_id = project.maps[0].id
+
+    def choose(dialog):
+        dialog.select("blank_journey")
+        dialog.accept()
+
+    answer_modal(qtbot, choose)
+    trigger(window, "actionAddMap")
+    assert len(project.maps) == 2 and window.map_area.current_map_id() == project.maps[1].id
+    assert window.maps_panel.list.count() == 2 and window.map_area.tabs.count() == 2
+    new_id = project.maps[1].id
+    window.commands.rename_map_to(new_id, "客户旅程")
+    assert project.maps[1].name == "客户旅程"
+    assert window.map_area.tabs.tabText(1) == "客户旅程"
+    trigger(window, "actionMoveMapUp")
+    assert [m.id for m in project.maps] == [new_id, first_id]
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    trigger(window, "actionDeleteMap")
+    assert [m.id for m in project.maps] == [first_id]
+    trigger(window, "actionDeleteMap")  # the last map stays, with a message
+    assert len(project.maps) == 1 and window.inspector.message.isVisibleTo(window.inspector)
+    for _ in range(4):
+        trigger(window, "actionUndo")
+    assert project == opened
+    assert window.maps_panel.list.count() == 1
+
+
+# -- find, status, actions --------------------------------------------------------------------------
+
+def test_find_bar_selects_matches_in_turn(qtbot, training):
+    window = training
+    scene = window.map_area.current_scene()
+    service_map = window.document.project.map(scene.map_id)
+    needle = service_map.cards_in_reading_order()[0].owner or service_map.cards_in_reading_order()[0].text[:2]
+    expected = scene.find_cards(needle)
+    assert expected
+    QApplication.setActiveWindow(window)
+    trigger(window, "actionFind")
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.edit, needle)
+    assert scene.selected_card_ids() == [expected[0]]
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
+    assert scene.selected_card_ids() == [expected[1 % len(expected)]]
+    assert window.find_bar.status.text() == f"{1 % len(expected) + 1} of {len(expected)}"
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+
+
+def test_status_bar_shows_zoom_and_counts(qtbot, training):
+    window = training
+    counts = window.map_area.current_scene().counts()
+    assert f"{counts['cards']} cards" in window.counts_label.text()
+    trigger(window, "actionZoomIn")
+    assert window.zoom_label.text() == f"Zoom {round(window.map_area.current_view().zoom_factor() * 100)} %"
+    trigger(window, "actionAddCard")
+    qtbot.waitUntil(lambda: f"{counts['cards'] + 1} cards" in window.counts_label.text(), timeout=2000)
+
+
+def test_every_action_has_an_object_name_and_a_unique_shortcut(training):
+    window = training
+    names = [spec.name for spec in ACTION_SPECS] + [dock_action_name(d) for d, _t, _tip in DOCKS]
+    assert len(set(names)) == len(names)
+    found = {a.objectName() for a in window.findChildren(type(window.actions["actionNew"]))}
+    assert set(names) <= found
+    for name in ("actionNew", "actionOpen", "actionSave", "actionUndo", "actionRedo", "actionCut",
+                 "actionCopy", "actionPaste", "actionDelete", "actionSelectAll", "actionFind",
+                 "actionZoomIn", "actionZoomOut", "actionClose", "actionQuit"):
+        assert not window.actions[name].shortcut().isEmpty(), name
+    seen: dict[str, str] = {}
+    for action in window.findChildren(type(window.actions["actionNew"])):
+        for sequence in action.shortcuts():
+            key = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            assert key not in seen, f"{key} is used by {seen.get(key)} and {action.objectName()}"
+            seen[key] = action.objectName()
+    assert window.actions["actionSave"].shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
+
+
+def test_docs_list_every_action_and_are_up_to_date(training):
+    from blueprint_studio.app.actions_doc import DOC_PATH, render
+
+    text = DOC_PATH.read_text(encoding="utf-8")
+    for spec in ACTION_SPECS:
+        assert f"`{spec.name}`" in text
+    for dock, _title, _tip in DOCKS:
+        assert f"`{dock_action_name(dock)}`" in text
+    assert text == render(), "run: python -m blueprint_studio.app.actions_doc"
+
+
+def test_switching_language_rebuilds_the_window_around_the_same_document(qtbot, training):
+    window = training
+    trigger(window, "actionAddStage")
+    document = window.document
+    window.actions["actionLanguageChinese"].trigger()
+    new = window.replacement
+    assert new.document is document and document.undo_stack.count() == 1
+    assert new.menus["menuFile"].title() == "文件(&F)"
+    assert AppSettings().language() == "zh"
+    new.actions["actionUndo"].trigger()
+    assert document.undo_stack.count() == 1 and not document.undo_stack.canUndo()
