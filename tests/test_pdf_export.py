@@ -244,3 +244,11 @@ def test_any_project_exports_every_kind(tmp_path, project):
         for card in service_map.cards.values():
             # very long texts continue over pages (headers in between): check their start
             assert squash(card.text)[:300] in text
+
+
+def test_preview_builds_only_the_first_pages(tmp_path):
+    project = make_project([f"card {i}" for i in range(30)])
+    full = export_pdf(project, tmp_path / "full.pdf", kind="handout")
+    preview = export_pdf(project, tmp_path / "preview.pdf", kind="handout", preview=True)
+    assert preview.pages == 2 < full.pages
+    assert len(PdfReader(tmp_path / "preview.pdf").pages) == 2

@@ -209,7 +209,7 @@ class ExportPdfDialog(QDialog):
     def refresh_preview(self) -> None:
         buffer = io.BytesIO()
         try:
-            result = export_pdf(self.project, buffer, **self.options())
+            result = export_pdf(self.project, buffer, preview=True, **self.options())
         except ExportError as error:
             self._show_message(str(error), error=True)
             for label in self.preview_labels:
@@ -225,7 +225,10 @@ class ExportPdfDialog(QDialog):
                 label.clear()
         if not images:
             self.preview_labels[0].setText(tr("Preview needs the pypdfium2 package; export works without it."))
-        self.page_count.setText(tr("{count} pages").format(count=result.pages))
+        if self.kind.currentData() == "handout":  # the preview stops after the first map page
+            self.page_count.setText(tr("Preview of the first pages"))
+        else:
+            self.page_count.setText(tr("{count} pages").format(count=result.pages))
 
     def _show_message(self, value: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #c0392b;" if error else "color: #52606d;")

@@ -42,11 +42,12 @@ def export_pdf(project: Project, out_path: str | os.PathLike | BinaryIO, *, kind
                map_id: str | None = None, paper: str = "A4", landscape: bool = False,
                tile_scale: float | None = None, lang: str = "en",
                handout_info: ProjectInfo | None = None, columns: int | None = None,
-               notes_pages: int = 2) -> ExportResult:
+               notes_pages: int = 2, preview: bool = False) -> ExportResult:
     """Write a PDF of `project` to `out_path` (a path or a binary file object).
 
     `handout_info` overrides the cover fields (title, organisation, date, trainer, group)
-    without touching the project. Raises ExportError with one sentence for the user.
+    without touching the project. `preview=True` makes only the first pages of a handout
+    (cover and map), for the export dialog. Raises ExportError with one sentence for the user.
     """
     if lang not in LANGUAGES:
         raise ExportError(f"Unknown language {lang!r}; use zh or en.")
@@ -65,7 +66,7 @@ def export_pdf(project: Project, out_path: str | os.PathLike | BinaryIO, *, kind
 
     def write(target) -> ExportResult:
         return _write(project, target, kind, service_map, paper, size, landscape, tile_scale,
-                      lang, handout_info, columns, notes_pages)
+                      lang, handout_info, columns, notes_pages, preview)
 
     try:
         if isinstance(out_path, (str, os.PathLike)):
@@ -115,7 +116,8 @@ def _write_atomically(path: Path, write, lang: str) -> ExportResult:
 
 def _write(project: Project, target, kind: str, service_map: ServiceMap | None, paper: str,
            size: tuple[float, float], landscape: bool, tile_scale: float | None, lang: str,
-           handout_info: ProjectInfo | None, columns: int | None, notes_pages: int) -> ExportResult:
+           handout_info: ProjectInfo | None, columns: int | None, notes_pages: int,
+           preview: bool = False) -> ExportResult:
     from . import blank, handout, poster
     from .poster import map_title
 
@@ -123,7 +125,7 @@ def _write(project: Project, target, kind: str, service_map: ServiceMap | None, 
     if kind == "handout":
         maps = [service_map] if service_map is not None else list(project.maps)
         count = handout.build(target, project, maps, paper, landscape, tile_scale, lang,
-                              handout_info or project.info, warnings, notes_pages)
+                              handout_info or project.info, warnings, notes_pages, preview)
         return ExportResult(count, warnings)
     if kind == "poster":
         assert service_map is not None

@@ -220,6 +220,14 @@ def route_connectors(layout: MapLayout) -> list[ConnectorPath]:
     boxes = {box.card.id: box for box in layout.cards}
     stage_pos = {s.id: i for i, s in enumerate(layout.service_map.stages)}
     paths = []
+    used_tracks: dict[float, int] = {}
+
+    def track(x: float) -> float:
+        """Spread routes that share a gutter over separate tracks so they stay distinguishable."""
+        count = used_tracks.get(x, 0)
+        used_tracks[x] = count + 1
+        return x + _TRACKS[count % len(_TRACKS)]
+
     for connector in layout.service_map.connectors.values():
         source, target = boxes.get(connector.source_id), boxes.get(connector.target_id)
         if source is None or target is None:
@@ -228,19 +236,22 @@ def route_connectors(layout: MapLayout) -> list[ConnectorPath]:
         s_col, t_col = stage_pos[source.card.stage_id], stage_pos[target.card.stage_id]
         sy, ty = s.y + s.h / 2, t.y + t.h / 2
         if t_col > s_col:
-            gutter = layout.columns[t_col].x + CELL_PAD / 2
+            gutter = track(layout.columns[t_col].x)
             points = [(s.right, sy), (gutter, sy), (gutter, ty), (t.x, ty)]
         elif t_col < s_col:
-            gutter = layout.columns[t_col].right - CELL_PAD / 2
+            gutter = track(layout.columns[t_col].right)
             points = [(s.x, sy), (gutter, sy), (gutter, ty), (t.right, ty)]
         elif t.y > s.y:  # same column, below: straight down
             x = s.x + s.w / 2
             points = [(x, s.bottom), (x, t.y)]
         else:  # same column, above: up along the right gutter
-            gutter = layout.columns[s_col].right - CELL_PAD / 2
+            gutter = track(layout.columns[s_col].right)
             points = [(s.right, sy), (gutter, sy), (gutter, ty), (t.right, ty)]
         paths.append(ConnectorPath(_simplify(points), connector.label))
     return paths
+
+
+_TRACKS = (0.0, -2.5, 2.5, -4.5, 4.5, -1.2, 1.2, -3.5, 3.5)  # offsets within a 12 pt gutter
 
 
 def _simplify(points: list[tuple[float, float]]) -> list[tuple[float, float]]:

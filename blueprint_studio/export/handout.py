@@ -482,7 +482,8 @@ class _NotesPage(Flowable):
 
 def build(target, project: Project, maps: list[ServiceMap], paper: str, landscape: bool,
           tile_scale: float | None, lang: str, info: ProjectInfo, warnings: list[str],
-          notes_pages: int = 2) -> int:
+          notes_pages: int = 2, preview: bool = False) -> int:
+    """Build the handout; `preview` stops after the cover and the first map page (fast)."""
     text_size = pages.page_size(paper, landscape)
     map_size = pages.page_size(paper, True)
     title = info.title.strip() or tr("Workshop handout", lang)
@@ -508,6 +509,9 @@ def build(target, project: Project, maps: list[ServiceMap], paper: str, landscap
         running = f"{title} · {name}"
         story += [NextPageTemplate("map"), PageBreak(), _Section(running)]
         story += _map_flowables(service_map, name, map_w, map_h, tile_scale, lang, warnings)
+        if preview:
+            story = story[:story.index(next(f for f in story if isinstance(f, _MapWindow))) + 1]
+            break
         story += [NextPageTemplate("text"), PageBreak(), _Section(running),
                   _Heading(tr("All cards", lang) + " · " + name), card_table(service_map, text_w, lang),
                   Spacer(1, 14)]
@@ -525,7 +529,7 @@ def build(target, project: Project, maps: list[ServiceMap], paper: str, landscap
         for heading, cards in sections:
             story += [_Heading(heading, 12.0, keep=True), _list_table(cards, service_map, text_w, lang),
                       Spacer(1, 12)]
-    for _ in range(max(0, notes_pages)):
+    for _ in range(0 if preview else max(0, notes_pages)):
         story += [PageBreak(), _Section(title), _NotesPage(lang)]
     if not maps:
         story.append(_Lines(tr("The project has no maps yet.", lang)))

@@ -124,7 +124,7 @@ def _draw_emotion_band(canvas, layout: g.MapLayout, t: Transform, lang: str, *, 
     canvas.setFillColor(colour(HEADER_FILL))
     canvas.rect(t.x(0), t.y(band.bottom), t.d(g.HEADER_W), t.d(band.h), stroke=1, fill=1)
     size = g.LANE_PT * s
-    lines, _ = text.fit(tr("Emotion curve", lang), size, t.d(g.HEADER_W - 36), 3)
+    lines, _ = text.fit(tr("Emotion curve", lang), size, t.d(g.HEADER_W - 44), 3)
     for index, line in enumerate(lines):
         draw_text(canvas, t.x(8), t.y(band.y + 16) - index * size * 1.2, line, size, INK,
                   bold=True, raw=True)
@@ -243,7 +243,7 @@ def _draw_card(canvas, box: g.CardBox, t: Transform) -> None:
     badge = g.CARD_BADGE_PT * s
     baseline = top - t.d(g.CARD_PAD + 8.0)
     symbol = text.clean(CARD_SYMBOL[kind])
-    symbol_w = draw_text(canvas, x0 + t.d(g.CARD_PAD), baseline - t.d(0.5), symbol, badge * 1.2,
+    symbol_w = draw_text(canvas, x0 + t.d(g.CARD_PAD), baseline - t.d(0.8), symbol, badge * 1.35,
                          CARD_ACCENT[kind], raw=True)
     _draw_badges(canvas, box, t, t.x(rect.right - g.CARD_PAD), baseline,
                  x0 + t.d(g.CARD_PAD) + symbol_w + t.d(4))

@@ -93,6 +93,7 @@ ZH: dict[str, str] = {
     "Workshop title": "工作坊标题",
     "Export…": "导出…",
     "{count} pages": "{count} 页",
+    "Preview of the first pages": "前几页预览",
     "Preview needs the pypdfium2 package; export works without it.": "预览需要 pypdfium2 软件包；没有它也能导出。",
     "PDF files (*.pdf)": "PDF 文件 (*.pdf)",
 }
