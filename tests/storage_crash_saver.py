@@ -1,6 +1,7 @@
 """Saves a project over and over until killed; used by test_storage_crash.py.
 
     python storage_crash_saver.py PATH incremental|whole
+    python storage_crash_saver.py serve      (forks one saver per "PATH MODE" line)
 
 `incremental`: opens PATH (state A) and alternates an edit and its undo, saving after
 each, so the file goes A, B, A, B... through incremental saves.
@@ -10,6 +11,7 @@ Prints "ready" once the first save is done. The test kills it with SIGKILL.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -57,14 +59,13 @@ def state_b() -> Project:
     return project
 
 
-def main() -> None:
-    path, mode = Path(sys.argv[1]), sys.argv[2]
+def save_forever(path: Path, mode: str) -> None:
     from blueprint_studio.storage import ProjectFile, write_project
 
     if mode == "whole":
         states = [state_a(), state_b()]
         write_project(states[1], path)
-        print("ready", flush=True)
+        print(f"ready {os.getpid()}", flush=True)
         index = 0
         while True:
             write_project(states[index % 2], path)
@@ -72,11 +73,32 @@ def main() -> None:
     project_file = ProjectFile.open(path)
     undo = edit().apply(project_file.project)
     project_file.save()
-    print("ready", flush=True)
+    print(f"ready {os.getpid()}", flush=True)
     while True:
         undo = undo.apply(project_file.project)
         project_file.save()
 
 
+def serve() -> None:
+    """Read "PATH MODE" lines; for each, fork a saver and report "pid N", then "done N"
+    once it has died. Forking from a warm process keeps each run to milliseconds."""
+    import blueprint_studio.storage  # noqa: F401  (import once, before forking)
+
+    for line in sys.stdin:
+        path, mode = line.rstrip("\n").rsplit(" ", 1)
+        pid = os.fork()
+        if pid == 0:
+            try:
+                save_forever(Path(path), mode)
+            finally:
+                os._exit(1)
+        print(f"pid {pid}", flush=True)
+        os.waitpid(pid, 0)
+        print(f"done {pid}", flush=True)
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["serve"]:
+        serve()
+    else:
+        save_forever(Path(sys.argv[1]), sys.argv[2])

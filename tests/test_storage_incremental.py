@@ -239,3 +239,21 @@ def test_opening_and_saving_without_changes_leaves_the_file_untouched(tmp_path):
     assert path.read_bytes() == before
     assert path.stat().st_mtime == 1_000_000_000
     assert os.listdir(tmp_path) == ["calm.bpstudio"]
+
+
+def test_a_row_removed_by_another_program_is_restored_by_a_whole_write(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "meddled.bpstudio"
+    project_file = ProjectFile.create(small_project(), path)
+    service_map = project_file.project.maps[0]
+    card_id = next(iter(service_map.cards))
+    connection = sqlite3.connect(path)
+    connection.execute("DELETE FROM cards")  # behind our back, in place
+    connection.commit()
+    connection.close()
+    ops.UpdateCard(service_map.id, card_id, {"text": "still here"}).apply(project_file.project)
+    project_file.save()  # the UPDATE finds no row: rolled back, then written whole
+    assert read_project(path) == project_file.project
+    assert not project_file.is_dirty
+    project_file.close()

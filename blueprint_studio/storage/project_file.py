@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, and_, exc
+from sqlalchemy import Connection, Engine, Table, and_, bindparam, exc
 
 from blueprint_studio.i18n import tr
 from blueprint_studio.model import Project, ServiceMap
@@ -124,6 +124,11 @@ class ProjectFile:
         try:
             with self.engine.begin() as connection:
                 stored = _write_changes(connection, self.project, self._tracker, self._stored)
+        except _OutOfStep:
+            # The file no longer holds what we last saved (changed by another program):
+            # the transaction was rolled back; the model is the truth, so write it whole.
+            self._write_whole(self.path)
+            return
         except (exc.DBAPIError, sqlite3.Error) as error:
             self._dispose_engine()
             raise files.save_failed(self.path, error) from None
@@ -173,26 +178,62 @@ class ProjectFile:
 
 # -- the incremental write ---------------------------------------------------------------
 
-def _key_clause(table: Table, key: Key):
-    return and_(table.c.map_id == key[0], table.c.id == key[1])
+class _OutOfStep(Exception):
+    """A row we expected in the file is not there."""
 
 
-def _upsert(connection: Connection, table: Table, row: dict[str, Any], exists: bool,
-            clause) -> None:
-    if exists:
-        values = {k: v for k, v in row.items() if k not in ("map_id", "id")}
-        if connection.execute(table.update().where(clause).values(values)).rowcount == 1:
-            return
-    connection.execute(table.insert().values(row))
+def _by_key(table: Table):
+    return and_(table.c.map_id == bindparam("key_map_id"), table.c.id == bindparam("key_id"))
+
+
+# Statements built once and executed with many parameter sets (executemany): a save
+# of a hundred rows costs a hundred bound executions, not a hundred compilations.
+_UPDATE = {t: t.update().where(_by_key(t)) for t in schema.MAP_CHILDREN}
+_DELETE = {t: t.delete().where(_by_key(t)) for t in schema.MAP_CHILDREN}
+_MAP_UPDATE = schema.maps.update().where(schema.maps.c.id == bindparam("key_id"))
+
+
+def _update_parameters(row: dict[str, Any]) -> dict[str, Any]:
+    values = {k: v for k, v in row.items() if k not in ("map_id", "id")}
+    values["key_map_id"], values["key_id"] = row["map_id"], row["id"]
+    return values
+
+
+class _Writes:
+    """The rows to insert, update and delete, per table, until they are executed."""
+
+    def __init__(self) -> None:
+        self.inserts: dict[Table, list[dict[str, Any]]] = {t: [] for t in schema.MAP_CHILDREN}
+        self.updates: dict[Table, list[dict[str, Any]]] = {t: [] for t in schema.MAP_CHILDREN}
+        self.deletes: dict[Table, list[dict[str, Any]]] = {t: [] for t in schema.MAP_CHILDREN}
+
+    def upsert(self, table: Table, row: dict[str, Any], exists: bool) -> None:
+        if exists:
+            self.updates[table].append(_update_parameters(row))
+        else:
+            self.inserts[table].append(row)
+
+    def delete(self, table: Table, key: Key) -> None:
+        self.deletes[table].append({"key_map_id": key[0], "key_id": key[1]})
+
+    def execute(self, connection: Connection) -> None:
+        """Parents before children for inserts and updates; children first for deletes,
+        so that foreign keys hold after every statement."""
+        for table in schema.MAP_CHILDREN:
+            if self.inserts[table]:
+                connection.execute(table.insert(), self.inserts[table])
+            if self.updates[table]:
+                done = connection.execute(_UPDATE[table], self.updates[table]).rowcount
+                if done != len(self.updates[table]):
+                    raise _OutOfStep(table.name)
+        for table in reversed(schema.MAP_CHILDREN):
+            if self.deletes[table]:
+                connection.execute(_DELETE[table], self.deletes[table])
 
 
 def _write_changes(connection: Connection, project: Project, tracker: ChangeTracker,
                    stored_before: StoredState) -> StoredState:
-    """Issue the statements for the tracked changes; return what the file then holds.
-
-    Parents are inserted/updated before children and deleted after them, so foreign
-    keys hold after every statement.
-    """
+    """Issue the statements for the tracked changes; return what the file then holds."""
     stored = stored_before.copy()
     model_maps = {m.id: (i, m) for i, m in enumerate(project.maps)}
 
@@ -202,12 +243,11 @@ def _write_changes(connection: Connection, project: Project, tracker: ChangeTrac
         values = {k: v for k, v in row.items() if k != "id"}
         if connection.execute(table.update().where(table.c.id == project.id)
                               .values(values)).rowcount != 1:
-            connection.execute(table.delete())
-            connection.execute(table.insert().values(row))
+            raise _OutOfStep(table.name)
 
     # Maps added or removed as a whole: clear what the file had, insert them afresh.
-    gone = (tracker.replaced_maps | set(stored.maps)) - set(model_maps)
-    for map_id in (tracker.replaced_maps | gone):
+    gone = set(stored.maps) - set(model_maps)
+    for map_id in tracker.replaced_maps | gone:
         if map_id in stored.maps:
             for table in reversed(schema.MAP_CHILDREN):
                 connection.execute(table.delete().where(table.c.map_id == map_id))
@@ -220,21 +260,21 @@ def _write_changes(connection: Connection, project: Project, tracker: ChangeTrac
             stored.add_map(service_map, position)
             fresh.add(map_id)
         elif map_id in tracker.maps or stored.maps[map_id] != position:
-            _upsert(connection, schema.maps, codec.map_row(service_map, position), True,
-                    schema.maps.c.id == map_id)
+            values = codec.map_row(service_map, position)
+            values["key_id"] = values.pop("id")
+            if connection.execute(_MAP_UPDATE, values).rowcount != 1:
+                raise _OutOfStep("maps")
             stored.maps[map_id] = position
 
-    def patched(key: Key) -> bool:
-        return key[0] in model_maps and key[0] not in fresh
+    def patched(map_id: str) -> bool:
+        return map_id in model_maps and map_id not in fresh
 
-    deletions: list[tuple[Table, Key]] = []
-
+    writes = _Writes()
     # Stages and lanes: changed rows, plus every row whose position moved.
     for axis, (table, to_row) in _AXIS.items():
         positions = stored.axes[axis]
-        touched = {key for key in tracker.rows[axis] if patched(key)}
-        reordered = {map_id for a, map_id in tracker.axis_order
-                     if a == axis and patched((map_id, ""))}
+        touched = {key for key in tracker.rows[axis] if patched(key[0])}
+        reordered = {map_id for a, map_id in tracker.axis_order if a == axis and patched(map_id)}
         for map_id in {key[0] for key in touched} | reordered:
             service_map = model_maps[map_id][1]
             items = service_map.stages if axis == "stage" else service_map.lanes
@@ -243,34 +283,30 @@ def _write_changes(connection: Connection, project: Project, tracker: ChangeTrac
                 key = (map_id, item.id)
                 present.add(key)
                 if key in touched or positions.get(key) != position:
-                    _upsert(connection, table, to_row(map_id, item, position), key in positions,
-                            _key_clause(table, key))
+                    writes.upsert(table, to_row(map_id, item, position), key in positions)
                     positions[key] = position
             for key in touched - present:
                 if key[0] == map_id and key in positions:
-                    deletions.append((table, key))
+                    writes.delete(table, key)
                     del positions[key]
 
-    # Cards, then connectors.
+    # Cards and connectors: the rows named by the events.
     for entity, table, keys, to_row in (
         ("card", schema.cards, stored.cards, codec.card_row),
         ("connector", schema.connectors, stored.connectors, codec.connector_row),
     ):
         for key in tracker.rows[entity]:
-            if not patched(key):
+            if not patched(key[0]):
                 continue
             service_map = model_maps[key[0]][1]
             container = service_map.cards if entity == "card" else service_map.connectors
             item = container.get(key[1])
             if item is not None:
-                _upsert(connection, table, to_row(key[0], item), key in keys,
-                        _key_clause(table, key))
+                writes.upsert(table, to_row(key[0], item), key in keys)
                 keys.add(key)
             elif key in keys:
-                deletions.append((table, key))
+                writes.delete(table, key)
                 keys.discard(key)
 
-    order = {schema.connectors: 0, schema.cards: 1, schema.lanes: 2, schema.stages: 3}
-    for table, key in sorted(deletions, key=lambda d: order[d[0]]):
-        connection.execute(table.delete().where(_key_clause(table, key)))
+    writes.execute(connection)
     return stored
