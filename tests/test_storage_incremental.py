@@ -257,3 +257,29 @@ def test_a_row_removed_by_another_program_is_restored_by_a_whole_write(tmp_path)
     assert read_project(path) == project_file.project
     assert not project_file.is_dirty
     project_file.close()
+
+
+def test_a_file_locked_by_another_program_gives_a_clear_message_and_loses_nothing(
+        tmp_path, monkeypatch):
+    import sqlite3
+
+    from blueprint_studio.storage import sqlite_file
+
+    monkeypatch.setattr(sqlite_file, "BUSY_TIMEOUT_S", 0.2)
+    path = tmp_path / "shared.bpstudio"
+    project_file = ProjectFile.create(small_project(), path)
+    ops.UpdateProjectInfo({"title": "mine"}).apply(project_file.project)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program in the middle of writing
+    try:
+        with pytest.raises(ProjectFileError, match="being saved by another program"):
+            project_file.save()
+        with pytest.raises(ProjectFileError, match="being saved by another program"):
+            read_project(path)
+        assert project_file.is_dirty
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    project_file.save()
+    assert read_project(path).info.title == "mine"
+    project_file.close()

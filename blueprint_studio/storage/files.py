@@ -20,7 +20,8 @@ FILE_SUFFIX = ".bpstudio"
 
 
 def as_path(path: str | os.PathLike[str]) -> Path:
-    return Path(os.fspath(path)).expanduser()
+    """Absolute (so a later change of working folder does not matter), links kept."""
+    return Path(os.path.abspath(Path(os.fspath(path)).expanduser()))
 
 
 def load(path: Path) -> tuple[Project, int]:
@@ -128,7 +129,8 @@ def save_failed(path: Path, error: BaseException) -> ProjectFileError:
     if "full" in reason:
         return ProjectFileError(
             tr("The disk is full, so {name} could not be saved.").format(name=path.name), path)
-    if "readonly" in reason or "read-only" in reason:
+    folder_writable = os.access(path.parent, os.W_OK)
+    if "readonly" in reason or "read-only" in reason or not folder_writable:
         return ProjectFileError(
             tr("Blueprint Studio is not allowed to write {name}.").format(name=path.name), path)
     return ProjectFileError(
