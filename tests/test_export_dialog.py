@@ -58,3 +58,12 @@ def test_error_is_one_sentence_in_a_message_box(dialog, tmp_path, qtbot):
     assert box is not None and "does not exist" in box.text()
     assert "Traceback" not in box.text()
     box.close()
+
+
+def test_blank_template_with_empty_columns(dialog, tmp_path):
+    dialog.set_choices(kind="blank_journey", columns=7, landscape=True, lang="zh")
+    assert dialog.options()["columns"] == 7
+    out = tmp_path / "blank.pdf"
+    assert dialog.export_to(out).pages == 1
+    text = pdftext(out)
+    assert "情绪曲线" in text and "Stage0" not in text

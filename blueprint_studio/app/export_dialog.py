@@ -16,7 +16,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
-    QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QScrollArea, QVBoxLayout, QWidget,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QScrollArea, QSpinBox, QVBoxLayout,
+    QWidget,
 )
 
 from ..export import ExportError, ExportResult, export_pdf
@@ -89,6 +90,10 @@ class ExportPdfDialog(QDialog):
         self.tile_scale.setValue(1.0)
         self.tile_scale.setEnabled(False)
         self.tile.toggled.connect(self.tile_scale.setEnabled)
+        self.columns = QSpinBox()  # blank templates: N empty columns instead of the map's stages
+        self.columns.setRange(0, 30)
+        self.columns.setSpecialValueText(tr("The map's stages"))
+        self.columns.valueChanged.connect(self.schedule_preview)
         self.language = QComboBox()
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
@@ -103,6 +108,7 @@ class ExportPdfDialog(QDialog):
         tile_row.addWidget(self.tile)
         tile_row.addWidget(self.tile_scale)
         choices.addRow(tile_row)
+        choices.addRow(tr("Blank columns"), self.columns)
         choices.addRow(tr("Language of labels"), self.language)
 
         self.cover = QGroupBox(tr("Cover"))
@@ -165,7 +171,8 @@ class ExportPdfDialog(QDialog):
     # -- choices ---------------------------------------------------------------------
     def set_choices(self, *, kind: str | None = None, map_id: str | None | bool = False,
                     paper: str | None = None, landscape: bool | None = None,
-                    tile_scale: float | None | bool = False, lang: str | None = None) -> None:
+                    tile_scale: float | None | bool = False, lang: str | None = None,
+                    columns: int | None = None) -> None:
         """Set the controls (used by tests and by callers that remember the last choice)."""
         if kind is not None:
             self.kind.setCurrentIndex(self.kind.findData(kind))
@@ -181,6 +188,8 @@ class ExportPdfDialog(QDialog):
                 self.tile_scale.setValue(float(tile_scale))
         if lang is not None:
             self.language.setCurrentIndex(self.language.findData(lang))
+        if columns is not None:
+            self.columns.setValue(columns)
 
     def options(self) -> dict:
         """The keyword arguments for `export_pdf` that the controls describe."""
@@ -193,13 +202,15 @@ class ExportPdfDialog(QDialog):
         return dict(kind=kind, map_id=map_id, paper=self.paper.currentData(),
                     landscape=bool(self.orientation.currentData()),
                     tile_scale=self.tile_scale.value() if self.tile.isChecked() else None,
-                    lang=self.language.currentData(), handout_info=info)
+                    lang=self.language.currentData(), handout_info=info,
+                    columns=(self.columns.value() or None) if kind.startswith("blank") else None)
 
     def _choices_changed(self) -> None:
         kind = self.kind.currentData()
         self.cover.setEnabled(kind == "handout")
         self.tile.setEnabled(kind in ("handout", "poster"))
         self.tile_scale.setEnabled(self.tile.isEnabled() and self.tile.isChecked())
+        self.columns.setEnabled(kind.startswith("blank"))
         self.schedule_preview()
 
     # -- preview ---------------------------------------------------------------------

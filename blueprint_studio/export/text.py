@@ -29,7 +29,6 @@ SYMBOL_STAND_INS = {
     "☺": "◐",   # interpersonal channel / happy face
     "☹": "◑",
     "✍": "≡",
-    "✓": "✓",
 }
 
 

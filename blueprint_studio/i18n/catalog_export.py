@@ -94,6 +94,8 @@ ZH: dict[str, str] = {
     "Export…": "导出…",
     "{count} pages": "{count} 页",
     "Preview of the first pages": "前几页预览",
+    "The map's stages": "使用图的阶段",
+    "Blank columns": "空白列数",
     "Preview needs the pypdfium2 package; export works without it.": "预览需要 pypdfium2 软件包；没有它也能导出。",
     "PDF files (*.pdf)": "PDF 文件 (*.pdf)",
 }
