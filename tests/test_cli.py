@@ -124,6 +124,15 @@ def test_import_csv_then_add_a_second_map(workdir):
     assert len(info_json(project, workdir)["maps"]) == 2
 
 
+def test_adding_a_map_to_a_file_that_is_not_a_project_leaves_it_alone(workdir):
+    target = workdir / "notes.bpstudio"
+    target.write_bytes(b"my shopping list")
+    result = run("import", "training.csv", "-o", str(target), "--map", "New", cwd=workdir)
+    assert_user_error(result, "not a Blueprint Studio project")
+    assert target.read_bytes() == b"my shopping list"
+    assert sorted(p.name for p in workdir.iterdir()) == ["notes.bpstudio", "training.csv"]
+
+
 def test_import_refuses_an_existing_output_without_map(workdir):
     target = workdir / "exists.bpstudio"
     assert run("new", "--template", "blank_blueprint", "-o", str(target), cwd=workdir).returncode == 0
