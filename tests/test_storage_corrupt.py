@@ -115,6 +115,7 @@ def test_truncated_project_files(tmp_path, project_bytes, keep):
 
 def test_missing_file_and_folder(tmp_path):
     assert "does not exist" in assert_refused(tmp_path / "missing.bpstudio")
+    assert "does not exist" in assert_refused(tmp_path / "nul\x00in name.bpstudio")
     folder = tmp_path / "folder.bpstudio"
     folder.mkdir()
     assert "folder" in assert_refused(folder)

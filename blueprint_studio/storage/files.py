@@ -117,6 +117,10 @@ def write(project: Project, path: Path) -> None:
         sqlite_file.atomic_write(path, build)
     except OSError as error:
         raise sqlite_file.os_error(error, path) from None
+    except ValueError:  # a NUL character in the file name
+        raise ProjectFileError(
+            tr("{name} could not be saved ({reason}).").format(name=name, reason="invalid name"),
+            path) from None
     except (exc.DBAPIError, sqlite3.Error) as error:
         raise save_failed(path, error) from None
 

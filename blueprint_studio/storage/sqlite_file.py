@@ -79,7 +79,7 @@ def sniff(path: Path, newest_version: int) -> int:
     name = path.name or str(path)
     try:
         info = path.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, ValueError):  # ValueError: a NUL character in the name
         raise ProjectFileError(tr("The file {name} does not exist.").format(name=name), path) from None
     except OSError as error:
         raise ProjectFileError(_os_reason(error, name, reading=True), path) from None
