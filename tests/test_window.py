@@ -412,3 +412,54 @@ def test_switching_language_rebuilds_the_window_around_the_same_document(qtbot, 
     assert AppSettings().language() == "zh"
     new.actions["actionUndo"].trigger()
     assert document.undo_stack.count() == 1 and not document.undo_stack.canUndo()
+
+
+# -- import and export ------------------------------------------------------------------------
+
+def test_csv_export_and_import_add_a_map_as_one_undo_step(qtbot, training, tmp_path, monkeypatch):
+    window = training
+    project = window.document.project
+    path = tmp_path / "cards.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    trigger(window, "actionExportCsv")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads Chinese with the BOM
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    trigger(window, "actionImportCsv")
+    assert len(project.maps) == 2 and window.map_area.current_map_id() == project.maps[1].id
+    original, imported = project.maps
+    assert imported.name == "cards"
+    assert sorted(c.text for c in imported.cards.values()) == sorted(c.text for c in original.cards.values())
+    assert window.document.undo_stack.count() == 1
+    trigger(window, "actionUndo")
+    assert len(project.maps) == 1 and window.map_area.tabs.count() == 1
+
+
+def test_json_export_then_open_gives_an_equal_unsaved_project(qtbot, training, tmp_path, monkeypatch):
+    window = training
+    path = tmp_path / "project.json"
+    exported = snapshot(window.document.project)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path.with_suffix("")), "")))
+    trigger(window, "actionExportJson")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    trigger(window, "actionImportJson")
+    assert window.document.project == exported
+    assert window.document.is_untitled() and window.isWindowModified()
+
+
+def test_a_bad_csv_names_the_row_and_changes_nothing(qtbot, training, tmp_path, monkeypatch):
+    window = training
+    path = tmp_path / "bad.csv"
+    path.write_text("stage,lane,text,emotion\n认知,customer,看广告,5\n", encoding="utf-8")
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a: messages.append(text)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    trigger(window, "actionImportCsv")
+    assert len(messages) == 1 and "Row 2" in messages[0] and "emotion" in messages[0]
+    assert len(window.document.project.maps) == 1 and window.document.undo_stack.count() == 0
+
+
+def test_export_pdf_opens_the_export_dialog(qtbot, training):
+    window = training
+    titles = answer_modal(qtbot, lambda dialog: dialog.reject())
+    trigger(window, "actionExportPdf")
+    assert len(titles) == 1

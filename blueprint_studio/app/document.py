@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from ..i18n import tr
 from ..model.entities import Project
@@ -118,12 +118,19 @@ class Document(QObject):
         self._recovery_timer.stop()
         if self._recovery_slot is None or not self.is_modified():
             return
+        if QGuiApplication.instance() is not None and QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            QTimer.singleShot(500, self._retry_recovery)  # never stutter in the middle of a drag
+            return
         try:
             self._recovery_slot.write(self.project, self._path or None)
         except Exception as error:  # a full disk must not take the user's work with it
             self.recoveryFailed.emit(tr("Could not write the recovery copy: {error}").format(error=error))
             return
         self.recoveryWritten.emit()
+
+    def _retry_recovery(self) -> None:
+        if self._recovery_slot is not None and not self._recovery_timer.isActive():
+            self.write_recovery()
 
     def mark_modified(self) -> None:
         """Flag work that has no undo step behind it (restored or imported) as unsaved."""

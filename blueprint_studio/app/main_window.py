@@ -327,7 +327,9 @@ class MainWindow(QMainWindow):
         except ImportError:
             self.show_refusal(tr("PDF export is not available in this installation."))
             return
-        ExportPdfDialog.run(self, self.document.project, self.map_area.current_map_id())
+        written = ExportPdfDialog.run(self, self.document.project, self.map_area.current_map_id() or None)
+        if written:
+            self.statusBar().showMessage(tr("Exported {name}").format(name=Path(written).name), 6000)
 
     def _show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self)

@@ -10,13 +10,18 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QStackedLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedLayout, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from ..canvas.scene import MapScene
 from ..canvas.view import MapView
 from ..i18n import tr
 from ..model.entities import Project
 from ..model.events import ModelEvent
+
+
+# The first look at a map fits its width to the window, within limits that keep card text
+# readable from the back of a room on a 1280 x 720 projector and not absurdly large on 4K.
+FIRST_ZOOM_RANGE = (0.8, 1.5)
 
 
 class _MapPage(QWidget):
@@ -27,8 +32,27 @@ class _MapPage(QWidget):
         self.map_id = map_id
         self.scene: MapScene | None = None
         self.view: MapView | None = None
+        self._first_zoom_done = False
         layout = QStackedLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.apply_first_zoom()
+
+    def apply_first_zoom(self) -> None:
+        """Once, when the view has its real size: fit the map's width, within limits."""
+        if self._first_zoom_done or self.view is None or self.scene is None or not self.isVisible():
+            return
+        # Leave room for the vertical scroll bar a taller-than-window map will need.
+        width = self.view.width() - self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) - 4
+        content = max(self.scene.content_rect().width(), self.scene.sceneRect().width())
+        if width < 200 or content <= 0:
+            return
+        self._first_zoom_done = True
+        low, high = FIRST_ZOOM_RANGE
+        self.view.set_zoom(min(high, max(low, width / content)))
+        self.view.scroll_to_origin()
 
     def ensure_canvas(self, project: Project, undo_stack: QUndoStack) -> None:
         if self.scene is not None:
@@ -36,6 +60,7 @@ class _MapPage(QWidget):
         self.scene = MapScene(project, self.map_id, undo_stack)
         self.view = MapView(self.scene, self)
         self.layout().addWidget(self.view)
+        self.apply_first_zoom()
 
     def teardown(self) -> None:
         if self.scene is None:
