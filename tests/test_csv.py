@@ -164,6 +164,13 @@ def test_chinese_headers_kinds_and_channels():
     assert (card.wait_minutes, card.duration_minutes, card.owner, card.notes) == (5.0, 1.5, "客户", "急")
 
 
+@pytest.mark.parametrize("cell,minutes", [("1440", 1440.0), ("\"1,440\"", 1440.0), ("7.5", 7.5),
+                                          ("15 min", 15.0), ("15分钟", 15.0), ("０", 0.0)])
+def test_minutes_as_spreadsheets_write_them(cell, minutes):
+    card = next(iter(parse_csv_text(f"stage,lane,text,wait_min\nS,customer,t,{cell}\n", "m").cards.values()))
+    assert card.wait_minutes == minutes
+
+
 def test_without_ids_cards_get_fresh_uuids_and_unused_columns_are_ignored():
     service_map = parse_csv_text("#,stage,lane,text,comment\n1,S,customer,a,ignore me\n2,S,customer,b,\n", "m")
     assert len(service_map.cards) == 2

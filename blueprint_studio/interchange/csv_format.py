@@ -66,6 +66,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ESCAPE = "'"
 _NEXT_SEPARATORS = re.compile(r"[;；,，]")
 _MINUTE_SUFFIX = re.compile(r"\s*(min|mins|minutes|分钟|分)$", re.IGNORECASE)
+_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 MAX_MINUTES = 10_000_000
 
 csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
@@ -219,6 +220,8 @@ def _parse_number(value: str, column: str) -> float | None:
     text = _MINUTE_SUFFIX.sub("", value.strip())
     if not text:
         return None
+    if _THOUSANDS.match(text):  # Excel's "1,440" (quoted in a comma-delimited file)
+        text = text.replace(",", "")
     try:
         number = float(text)
     except ValueError:
