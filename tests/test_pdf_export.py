@@ -252,3 +252,15 @@ def test_preview_builds_only_the_first_pages(tmp_path):
     preview = export_pdf(project, tmp_path / "preview.pdf", kind="handout", preview=True)
     assert preview.pages == 2 < full.pages
     assert len(PdfReader(tmp_path / "preview.pdf").pages) == 2
+
+
+def test_tiling_suggests_a_scale_that_saves_a_row_of_pages(tmp_path):
+    project = make_project([f"card {i}" for i in range(8)])
+    layout = geometry.layout_map(project.maps[0])
+    cell_h = A4[1] - 2 * 34.016 - 22  # portrait A4 content height under the label strip
+    just_too_tall = (cell_h + 12) / layout.height  # overflows one page by 12 pt
+    result = export_pdf(project, tmp_path / "t.pdf", kind="poster", tile_scale=just_too_tall)
+    assert any("would need" in warning for warning in result.warnings)
+    suggested = float(re.search(r"scale ([\d.]+)", result.warnings[-1]).group(1))
+    fewer = export_pdf(project, tmp_path / "u.pdf", kind="poster", tile_scale=suggested)
+    assert fewer.pages < result.pages

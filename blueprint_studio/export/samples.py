@@ -70,7 +70,7 @@ SAMPLES = (
     ("handout_zh.pdf", dict(kind="handout", lang="zh")),
     ("handout_en.pdf", dict(kind="handout", lang="en")),
     ("poster_A3_landscape.pdf", dict(kind="poster", paper="A3", landscape=True, lang="zh")),
-    ("poster_tiled_A4.pdf", dict(kind="poster", paper="A4", tile_scale=1.5, lang="zh")),
+    ("poster_tiled_A4.pdf", dict(kind="poster", paper="A4", landscape=True, tile_scale=1.4, lang="zh")),
     ("blank_blueprint_A4_landscape.pdf", dict(kind="blank_blueprint", landscape=True, lang="zh")),
     ("blank_journey_A4_landscape.pdf", dict(kind="blank_journey", landscape=True, lang="zh")),
 )

@@ -58,6 +58,8 @@ ZH: dict[str, str] = {
     "Assembly: {count} pages, {rows} rows × {columns} columns. Trim at the cut marks, overlap the "
     "dashed strips and match the ⊕ marks.":
         "拼贴说明：共 {count} 页，{rows} 行 × {columns} 列。沿裁切标记裁边，重叠虚线条带，对齐 ⊕ 标记。",
+    "At scale {scale:.2f} the poster would need {fewer} pages instead of {count}.":
+        "比例为 {scale:.2f} 时海报只需 {fewer} 页，而不是 {count} 页。",
     # blank templates
     "Blank template": "空白模板",
     "Touchpoints": "触点",
