@@ -123,6 +123,8 @@ def _open_window(args: list[str]) -> int:
             raise UserError(tr("Unknown command \"{command}\"; commands are: {commands}.").format(
                 command=path, commands=", ".join(COMMANDS)))
         raise UserError(tr("There is no file {path}.").format(path=path))
+    if path is not None and Path(path).is_dir():
+        raise UserError(tr("{path} is a folder, not a file.").format(path=path))
     from .app.main import run_gui  # Qt only when a window is wanted
 
     return run_gui(path)

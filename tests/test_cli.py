@@ -240,6 +240,7 @@ def test_unknown_command_and_missing_project_never_open_a_window(workdir):
     assert_user_error(run("improt", "x.csv", cwd=workdir), "Unknown command", "import")
     assert_user_error(run("improt", cwd=workdir), "Unknown command")
     assert_user_error(run("missing.bpstudio", cwd=workdir), "no file")
+    assert_user_error(run(str(workdir), cwd=workdir), "folder")
     assert_user_error(run("info", "training.csv", "--bogus", cwd=workdir), "--bogus")
 
 
