@@ -246,3 +246,26 @@ def test_a_hot_journal_is_rolled_back_on_open(tmp_path, project_bytes):
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_every_storage_message_has_chinese_with_the_same_placeholders():
+    import ast
+    import re
+
+    from blueprint_studio.i18n import _ZH
+    from blueprint_studio.i18n.catalog_storage import ZH as STORAGE_ZH
+
+    sources = sorted((Path(__file__).resolve().parents[1] / "blueprint_studio" / "storage")
+                     .glob("*.py"))
+    literals = set()
+    for path in sources:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr"
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                literals.add(node.args[0].value)
+            elif isinstance(node, ast.Constant) and node.value in STORAGE_ZH:
+                literals.add(node.value)  # messages chosen in a variable, then tr(text)
+    assert len(literals) >= 15
+    assert literals == set(STORAGE_ZH), set(STORAGE_ZH) ^ literals
+    for text in literals:
+        assert set(re.findall(r"\{(\w*)\}", text)) == set(re.findall(r"\{(\w*)\}", _ZH[text]))
