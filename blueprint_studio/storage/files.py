@@ -35,10 +35,9 @@ def load(path: Path) -> tuple[Project, int]:
     sqlite_file.sniff(path, newest)
     sqlite_file.recover_if_interrupted(path)
     version = sqlite_file.sniff(path, newest)  # the rollback may have restored the header
-    sqlite_file.check_size(path)
-
     engine = None
     try:
+        sqlite_file.check_size(path)
         if version == newest:
             engine = sqlite_file.readonly_engine(path)
         else:
