@@ -36,12 +36,12 @@ CARD_SYMBOL: dict[CardKind, str] = {
     CardKind.PAIN_POINT: "▲",
     CardKind.OPPORTUNITY: "★",
     CardKind.IDEA: "●",
-    CardKind.NOTE: "✎",
+    CardKind.NOTE: "≡",
 }
 CHANNEL_SYMBOL: dict[Channel, str] = {
     Channel.PHYSICAL: "▣",
     Channel.DIGITAL: "◎",
-    Channel.INTERPERSONAL: "☺",
+    Channel.INTERPERSONAL: "◐",  # two halves: people meeting
 }
 LANE_TINT: dict[LaneKind, str] = {
     LaneKind.PHYSICAL_EVIDENCE: "#f4f4f2",
@@ -66,7 +66,8 @@ LINE_DASH: dict[LineKind, tuple[float, ...]] = {
 MOT_BADGE = "★"       # moment of truth
 FAIL_BADGE = "F"      # fail point, in a red circle
 WAIT_BADGE = "W"      # wait point, followed by minutes
-EMOTION_FACES = {-2: "☹☹", -1: "☹", 0: "•", 1: "☺", 2: "☺☺"}
+# Signed scores read in greyscale and need no emoji (the bundled font has none).
+EMOTION_FACES = {-2: "−2", -1: "−1", 0: "0", 1: "+1", 2: "+2"}
 EMOTION_COLOUR = {-2: "#c0392b", -1: "#e67e22", 0: "#7f8c8d", 1: "#27ae60", 2: "#1e8449"}
 INK = "#1f2933"          # text
 MUTED_INK = "#52606d"    # secondary text
