@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Connection, exc
@@ -48,8 +47,8 @@ def load(path: Path) -> tuple[Project, int]:
         raise
     except codec.DamagedData as error:
         raise sqlite_file.damaged(path, str(error)) from None
-    except (exc.DBAPIError, sqlite3.Error) as error:
-        if _is_busy(error):
+    except (exc.DBAPIError, *sqlite_file.DRIVER_ERRORS) as error:
+        if sqlite_file.is_busy(error):
             raise sqlite_file.busy(path) from None
         raise sqlite_file.damaged(path) from None
     except OSError as error:
@@ -120,12 +119,12 @@ def write(project: Project, path: Path) -> None:
         raise ProjectFileError(
             tr("{name} could not be saved ({reason}).").format(name=name, reason="invalid name"),
             path) from None
-    except (exc.DBAPIError, sqlite3.Error) as error:
+    except (exc.DBAPIError, *sqlite_file.DRIVER_ERRORS) as error:
         raise save_failed(path, error) from None
 
 
 def save_failed(path: Path, error: BaseException) -> ProjectFileError:
-    if _is_busy(error):
+    if sqlite_file.is_busy(error):
         return sqlite_file.busy(path)
     original = getattr(error, "orig", None) or error
     reason = str(original).split("\n")[0] or type(original).__name__
@@ -139,7 +138,3 @@ def save_failed(path: Path, error: BaseException) -> ProjectFileError:
     return ProjectFileError(
         tr("{name} could not be saved ({reason}).").format(name=path.name, reason=reason), path)
 
-
-def _is_busy(error: BaseException) -> bool:
-    text = str(getattr(error, "orig", None) or error).lower()
-    return "locked" in text or "busy" in text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,7 +128,7 @@ class ProjectFile:
             # the transaction was rolled back; the model is the truth, so write it whole.
             self._write_whole(self.path)
             return
-        except (exc.DBAPIError, sqlite3.Error) as error:
+        except (exc.DBAPIError, *sqlite_file.DRIVER_ERRORS) as error:
             self._dispose_engine()
             raise files.save_failed(self.path, error) from None
         except OSError as error:

@@ -68,6 +68,16 @@ def journal_path(path: Path) -> Path:
     return path.with_name(path.name + "-journal")
 
 
+# Errors raised by the driver itself (outside SQLAlchemy, e.g. during the backup copy).
+DRIVER_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error,)
+
+
+def is_busy(error: BaseException) -> bool:
+    """Did the database refuse because another connection holds its lock?"""
+    text = str(getattr(error, "orig", None) or error).lower()
+    return "locked" in text or "busy" in text
+
+
 # -- checking a file before any connection touches it ------------------------------
 
 def sniff(path: Path, newest_version: int) -> int:
