@@ -147,3 +147,29 @@ def test_incremental_saves_match_the_model(project, data):
                     assert read_project(path) == project_file.project
             project_file.save()
             assert read_project(path) == project_file.project
+
+
+def test_two_maps_may_hold_copies_with_the_same_ids(tmp_path):
+    """Everything a map owns is keyed by (map, id): a duplicated map keeps its ids."""
+    import dataclasses
+
+    from blueprint_studio.model import factory
+
+    original = factory.new_map("Original", ["A", "B"])
+    card = Card(stage_id=original.stages[0].id, lane_id=original.lanes[0].id, text="same id")
+    original.cards[card.id] = card
+    project = factory.new_project("Copies", [original])
+    path = tmp_path / "copies.bpstudio"
+    with ProjectFile.create(project, path) as project_file:
+        twin = dataclasses.replace(original, id="twin-map", name="Twin")
+        ops.AddMap(twin).apply(project_file.project)
+        project_file.save()
+        ops.UpdateCard("twin-map", card.id, {"text": "only the twin"}).apply(project_file.project)
+        ops.MoveStage("twin-map", original.stages[1].id, 0).apply(project_file.project)
+        project_file.save()
+        loaded = read_project(path)
+        assert loaded == project_file.project
+    assert loaded.maps[0].cards[card.id].text == "same id"
+    assert loaded.maps[1].cards[card.id].text == "only the twin"
+    assert [s.name for s in loaded.maps[1].stages] == ["B", "A"]
+    assert [s.name for s in loaded.maps[0].stages] == ["A", "B"]
