@@ -130,7 +130,7 @@ def test_edit_a_card_in_the_inspector_then_undo(qtbot, training):
     qtbot.keyClicks(editor, "new ")
     editor.insertPlainText("文字")  # what an input method commits
     card = window.document.project.map(window.map_area.current_map_id()).cards[card_id]
-    assert card.text == "new 文字"
+    qtbot.waitUntil(lambda: card.text == "new 文字", timeout=2000)  # sent after a typing pause
     assert window.document.undo_stack.count() == 1  # typing merged into one step
     assert window.isWindowModified()
     kind = window.inspector.findChild(QWidget, "inspector_card_kind")
@@ -153,21 +153,21 @@ def test_inspector_edits_stage_lane_map_and_project_info(qtbot, training):
     phase = window.inspector.findChild(QWidget, "inspector_stage_phase")
     qtbot.keyClick(phase, Qt.Key.Key_End)
     qtbot.keyClicks(phase, "X")
-    assert stage.phase.endswith("X")
+    qtbot.waitUntil(lambda: stage.phase.endswith("X"), timeout=2000)
     window.inspector.findChild(QWidget, "inspector_stage_moveBefore").click()
     assert service_map.stages[0] is stage
     scene.select_lane(lane.id)
     name = window.inspector.findChild(QWidget, "inspector_lane_name")
     name.clear()
     qtbot.keyClicks(name, "Evidence")
-    assert lane.name == "Evidence"
+    qtbot.waitUntil(lambda: lane.name == "Evidence", timeout=2000)
     scene.clearSelection()
     assert window.inspector.stack.currentWidget() is window.inspector.pages["map"]
     trainer = window.inspector.findChild(QWidget, "inspector_project_trainer")
     qtbot.keyClicks(trainer, "Wang")
     trainer.insert("老师")
     trainer.textEdited.emit(trainer.text())  # insert() is programmatic; an input method edits
-    assert window.document.project.info.trainer == "Wang老师"
+    qtbot.waitUntil(lambda: window.document.project.info.trainer == "Wang老师", timeout=2000)
     curve = window.inspector.findChild(QWidget, "inspector_map_show_emotion_curve")
     curve.click()
     assert service_map.show_emotion_curve is False
@@ -463,3 +463,22 @@ def test_export_pdf_opens_the_export_dialog(qtbot, training):
     titles = answer_modal(qtbot, lambda dialog: dialog.reject())
     trigger(window, "actionExportPdf")
     assert len(titles) == 1
+
+
+def test_about_names_the_settings_folder_and_shortcuts_lists_commands(qtbot, training, config):
+    window = training
+    texts: list[str] = []
+    answer_modal(qtbot, lambda box: (texts.append(box.text()), box.reject()))
+    trigger(window, "actionAbout")
+    assert str(config) in texts[0]
+    tables: list[int] = []
+
+    def read_table(dialog):
+        from PySide6.QtWidgets import QTableWidget
+
+        tables.append(dialog.findChild(QTableWidget).rowCount())
+        dialog.reject()
+
+    answer_modal(qtbot, read_table)
+    trigger(window, "actionShortcuts")
+    assert tables == [sum(1 for spec in ACTION_SPECS if spec.shortcut is not None)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -191,14 +192,15 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def show_about(parent: QWidget) -> None:
+def show_about(parent: QWidget, settings_folder: Path) -> None:
     QMessageBox.about(
         parent, tr("About Blueprint Studio"),
         "<h3>Blueprint Studio / 服务蓝图工作室 {version}</h3>"
-        "<p>{what}</p><p>{font}</p>".format(
+        "<p>{what}</p><p>{font}</p><p>{folder}</p>".format(
             version=__version__,
             what=tr("An offline tool for service blueprints and customer journey maps in workshops."),
             font=tr("Chinese and Latin text use the bundled font {font} (Apache License 2.0).")
             .format(font=FONT_FAMILY),
+            folder=html.escape(tr("Settings and recovery copies: {folder}").format(folder=settings_folder)),
         ),
     )

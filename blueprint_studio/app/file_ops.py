@@ -48,6 +48,7 @@ class FileOperations:
     # -- asking ---------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """True when the current work may be replaced (saved, discarded or unchanged)."""
+        self.window.inspector.commit_pending()
         if self.document is None or not self.document.is_modified():
             return True
         answer = ask_save_changes(self.window, self.document.display_name())
@@ -127,6 +128,7 @@ class FileOperations:
 
     # -- save -----------------------------------------------------------------------------
     def save(self) -> bool:
+        self.window.inspector.commit_pending()
         if self.document.is_untitled():
             return self.save_as()
         try:
@@ -138,6 +140,7 @@ class FileOperations:
         return True
 
     def save_as(self) -> bool:
+        self.window.inspector.commit_pending()
         suggested = Path(self.document.path).name if self.document.path else self.document.suggested_file_name()
         path = self._ask_save_path(tr("Save Project As"), suggested, PROJECT_FILTER, FILE_SUFFIX)
         if not path:

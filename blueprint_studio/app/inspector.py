@@ -207,6 +207,7 @@ class Inspector(QWidget):
 
     # -- context -------------------------------------------------------------------
     def set_document(self, project: Project | None, undo_stack: QUndoStack | None) -> None:
+        self.commit_pending()
         if self._unsubscribe:
             self._unsubscribe()
             self._unsubscribe = None
@@ -219,6 +220,7 @@ class Inspector(QWidget):
         if map_id is not None:
             self.map_id = map_id
         if (kind, entity_id) != (self.kind, self.entity_id):
+            self.commit_pending()  # typing still belongs to the previous selection
             self.end_typing()
             self.clear_message()
         self.kind, self.entity_id = kind, entity_id
@@ -263,6 +265,15 @@ class Inspector(QWidget):
     def focus_project_title(self) -> None:
         self.show_entity("map", self.map_id)
         self.pages["map"].info.editors["title"].widget.setFocus()
+
+    def commit_pending(self) -> None:
+        """Send text still waiting for a typing pause (before saving, undoing, switching)."""
+        for page in self.pages.values():
+            editors = list(page.editors.values())
+            if hasattr(page, "info"):
+                editors += list(page.info.editors.values())
+            for editor in editors:
+                editor.commit_pending()
 
     def end_typing(self) -> None:
         """The next keystroke starts a new undo step."""

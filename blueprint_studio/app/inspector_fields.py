@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox, QColorDialog, QComboBox, QDoubleSpinBox, QHBoxLayout, QLineEdit, QPlainTextEdit,
@@ -37,6 +37,9 @@ class FieldEditor(QObject):
     def show(self, value: Any) -> None:  # noqa: A003 - reads well at the call site
         raise NotImplementedError
 
+    def commit_pending(self) -> None:
+        """Send an edit still waiting for a typing pause (only text fields wait)."""
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.FocusOut:
             self.focusLeft.emit()
@@ -46,23 +49,56 @@ class FieldEditor(QObject):
         self._on_edit(self.field, value, continuous)
 
 
-class LineField(FieldEditor):
+# Typing reaches the model after this pause (or when the box loses focus): a map with
+# thousands of cards is laid out again once per pause, not once per keystroke.
+TYPING_PAUSE_MS = 250
+
+
+class _TypedField(FieldEditor):
+    """Text typed by the user, sent on a short pause, on focus-out or on commit_pending()."""
+
+    def __init__(self, field: str, widget: QWidget, on_edit: EditCallback) -> None:
+        super().__init__(field, widget, on_edit)
+        self._pending: str | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.commit_pending)
+        self.focusLeft.connect(self.commit_pending)
+
+    def _typed(self, text: str) -> None:
+        self._pending = text
+        self._timer.start()
+
+    def commit_pending(self) -> None:
+        self._timer.stop()
+        if self._pending is not None:
+            text, self._pending = self._pending, None
+            self._edited(text, True)
+
+    def has_pending(self) -> bool:
+        return self._pending is not None
+
+
+class LineField(_TypedField):
     def __init__(self, field: str, on_edit: EditCallback, placeholder: str = "") -> None:
         editor = QLineEdit()
         editor.setPlaceholderText(placeholder)
         editor.setClearButtonEnabled(True)
         super().__init__(field, editor, on_edit)
-        editor.textEdited.connect(lambda text: self._edited(text, True))
+        editor.textEdited.connect(self._typed)
 
     def show(self, value: Any) -> None:  # noqa: A003
         text = value or ""
+        if self.has_pending():
+            return  # the user is typing; their text wins
         if self.widget.text() != text:
             self.widget.setText(text)
             if not self.widget.hasFocus():
                 self.widget.setCursorPosition(0)  # show the start of long titles
 
 
-class TextField(FieldEditor):
+class TextField(_TypedField):
     """Several lines of text; typing merges into one undo step."""
 
     def __init__(self, field: str, on_edit: EditCallback, lines: int = 3, placeholder: str = "") -> None:
@@ -77,10 +113,12 @@ class TextField(FieldEditor):
 
     def _changed(self) -> None:
         if not self._showing:
-            self._edited(self.widget.toPlainText(), True)
+            self._typed(self.widget.toPlainText())
 
     def show(self, value: Any) -> None:  # noqa: A003
         text = value or ""
+        if self.has_pending():
+            return  # the user is typing; their text wins
         if self.widget.toPlainText() != text:
             self._showing = True
             try:

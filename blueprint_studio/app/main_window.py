@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
             "actionZoomToFit": lambda: commands.zoom("zoom_to_fit"),
             "actionLanguageEnglish": lambda: self.switch_language("en"),
             "actionLanguageChinese": lambda: self.switch_language("zh"),
-            "actionShortcuts": self._show_shortcuts, "actionAbout": lambda: show_about(self),
+            "actionShortcuts": self._show_shortcuts, "actionAbout": lambda: show_about(self, self.settings.folder),
         }
         for name, slot in connections.items():
             a[name].triggered.connect(lambda _checked=False, s=slot: s())

@@ -25,8 +25,10 @@ def config_dir() -> Path:
     if override:
         folder = Path(override)
     else:
-        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
-        folder = Path(location) if location else Path.home() / ".blueprint-studio"
+        # ~/.config, %LOCALAPPDATA% or ~/Library/Preferences, plus one folder of ours
+        # (AppConfigLocation would repeat the name: ".../Blueprint Studio/Blueprint Studio").
+        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+        folder = Path(location) / APPLICATION if location else Path.home() / ".blueprint-studio"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

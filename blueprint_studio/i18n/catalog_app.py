@@ -185,6 +185,7 @@ ZH: dict[str, str] = {
     "Chinese and Latin text use the bundled font {font} (Apache License 2.0).":
         "中文和西文使用随程序附带的字体 {font}（Apache License 2.0）。",
     "Untitled": "未命名",
+    "Settings and recovery copies: {folder}": "设置和恢复副本所在文件夹：{folder}",
     "Open Project": "打开项目",
     "Save Project As": "项目另存为",
     "Import Map from CSV": "从 CSV 导入地图",
