@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -273,3 +274,17 @@ def test_a_terminal_without_unicode_does_not_crash(workdir):
     result = run("info", "training.csv", cwd=workdir, env_extra={"PYTHONIOENCODING": "ascii"})
     assert result.returncode == 0, result.stderr
     assert "\\u" in result.stdout  # Chinese shown escaped rather than crashing
+
+
+
+def test_exports_get_ordinary_file_permissions(tmp_path):
+    """Atomic writes start from a private temp file; the result must still be shareable."""
+    assert run("new", "--template", "blank_blueprint", "-o", "p.bpstudio", cwd=tmp_path).returncode == 0
+    old_mask = os.umask(0o022)  # inherited by the subprocess
+    try:
+        for name in ("out.json", "out.csv", "out.pdf"):
+            result = run("export", "p.bpstudio", "-o", name, cwd=tmp_path)
+            assert result.returncode == 0, result.stderr
+            assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644, name
+    finally:
+        os.umask(old_mask)

@@ -21,10 +21,10 @@ The file is written atomically (a temporary file beside it, then renamed).
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
+from .. import fileutil
 from ..i18n import LANGUAGES, tr
 from ..model.entities import Project, ProjectInfo, ServiceMap
 from ..model.enums import MapKind
@@ -97,20 +97,10 @@ def _write_atomically(path: Path, write, lang: str) -> ExportResult:
     if not directory.is_dir():
         raise ExportError(tr("The folder {folder} does not exist.", lang).format(folder=directory))
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=".export-", suffix=".pdf", dir=directory)
-    except OSError as error:
-        raise ExportError(tr("Cannot write to {folder}: {reason}.", lang).format(
-            folder=directory, reason=error.strerror or error)) from error
-    os.close(handle)
-    try:
-        result = write(temp_name)
-        os.replace(temp_name, path)
+        result = fileutil.write_atomically(path, write)
     except OSError as error:
         raise ExportError(tr("Cannot write {file}: {reason}.", lang).format(
             file=path, reason=error.strerror or error)) from error
-    finally:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
     return result
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
+from .. import fileutil
 from ..i18n import tr
 from .errors import InterchangeError
 
@@ -46,24 +46,11 @@ def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> None:
         raise InterchangeError(tr("{path} is a folder, not a file.").format(path=file))
     if not directory.is_dir():
         raise InterchangeError(tr("The folder {path} does not exist.").format(path=directory))
-    handle, temporary = None, None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=directory)
-        with os.fdopen(handle, "wb") as stream:
-            handle = None
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, file)
-        temporary = None
+        fileutil.write_bytes_atomically(file, data)
     except PermissionError:
         raise InterchangeError(tr("{path} cannot be written (permission denied).").format(path=file)) from None
     except OSError as error:
         raise InterchangeError(
             tr("{path} cannot be written: {reason}.").format(path=file, reason=error.strerror or error)
         ) from None
-    finally:
-        if handle is not None:
-            os.close(handle)
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
