@@ -173,3 +173,18 @@ def test_two_maps_may_hold_copies_with_the_same_ids(tmp_path):
     assert loaded.maps[1].cards[card.id].text == "only the twin"
     assert [s.name for s in loaded.maps[1].stages] == ["B", "A"]
     assert [s.name for s in loaded.maps[0].stages] == ["A", "B"]
+
+
+def test_unpaired_surrogates_are_stored_as_replacement_characters(tmp_path):
+    """They are not characters and UTF-8 cannot hold them (escaped JSON can carry them)."""
+    from blueprint_studio.model import factory
+
+    project = factory.new_project("bad \ud800 title 好", [factory.new_map("M \udfff", ["S"])])
+    path = tmp_path / "surrogates.bpstudio"
+    with ProjectFile.create(project, path) as project_file:
+        ops.UpdateMap(project.maps[0].id, {"description": "x\udc80y"}).apply(project)
+        project_file.save()
+    loaded = read_project(path)
+    assert loaded.info.title == "bad \ufffd title 好"
+    assert loaded.maps[0].name == "M \ufffd"
+    assert loaded.maps[0].description == "x\ufffdy"

@@ -35,41 +35,67 @@ class DamagedData(Exception):
 
 # -- model -> rows ---------------------------------------------------------------
 
+def _storable(text: str) -> str:
+    """Text as SQLite stores it (UTF-8): unpaired surrogates, which are not characters
+    and cannot be encoded (they can arrive through escaped JSON), become U+FFFD."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
+    return text
+
+
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: _storable(v) if isinstance(v, str) else v for k, v in row.items()}
+
+
 def project_row(project: Project) -> dict[str, Any]:
     row = {column: getattr(project.info, name) for name, column in INFO_COLUMNS.items()}
     row["id"] = project.id
-    return row
+    return _clean(row)
 
 
 def map_row(service_map: ServiceMap, position: int) -> dict[str, Any]:
-    return {"id": service_map.id, "position": position, "name": service_map.name,
-            "kind": service_map.kind.value, "description": service_map.description,
-            "show_emotion_curve": service_map.show_emotion_curve}
+    return _clean({
+        "id": service_map.id, "position": position, "name": service_map.name,
+        "kind": service_map.kind.value, "description": service_map.description,
+        "show_emotion_curve": service_map.show_emotion_curve,
+    })
 
 
 def stage_row(map_id: str, stage: Stage, position: int) -> dict[str, Any]:
-    return {"map_id": map_id, "id": stage.id, "position": position, "name": stage.name,
-            "description": stage.description, "phase": stage.phase, "width": stage.width}
+    return _clean({
+        "map_id": map_id, "id": stage.id, "position": position, "name": stage.name,
+        "description": stage.description, "phase": stage.phase, "width": stage.width,
+    })
 
 
 def lane_row(map_id: str, lane: Lane, position: int) -> dict[str, Any]:
-    return {"map_id": map_id, "id": lane.id, "position": position, "kind": lane.kind.value,
-            "name": lane.name, "colour": lane.colour}
+    return _clean({
+        "map_id": map_id, "id": lane.id, "position": position, "kind": lane.kind.value,
+        "name": lane.name, "colour": lane.colour,
+    })
 
 
 def card_row(map_id: str, card: Card) -> dict[str, Any]:
-    return {"map_id": map_id, "id": card.id, "stage_id": card.stage_id, "lane_id": card.lane_id,
-            "position": card.order, "text": card.text, "kind": card.kind.value,
-            "channel": card.channel.value if card.channel is not None else None,
-            "emotion": card.emotion, "moment_of_truth": card.moment_of_truth,
-            "fail_point": card.fail_point, "wait_minutes": card.wait_minutes,
-            "duration_minutes": card.duration_minutes, "owner": card.owner,
-            "notes": card.notes, "colour": card.colour}
+    return _clean({
+        "map_id": map_id, "id": card.id, "stage_id": card.stage_id, "lane_id": card.lane_id,
+        "position": card.order, "text": card.text, "kind": card.kind.value,
+        "channel": card.channel.value if card.channel is not None else None,
+        "emotion": card.emotion, "moment_of_truth": card.moment_of_truth,
+        "fail_point": card.fail_point, "wait_minutes": card.wait_minutes,
+        "duration_minutes": card.duration_minutes, "owner": card.owner,
+        "notes": card.notes, "colour": card.colour,
+    })
 
 
 def connector_row(map_id: str, connector: Connector) -> dict[str, Any]:
-    return {"map_id": map_id, "id": connector.id, "source_id": connector.source_id,
-            "target_id": connector.target_id, "label": connector.label}
+    return _clean({
+        "map_id": map_id, "id": connector.id, "source_id": connector.source_id,
+        "target_id": connector.target_id, "label": connector.label,
+    })
 
 
 def insert_project(connection: Connection, project: Project) -> None:

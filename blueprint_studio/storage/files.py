@@ -115,9 +115,10 @@ def write(project: Project, path: Path) -> None:
         sqlite_file.atomic_write(path, build)
     except OSError as error:
         raise sqlite_file.os_error(error, path) from None
-    except ValueError:  # a NUL character in the file name
+    except ValueError as error:  # e.g. a NUL character in the file name
+        reason = "invalid file name" if "\x00" in str(path) else str(error)
         raise ProjectFileError(
-            tr("{name} could not be saved ({reason}).").format(name=name, reason="invalid name"),
+            tr("{name} could not be saved ({reason}).").format(name=name, reason=reason),
             path) from None
     except (exc.DBAPIError, *sqlite_file.DRIVER_ERRORS) as error:
         raise save_failed(path, error) from None
