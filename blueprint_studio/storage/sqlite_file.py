@@ -352,7 +352,8 @@ def atomic_write(target: Path, build: Callable[[Path], None]) -> None:
 
 
 def _fsync_file(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
+    # Read-write: Windows flushes a file only through a handle that may write to it.
+    descriptor = os.open(path, os.O_RDWR)
     try:
         os.fsync(descriptor)
     finally:
