@@ -330,16 +330,19 @@ def atomic_write(target: Path, build: Callable[[Path], None]) -> None:
     """Build the file under a temporary name beside `target`, sync it, then rename it over
     `target` in one step. A crash leaves either the old file or the new one, never half."""
     directory = target.parent
+    if target.exists() and not os.access(target, os.W_OK):
+        # A rename could replace it anyway; respect the read-only flag like any editor.
+        raise PermissionError(errno.EACCES, "read-only file", str(target))
     temp = directory / f".{target.name[:80]}.{secrets.token_hex(4)}.tmp"
     descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     os.close(descriptor)
     try:
+        build(temp)
+        _fsync_file(temp)
         try:
             os.chmod(temp, stat.S_IMODE(target.stat().st_mode))  # keep the old file's mode
         except OSError:
             pass
-        build(temp)
-        _fsync_file(temp)
         os.replace(temp, target)
     except BaseException:
         for leftover in (temp, journal_path(temp)):
