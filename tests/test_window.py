@@ -17,6 +17,7 @@ from blueprint_studio.app.document import Document
 from blueprint_studio.app.main import offer_recovery
 from blueprint_studio.app.main_window import MainWindow
 from blueprint_studio.app.palette import CARD_KIND_MIME
+from blueprint_studio.app.qt_translations import use_qt_translations
 from blueprint_studio.app.recovery import RecoveryStore
 from blueprint_studio.app.settings import AppSettings
 from blueprint_studio.app.theme import apply_theme
@@ -58,6 +59,7 @@ def make_window(qapp, config):
                 current.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     set_language("en")
+    use_qt_translations("en")
 
 
 @pytest.fixture
@@ -409,6 +411,7 @@ def test_switching_language_rebuilds_the_window_around_the_same_document(qtbot, 
     new = window.replacement
     assert new.document is document and document.undo_stack.count() == 1
     assert new.menus["menuFile"].title() == "文件(&F)"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # Qt's own buttons too
     assert AppSettings().language() == "zh"
     new.actions["actionUndo"].trigger()
     assert document.undo_stack.count() == 1 and not document.undo_stack.canUndo()

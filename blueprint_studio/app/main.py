@@ -14,6 +14,7 @@ from ..i18n import set_language, tr
 from .dialogs import ask_restore
 from .document import Document
 from .main_window import MainWindow
+from .qt_translations import use_qt_translations
 from .recovery import RecoveryStore
 from .settings import APPLICATION, ORGANISATION, AppSettings
 from .theme import apply_theme
@@ -59,6 +60,7 @@ def run_gui(path: str | None = None) -> int:
     app = make_application()
     settings = AppSettings()
     set_language(settings.language())
+    use_qt_translations(settings.language())
     recovery = RecoveryStore(settings.folder)
     window = MainWindow(settings, recovery=recovery)
     window.show()

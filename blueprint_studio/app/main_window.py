@@ -25,6 +25,7 @@ from .map_area import MapArea
 from .map_commands import MapCommands
 from .maps_panel import MapsPanel
 from .palette import CardPalette
+from .qt_translations import use_qt_translations
 from .recovery import RecoveryStore
 from .settings import AppSettings
 
@@ -345,6 +346,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.set_language(lang)
         set_language(lang)
+        use_qt_translations(lang)
         document = self.release_document()
         replacement = MainWindow(self.settings, document, self.recovery)
         replacement.setGeometry(self.geometry())
