@@ -485,3 +485,29 @@ def test_about_names_the_settings_folder_and_shortcuts_lists_commands(qtbot, tra
     answer_modal(qtbot, read_table)
     trigger(window, "actionShortcuts")
     assert tables == [sum(1 for spec in ACTION_SPECS if spec.shortcut is not None)]
+
+
+def test_new_window_copies_cards_into_another_project(qtbot, training):
+    window = training
+    other = window.actions["actionNewWindow"]
+    other.trigger()
+    second = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, MainWindow) and w is not window and w.isVisible())
+    try:
+        assert second.document is not window.document
+        card_id = a_card(window, "")
+        window.map_area.current_scene().select_card(card_id)
+        trigger(window, "actionCopy")
+        before = len(second.document.project.maps[0].cards)
+        target = second.document.project.maps[0]
+        second.map_area.current_scene().select_stage(target.stages[0].id)
+        trigger(second, "actionPaste")
+        pasted = [c for c in second.document.project.maps[0].cards.values()]
+        assert len(pasted) == before + 1
+        source_text = window.document.project.maps[0].cards[card_id].text
+        assert any(c.text == source_text for c in pasted)
+        assert second.document.undo_stack.count() == 1 and window.document.undo_stack.count() == 0
+    finally:
+        second.files.maybe_save = lambda: True  # the test's paste need not be kept
+        second.close()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -42,6 +42,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     # File
     ActionSpec("actionNew", mark("&New from Template…"), "menuFile",
                mark("Start a new project from a built-in template"), Std.New),
+    ActionSpec("actionNewWindow", mark("New &Window"), "menuFile",
+               mark("Open a second window, e.g. to copy cards between projects"), "Ctrl+Shift+N"),
     ActionSpec("actionOpen", mark("&Open…"), "menuFile", mark("Open a project file"), Std.Open),
     ActionSpec("actionClearRecent", mark("Clear Recent Files"), "menuOpenRecent",
                mark("Forget the list of recently opened projects")),

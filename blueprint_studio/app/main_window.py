@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget, QLabel, QMainWindow, QToolBar, QUndoView, QVBoxLayout, QWidget,
@@ -30,6 +30,9 @@ from .recovery import RecoveryStore
 from .settings import AppSettings
 
 APP_TITLE = "Blueprint Studio"
+
+# Windows opened with New Window: kept referenced here until they close.
+_extra_windows: set["MainWindow"] = set()
 
 
 class MainWindow(QMainWindow):
@@ -133,6 +136,7 @@ class MainWindow(QMainWindow):
         a, files, commands = self.actions, self.files, self.commands
         connections = {
             "actionNew": files.new_from_template, "actionOpen": files.open,
+            "actionNewWindow": self.open_new_window,
             "actionSave": files.save, "actionSaveAs": files.save_as,
             "actionImportCsv": files.import_csv, "actionImportJson": files.import_json,
             "actionExportJson": files.export_json, "actionExportCsv": files.export_csv,
@@ -337,6 +341,14 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
+    def open_new_window(self) -> "MainWindow":
+        window = MainWindow(self.settings, recovery=self.recovery)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.move(self.pos() + QPoint(40, 40))
+        window.show()
+        _extra_windows.add(window)
+        return window
+
     def _set_full_screen(self, on: bool) -> None:
         self.showFullScreen() if on else self.showNormal()
 
@@ -375,6 +387,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.teardown()
+        _extra_windows.discard(self)
         event.accept()
 
     def teardown(self) -> None:

@@ -18,6 +18,8 @@ ZH: dict[str, str] = {
     "&New from Template…": "从模板新建(&N)…",
     "Start a new project from a built-in template": "从内置模板开始一个新项目",
     "&Open…": "打开(&O)…",
+    "New &Window": "新建窗口(&W)",
+    "Open a second window, e.g. to copy cards between projects": "打开第二个窗口，例如在项目之间复制卡片",
     "Open a project file": "打开项目文件",
     "Clear Recent Files": "清除最近文件列表",
     "Forget the list of recently opened projects": "清除最近打开的项目列表",
