@@ -48,6 +48,9 @@ class CardItem(QGraphicsItem):
         self._fill = QColor(appearance.CARD_FILL[self.kind])
         self._accent = QColor(appearance.CARD_ACCENT[self.kind])
         self._badges: list[tuple[str, QColor, bool]] = []
+        self._border_pen = QPen(self._accent.darker(115), 1.0)
+        self._ops: list = []
+        self._prepared_for: tuple[float, float] | None = None
 
     # -- data from the model ---------------------------------------------------------
     def set_card(self, card: Card) -> None:
@@ -68,6 +71,8 @@ class CardItem(QGraphicsItem):
             badges.append((appearance.EMOTION_FACES[card.emotion],
                            QColor(appearance.EMOTION_COLOUR[card.emotion]), False))
         self._badges = badges
+        self._border_pen = QPen(self._accent.darker(115), 1.0)
+        self._prepared_for = None
         self.setToolTip(card.notes[:500] if card.notes else "")
         self.update()
 
@@ -117,65 +122,73 @@ class CardItem(QGraphicsItem):
         path.addRect(QRectF(0, 0, self._w + S.HANDLE_RADIUS, self._h))
         return path
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+    def _prepare(self) -> list:
+        """Everything to draw except the body, laid out once per size and content.
+
+        Painting then costs a few fills and static-text blits, which keeps a 2,000-card map
+        and a drag across it smooth.
+        """
         style = self._style
         w, h = self._w, self._h
-        selected = self.isSelected()
-        body = QRectF(0, 0, w, h)
-        painter.setPen(QPen(self._accent.darker(115) if not selected else S.SELECTION,
-                            3.0 if selected else 1.0))
-        painter.setBrush(self._fill)
-        painter.drawRoundedRect(body.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-        painter.fillRect(QRectF(1.5, 5, 4, h - 10), self._accent)
-
-        # Strip: symbol (+ kind name when there is room) on the left, badges on the right.
+        ops: list = []  # ("text", font, colour, point, static) | ("circle", rect, colour)
         strip_y = S.CARD_PAD_TOP
-        painter.setFont(style.badge_font)
         right = w - S.CARD_PAD_X
+        badge_dy = strip_y + (20 - style.badge_text.line_height) / 2
         for text, colour, circled in reversed(self._badges):
             advance = style.badge_text.width_of(text)
             if circled:
                 d = 18.0
                 right -= d
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(colour)
-                painter.drawEllipse(QRectF(right, strip_y + 1, d, d))
-                painter.setPen(QColor("white"))
-                painter.drawText(QRectF(right, strip_y + 1, d, d), Qt.AlignmentFlag.AlignCenter, text)
+                ops.append(("circle", QRectF(right, strip_y + 1, d, d), colour))
+                ops.append(("text", style.badge_font, QColor("white"),
+                            QPointF(right + (d - advance) / 2, badge_dy + 1), style.static(text)))
             else:
                 right -= advance
-                painter.setPen(colour)
-                painter.drawText(QRectF(right, strip_y, advance + 2, 20),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+                ops.append(("text", style.badge_font, colour, QPointF(right, badge_dy), style.static(text)))
             right -= 5
-        painter.setPen(self._accent)
-        symbol = appearance.CARD_SYMBOL[self.kind]
-        painter.drawText(QRectF(S.CARD_PAD_X, strip_y, 20, 20),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, symbol)
+        ops.append(("text", style.badge_font, self._accent, QPointF(S.CARD_PAD_X, badge_dy),
+                    style.static(appearance.CARD_SYMBOL[self.kind])))
         name_room = right - (S.CARD_PAD_X + 20)
         if name_room > 30:
-            painter.setFont(style.small_font)
-            painter.setPen(S.MUTED_INK)
-            painter.drawText(QRectF(S.CARD_PAD_X + 20, strip_y, name_room, 20),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             style.small_text.elided(card_kind_name(self.kind), name_room))
-
-        # Text.
-        painter.setFont(style.card_font)
-        painter.setPen(S.INK)
+            name = style.small_text.elided(card_kind_name(self.kind), name_room)
+            ops.append(("text", style.small_font, S.MUTED_INK,
+                        QPointF(S.CARD_PAD_X + 20, strip_y + (20 - style.small_text.line_height) / 2),
+                        style.static(name)))
         wrapped = style.card_text.wrap(self.text, w - 2 * S.CARD_PAD_X, S.CARD_MAX_LINES)
         y = S.CARD_PAD_TOP + S.CARD_STRIP
         for line in wrapped.lines:
-            painter.drawStaticText(QPointF(S.CARD_PAD_X, y), line)
+            ops.append(("text", style.card_font, S.INK, QPointF(S.CARD_PAD_X, y), line))
             y += wrapped.line_height
         if self.owner:
-            painter.setFont(style.small_font)
-            painter.setPen(S.MUTED_INK)
-            owner_y = h - S.CARD_PAD_BOTTOM - S.CARD_OWNER + 2
-            painter.drawText(QRectF(S.CARD_PAD_X, owner_y, w - 2 * S.CARD_PAD_X, S.CARD_OWNER),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             style.small_text.elided("— " + self.owner, w - 2 * S.CARD_PAD_X))
+            owner = style.small_text.elided("— " + self.owner, w - 2 * S.CARD_PAD_X)
+            owner_y = h - S.CARD_PAD_BOTTOM - S.CARD_OWNER + (S.CARD_OWNER - style.small_text.line_height) / 2 + 2
+            ops.append(("text", style.small_font, S.MUTED_INK, QPointF(S.CARD_PAD_X, owner_y),
+                        style.static(owner)))
+        return ops
 
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        w, h = self._w, self._h
+        key = (w, h)
+        if self._prepared_for != key:
+            self._ops = self._prepare()
+            self._prepared_for = key
+        selected = self.isSelected()
+        painter.setPen(QPen(S.SELECTION, 3.0) if selected else self._border_pen)
+        painter.setBrush(self._fill)
+        painter.drawRoundedRect(QRectF(0.5, 0.5, w - 1, h - 1), 6, 6)
+        painter.fillRect(QRectF(1.5, 5, 4, h - 10), self._accent)
+        font = None
+        for op in self._ops:
+            if op[0] == "text":
+                if op[1] is not font:
+                    font = op[1]
+                    painter.setFont(font)
+                painter.setPen(op[2])
+                painter.drawStaticText(op[3], op[4])
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(op[2])
+                painter.drawEllipse(op[1])
         if self._hover or selected:
             centre = self.handle_center()
             painter.setPen(QPen(S.SELECTION, 2))
@@ -186,6 +199,21 @@ class CardItem(QGraphicsItem):
 
 
 # -- connectors ------------------------------------------------------------------------
+
+def _cosmetic(colour: QColor, width: float) -> QPen:
+    pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.RoundJoin)
+    pen.setCosmetic(True)
+    return pen
+
+
+_CONNECTOR_PEN = _cosmetic(S.CONNECTOR_INK, 2.0)
+_SELECTED_PEN = _cosmetic(S.SELECTION, 3.5)
+_LABEL_FILL = QBrush(QColor(255, 255, 255, 235))
+_LABEL_PEN = QPen(S.CONNECTOR_INK, 1)
+_NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
+_CONNECTOR_BRUSH = QBrush(S.CONNECTOR_INK)
+_SELECTED_BRUSH = QBrush(S.SELECTION)
+
 
 def rounded_path(points: list[tuple[float, float]], radius: float = 8.0) -> QPainterPath:
     """A polyline with softly rounded corners: easier to follow across a projected map."""
@@ -230,6 +258,9 @@ class ConnectorItem(QGraphicsItem):
         self._bounds = QRectF()
         self._label_rect = QRectF()
         self._shape: QPainterPath | None = None
+        self._label_static = None
+        self._segments: list[QRectF] = []
+        self._label_pos = QPointF()
         self.points: list[tuple[float, float]] = []
         self.setFlag(_Flag.ItemIsSelectable, True)
         self.setZValue(S.Z_CONNECTOR)
@@ -253,9 +284,12 @@ class ConnectorItem(QGraphicsItem):
             self._path, self._arrow, self._bounds = QPainterPath(), QPolygonF(), QRectF()
             return
         self._path = rounded_path(self.points)
+        self._segments = [QRectF(min(x0, x1) - 1, min(y0, y1) - 1, abs(x1 - x0) + 2, abs(y1 - y0) + 2)
+                          for (x0, y0), (x1, y1) in zip(self.points, self.points[1:])]
         self._arrow = arrow_head(self.points[-1], self.points[-2])
         bounds = self._path.boundingRect().united(self._arrow.boundingRect())
         self._label_rect = QRectF()
+        self._label_static = None
         if self.label:
             # The label sits on the longest segment, where it is least likely to meet a card.
             best = max(range(len(self.points) - 1), key=lambda i: math.dist(self.points[i], self.points[i + 1]))
@@ -264,6 +298,8 @@ class ConnectorItem(QGraphicsItem):
             width = self._style.label_text.width_of(text) + 10
             height = self._style.label_text.line_height + 4
             self._label_rect = QRectF((x0 + x1) / 2 - width / 2, (y0 + y1) / 2 - height / 2, width, height)
+            self._label_pos = self._label_rect.topLeft() + QPointF(5, 2)
+            self._label_static = self._style.static(text)
             bounds = bounds.united(self._label_rect)
         self._bounds = bounds.adjusted(-4, -4, 4, 4)
 
@@ -282,22 +318,34 @@ class ConnectorItem(QGraphicsItem):
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        colour = S.SELECTION if self.isSelected() else S.CONNECTOR_INK
-        painter.setPen(QPen(colour, 3.0 if self.isSelected() else 1.8, Qt.PenStyle.SolidLine,
-                            Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
+        selected = self.isSelected()
+        # Cosmetic pens: the same 2 px on screen at any zoom (legible when zoomed out to fit)
+        # and cheaper to rasterise than a scaled wide stroke. The route is orthogonal, so it
+        # stays crisp without antialiasing, which is the costly part with thousands of arrows.
+        # (The scene restores the painter's state after each item.)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        zoom = painter.worldTransform().m11()
+        if zoom >= 0.75 and not selected:
+            # The route is orthogonal: its segments are thin rectangles, the cheapest thing
+            # Qt can fill, and crisp without antialiasing.
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_CONNECTOR_BRUSH)
+            painter.drawRects(self._segments)
+        else:
+            # Zoomed out (or selected): a cosmetic pen keeps 2 px on screen at any zoom.
+            painter.setPen(_SELECTED_PEN if selected else _CONNECTOR_PEN)
+            painter.setBrush(_NO_BRUSH)
+            painter.drawPath(self._path)
+            painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_SELECTED_BRUSH if selected else _CONNECTOR_BRUSH)
         painter.drawPolygon(self._arrow)
-        if not self._label_rect.isNull():
-            painter.setBrush(QColor(255, 255, 255, 235))
-            painter.setPen(QPen(colour, 1))
-            painter.drawRoundedRect(self._label_rect, 4, 4)
+        if self._label_static is not None:
+            painter.setBrush(_LABEL_FILL)
+            painter.setPen(_SELECTED_PEN if selected else _LABEL_PEN)
+            painter.drawRect(self._label_rect)
             painter.setFont(self._style.label_font)
             painter.setPen(S.INK)
-            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter,
-                             self._style.label_text.elided(self.label, 180))
+            painter.drawStaticText(self._label_pos, self._label_static)
 
     def label_anchor(self) -> QRectF:
         if not self._label_rect.isNull():
@@ -342,17 +390,25 @@ class GridItem(QGraphicsItem):
             if band.intersects(exposed):
                 painter.fillRect(band, self._tints.get(row.lane_id, QColor("#fafafa")))
         painter.setPen(QPen(S.GRID, 1))
-        top, bottom = layout.grid_top, layout.height
+        # Only what is exposed: a big map is painted tile by tile (scrolling, printing).
+        top = max(layout.grid_top, exposed.top())
+        bottom = min(layout.height, exposed.bottom())
+        x0, x1 = max(left, exposed.left()), min(right, exposed.right())
         for column in layout.columns:
-            painter.drawLine(QPointF(column.right, top), QPointF(column.right, bottom))
+            if x0 - 2 <= column.right <= x1 + 2:
+                painter.drawLine(QPointF(column.right, top), QPointF(column.right, bottom))
         for row in layout.rows:
-            painter.drawLine(QPointF(left, row.bottom), QPointF(right, row.bottom))
+            if top - 2 <= row.bottom <= bottom + 2:
+                painter.drawLine(QPointF(x0, row.bottom), QPointF(x1, row.bottom))
         for kind, y in layout.lines:
+            if not top - 3 <= y <= bottom + 3:
+                continue
             pen = QPen(QColor(appearance.LINE_COLOUR[kind]), 2.2)
             if appearance.LINE_DASH[kind]:
                 pen.setDashPattern(list(appearance.LINE_DASH[kind]))
             painter.setPen(pen)
-            painter.drawLine(QPointF(left, y), QPointF(right, y))
+            # Dashes start at the grid's left edge so they do not crawl while scrolling.
+            painter.drawLine(QPointF(left if appearance.LINE_DASH[kind] else x0, y), QPointF(x1, y))
 
 
 class EmotionItem(QGraphicsItem):
@@ -364,12 +420,22 @@ class EmotionItem(QGraphicsItem):
         self.setZValue(S.Z_EMOTION)
         self._rect = QRectF()
         self._points: list[tuple[float, float, int, bool]] = []  # (x, y, emotion, is dip)
+        self._pieces: list[tuple[float, float, QPainterPath]] = []
 
     def set_curve(self, rect: QRectF, points: list[tuple[float, int, bool]]) -> None:
         self.prepareGeometryChange()
         self._rect = rect
-        top, height = rect.top() + 18, rect.height() - 36
-        self._points = [(x, top + (2 - emotion) / 4 * height, emotion, dip) for x, emotion, dip in points]
+        self._points = [(x, self.value_to_y(emotion), emotion, dip) for x, emotion, dip in points]
+        # Pieces of a few points each, so painting one part of a long curve stays cheap.
+        self._pieces: list[tuple[float, float, QPainterPath]] = []
+        chunk = 8
+        for start in range(0, max(len(self._points) - 1, 0), chunk):
+            run = self._points[start:start + chunk + 1]
+            path = QPainterPath(QPointF(run[0][0], run[0][1]))
+            for (x0, y0, _, _), (x1, y1, _, _) in zip(run, run[1:]):
+                mid = (x0 + x1) / 2
+                path.cubicTo(QPointF(mid, y0), QPointF(mid, y1), QPointF(x1, y1))
+            self._pieces.append((run[0][0], run[-1][0], path))
         self.update()
 
     def dip_count(self) -> int:
@@ -388,10 +454,11 @@ class EmotionItem(QGraphicsItem):
         if self._rect.isNull():
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        exposed = option.exposedRect
         zero = self.value_to_y(0)
-        pen = QPen(QColor("#9aa5b1"), 1, Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.drawLine(QPointF(self._rect.left(), zero), QPointF(self._rect.right(), zero))
+        painter.setPen(_ZERO_PEN)
+        painter.drawLine(QPointF(max(self._rect.left(), exposed.left()), zero),
+                         QPointF(min(self._rect.right(), exposed.right()), zero))
         if not self._points:
             painter.setFont(self._style.label_font)
             painter.setPen(S.MUTED_INK)
@@ -399,18 +466,19 @@ class EmotionItem(QGraphicsItem):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
                              tr("Give customer cards an emotion score (−2 … +2) to draw the curve"))
             return
-        path = QPainterPath(QPointF(self._points[0][0], self._points[0][1]))
-        for (x0, y0, _, _), (x1, y1, _, _) in zip(self._points, self._points[1:]):
-            mid = (x0 + x1) / 2
-            path.cubicTo(QPointF(mid, y0), QPointF(mid, y1), QPointF(x1, y1))
-        painter.setPen(QPen(QColor("#34495e"), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.setPen(_CURVE_PEN)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
+        for first_x, last_x, path in self._pieces:
+            if last_x >= exposed.left() - 10 and first_x <= exposed.right() + 10:
+                painter.drawPath(path)
         painter.setFont(self._style.badge_font)
+        left, right = exposed.left() - 60, exposed.right() + 60
         for x, y, emotion, dip in self._points:
+            if not left <= x <= right:
+                continue
             colour = QColor(appearance.EMOTION_COLOUR[emotion])
             radius = 9.0 if dip else 6.0
-            painter.setPen(QPen(QColor("white"), 2))
+            painter.setPen(_WHITE_RING)
             painter.setBrush(colour)
             painter.drawEllipse(QPointF(x, y), radius, radius)
             if dip:
@@ -418,8 +486,14 @@ class EmotionItem(QGraphicsItem):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(QPointF(x, y), radius + 5, radius + 5)
                 painter.setPen(colour)
-                painter.drawText(QRectF(x - 40, y + radius + 4, 80, 18), Qt.AlignmentFlag.AlignCenter,
-                                 "▼ " + appearance.EMOTION_FACES[emotion])
+                label = self._style.static("▼ " + appearance.EMOTION_FACES[emotion])
+                width = label.size().width()
+                painter.drawStaticText(QPointF(x - width / 2, y + radius + 6), label)
+
+
+_ZERO_PEN = QPen(QColor("#9aa5b1"), 1, Qt.PenStyle.DashLine)
+_CURVE_PEN = QPen(QColor("#34495e"), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+_WHITE_RING = QPen(QColor("white"), 2)
 
 
 # -- headers (kept in view by the scene while the view scrolls) -----------------------------

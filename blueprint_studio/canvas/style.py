@@ -6,7 +6,8 @@ from the back of a training room; colours come from `appearance` so screen and p
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QStaticText
 
 from .. import appearance
 from .text import TextWrapper, canvas_font
@@ -56,6 +57,18 @@ class CanvasStyle:
         self.corner_font = canvas_font(15, bold=True)
         self.corner_text = TextWrapper(self.corner_font)
         self._heights: dict[tuple[str, bool, float], float] = {}
+        self._statics: dict[str, QStaticText] = {}
+
+    def static(self, text: str) -> QStaticText:
+        """A shared QStaticText for short labels (badges, kind names)."""
+        static = self._statics.get(text)
+        if static is None:
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            if len(self._statics) > 5000:
+                self._statics.clear()
+            self._statics[text] = static
+        return static
 
     def card_height(self, text: str, has_owner: bool, width: float) -> float:
         key = (text, has_owner, round(width, 1))
