@@ -511,3 +511,17 @@ def test_new_window_copies_cards_into_another_project(qtbot, training):
         second.files.maybe_save = lambda: True  # the test's paste need not be kept
         second.close()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_presentation_mode_shows_only_the_map_and_restores_the_panels(qtbot, training):
+    window = training
+    from PySide6.QtWidgets import QDockWidget
+
+    docks = window.findChildren(QDockWidget)
+    assert all(dock.isVisible() for dock in docks)
+    trigger(window, "actionPresentation")
+    assert not any(dock.isVisible() for dock in docks)
+    assert not window.toolbar.isVisible() and not window.menuBar().isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.actions["actionPresentation"].isChecked()
+    assert all(dock.isVisible() for dock in docks) and window.toolbar.isVisible()

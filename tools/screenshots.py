@@ -4,7 +4,7 @@
 
 The enterprise customer training template in Chinese at 1920x1080 and at 1280x720 (the
 classic classroom projector), plus an English one, each with a card selected so the
-inspector shows what can be edited.
+inspector shows what can be edited; and presentation mode at 1280x720.
 """
 
 from __future__ import annotations
@@ -32,9 +32,10 @@ from blueprint_studio.templates import build_template  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SHOTS = (
-    ("main-window-zh-1920x1080.png", "zh", (1920, 1080)),
-    ("main-window-zh-1280x720.png", "zh", (1280, 720)),
-    ("main-window-en-1920x1080.png", "en", (1920, 1080)),
+    ("main-window-zh-1920x1080.png", "zh", (1920, 1080), False),
+    ("main-window-zh-1280x720.png", "zh", (1280, 720), False),
+    ("main-window-en-1920x1080.png", "en", (1920, 1080), False),
+    ("presentation-zh-1280x720.png", "zh", (1280, 720), True),
 )
 
 
@@ -43,7 +44,7 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def shoot(app: QApplication, name: str, lang: str, size: tuple[int, int]) -> Path:
+def shoot(app: QApplication, name: str, lang: str, size: tuple[int, int], presenting: bool) -> Path:
     set_language(lang)
     window = MainWindow(AppSettings())
     window.set_document(Document(build_template("enterprise_training", lang), recovery=window.recovery))
@@ -55,6 +56,13 @@ def shoot(app: QApplication, name: str, lang: str, size: tuple[int, int]) -> Pat
     card = next((c for c in service_map.cards_in_reading_order() if c.moment_of_truth),
                 service_map.cards_in_reading_order()[0])
     window.map_area.current_scene().select_card(card.id)  # selected, map not scrolled
+    if presenting:
+        window.actions["actionPresentation"].setChecked(True)
+        window.map_area.current_scene().clearSelection()
+        window.showNormal()  # the offscreen "screen" is 800x800: show the projector's size instead
+        window.resize(*size)
+        settle(app)
+        window.map_area.fit_width()
     settle(app)
     path = OUT / name
     window.grab().save(str(path))
@@ -68,8 +76,8 @@ def shoot(app: QApplication, name: str, lang: str, size: tuple[int, int]) -> Pat
 def main() -> int:
     app = make_application([sys.argv[0]])
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, lang, size in SHOTS:
-        print(f"wrote {shoot(app, name, lang, size).relative_to(ROOT)}")
+    for name, lang, size, presenting in SHOTS:
+        print(f"wrote {shoot(app, name, lang, size, presenting).relative_to(ROOT)}")
     return 0
 
 

@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
 
         self.actions = action_specs.build_actions(self)
         self.menus = action_specs.build_menus(self.menuBar(), self.actions)
-        toolbar = QToolBar(tr("Tools"), self)
+        toolbar = self.toolbar = QToolBar(tr("Tools"), self)
         toolbar.setObjectName("mainToolBar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         for name, slot in connections.items():
             a[name].triggered.connect(lambda _checked=False, s=slot: s())
         a["actionFullScreen"].toggled.connect(self._set_full_screen)
+        a["actionPresentation"].toggled.connect(self._set_presentation)
         a["actionLanguageEnglish" if language() == "en" else "actionLanguageChinese"].setChecked(True)
         a["actionAddCard"].setData("card")
 
@@ -348,6 +349,35 @@ class MainWindow(QMainWindow):
         window.show()
         _extra_windows.add(window)
         return window
+
+    def _set_presentation(self, on: bool) -> None:
+        """Only the map on the whole screen; everything comes back as it was."""
+        if on:
+            self._layout_before_presentation = (self.saveState(), self.isFullScreen())
+            for dock in self.findChildren(QDockWidget):
+                dock.hide()
+            self.toolbar.hide()
+            self.menuBar().hide()
+            self.statusBar().hide()
+            self.showFullScreen()
+            QTimer.singleShot(0, self.map_area.fit_width)
+        else:
+            state, was_full_screen = getattr(self, "_layout_before_presentation", (None, False))
+            self.menuBar().show()
+            self.statusBar().show()
+            self.toolbar.show()
+            if state is not None:
+                self.restoreState(state)
+            if not was_full_screen:
+                self.showNormal()
+            QTimer.singleShot(0, self.map_area.fit_width)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Only keys nobody else wanted arrive here: Esc while editing still cancels the edit.
+        if event.key() == Qt.Key.Key_Escape and self.actions["actionPresentation"].isChecked():
+            self.actions["actionPresentation"].setChecked(False)
+            return
+        super().keyPressEvent(event)
 
     def _set_full_screen(self, on: bool) -> None:
         self.showFullScreen() if on else self.showNormal()

@@ -19,9 +19,9 @@ from ..model.entities import Project
 from ..model.events import ModelEvent
 
 
-# The first look at a map fits its width to the window, within limits that keep card text
-# readable from the back of a room on a 1280 x 720 projector and not absurdly large on 4K.
-FIRST_ZOOM_RANGE = (0.8, 1.5)
+# A map opens (and presentation mode shows it) fitted to the window's width, within limits
+# that keep card text readable on a 1280 x 720 projector and not absurdly large on 4K.
+FIT_ZOOM_RANGE = (0.8, 1.5)
 
 
 class _MapPage(QWidget):
@@ -42,7 +42,11 @@ class _MapPage(QWidget):
 
     def apply_first_zoom(self) -> None:
         """Once, when the view has its real size: fit the map's width, within limits."""
-        if self._first_zoom_done or self.view is None or self.scene is None or not self.isVisible():
+        if not self._first_zoom_done:
+            self.fit_width()
+
+    def fit_width(self) -> None:
+        if self.view is None or self.scene is None or not self.isVisible():
             return
         # Leave room for the vertical scroll bar a taller-than-window map will need.
         width = self.view.width() - self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) - 4
@@ -50,7 +54,7 @@ class _MapPage(QWidget):
         if width < 200 or content <= 0:
             return
         self._first_zoom_done = True
-        low, high = FIRST_ZOOM_RANGE
+        low, high = FIT_ZOOM_RANGE
         self.view.set_zoom(min(high, max(low, width / content)))
         self.view.scroll_to_origin()
 
@@ -146,6 +150,12 @@ class MapArea(QWidget):
         page = self._pages.get(map_id)
         if page is not None:
             self.tabs.setCurrentWidget(page)
+
+    def fit_width(self) -> None:
+        """Fit the current map's width to the window (within the readable range)."""
+        page = self.tabs.currentWidget()
+        if isinstance(page, _MapPage):
+            page.fit_width()
 
     def step_map(self, step: int) -> None:
         if self.tabs.count():

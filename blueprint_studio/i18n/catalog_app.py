@@ -97,6 +97,8 @@ ZH: dict[str, str] = {
     "Zoom to &Fit": "适合窗口(&F)",
     "Show the whole map in the window": "在窗口中显示整张地图",
     "F&ull Screen": "全屏(&U)",
+    "&Presentation Mode": "演示模式(&P)",
+    "Only the map, full screen and fitted to its width (F5 or Esc to leave)": "全屏只显示地图并适合宽度（按 F5 或 Esc 退出）",
     "Use the whole screen (for projecting)": "使用整个屏幕（用于投影）",
     "Show the program in English": "以英文显示程序",
     "Show the program in Simplified Chinese": "以简体中文显示程序",
