@@ -85,3 +85,45 @@ class FindBar(QFrame):
             self.status.setText(tr("No cards found"))
         else:
             self.status.setText(tr("{position} of {total}").format(position=position + 1, total=total))
+
+
+class FindController:
+    """Runs the find bar's search on the current map: scene.find_cards, then view.focus_card."""
+
+    def __init__(self, bar: FindBar, map_area) -> None:
+        self.bar = bar
+        self.map_area = map_area
+        self._found: list[str] = []
+        self._index = -1
+        bar.searchChanged.connect(self.search)
+        bar.stepRequested.connect(self.step)
+        bar.closed.connect(self._focus_canvas)
+
+    def search(self, text: str) -> None:
+        scene = self.map_area.current_scene()
+        self._found = scene.find_cards(text) if scene is not None and text.strip() else []
+        self._index = -1
+        if self._found:
+            self.step(1)
+        else:
+            self.bar.show_result(-1, 0)
+
+    def step(self, step: int) -> None:
+        if not self.bar.isVisible():
+            self.bar.open_bar()
+            return
+        view = self.map_area.current_view()
+        if not self._found or view is None:
+            return
+        self._index = (self._index + step) % len(self._found)
+        view.focus_card(self._found[self._index])
+        self.bar.show_result(self._index, len(self._found))
+
+    def map_changed(self) -> None:
+        if self.bar.isVisible():
+            self.search(self.bar.edit.text())
+
+    def _focus_canvas(self) -> None:
+        view = self.map_area.current_view()
+        if view is not None:
+            view.setFocus()

@@ -19,7 +19,7 @@ from . import actions as action_specs
 from .dialogs import ShortcutsDialog, show_about
 from .document import Document
 from .file_ops import OPENABLE_SUFFIXES, FileOperations, blank_project
-from .find_bar import FindBar
+from .find_bar import FindBar, FindController
 from .inspector import Inspector
 from .map_area import MapArea
 from .map_commands import MapCommands
@@ -46,8 +46,6 @@ class MainWindow(QMainWindow):
         self.files = FileOperations(self)
         self.commands = MapCommands(self)
         self._skip_close_check = False
-        self._found: list[str] = []
-        self._found_index = -1
         self._scene_connections: list = []
         self._document_connections: list = []
         self._unsubscribe_counts = None
@@ -105,9 +103,7 @@ class MainWindow(QMainWindow):
         self.maps_panel.renameRequested.connect(self.commands.rename_map_to)
         self.palette.kindClicked.connect(self.commands.add_card)
         self.inspector.messageShown.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.find_bar.searchChanged.connect(self._find)
-        self.find_bar.stepRequested.connect(self._find_step)
-        self.find_bar.closed.connect(self._focus_canvas)
+        self.finder = FindController(self.find_bar, self.map_area)
         self.refresh_recent_menu()
         geometry, state = settings.window_geometry(), settings.window_state()
         if geometry is not None:
@@ -147,8 +143,8 @@ class MainWindow(QMainWindow):
             "actionDuplicate": commands.duplicate, "actionDelete": commands.delete,
             "actionSelectAll": commands.select_all, "actionEditText": commands.edit_text,
             "actionFind": self.find_bar.open_bar,
-            "actionFindNext": lambda: self._find_step(1),
-            "actionFindPrevious": lambda: self._find_step(-1),
+            "actionFindNext": lambda: self.finder.step(1),
+            "actionFindPrevious": lambda: self.finder.step(-1),
             "actionAddCard": commands.add_card, "actionAddStage": commands.add_stage,
             "actionAddLane": commands.add_lane, "actionAddMap": commands.add_map,
             "actionRenameMap": self.maps_panel.start_rename, "actionDeleteMap": commands.delete_map,
@@ -244,8 +240,7 @@ class MainWindow(QMainWindow):
         self.inspector.show_entity(kind, entity_id, map_id)
         self._show_zoom(view.zoom_factor())
         self._update_counts()
-        if self.find_bar.isVisible():
-            self._find(self.find_bar.edit.text())
+        self.finder.map_changed()
 
     def _disconnect_scene(self) -> None:
         for signal, slot in self._scene_connections:
@@ -281,32 +276,6 @@ class MainWindow(QMainWindow):
     def _show_project_info(self) -> None:
         self.findChild(QDockWidget, "inspectorDock").show()
         self.inspector.focus_project_title()
-
-    def _focus_canvas(self) -> None:
-        view = self.map_area.current_view()
-        if view is not None:
-            view.setFocus()
-
-    # -- find --------------------------------------------------------------------------------------
-    def _find(self, text: str) -> None:
-        scene = self.map_area.current_scene()
-        self._found = scene.find_cards(text) if scene is not None and text.strip() else []
-        self._found_index = -1
-        if self._found:
-            self._find_step(1)
-        else:
-            self.find_bar.show_result(-1, 0)
-
-    def _find_step(self, step: int) -> None:
-        if not self.find_bar.isVisible():
-            self.find_bar.open_bar()
-            return
-        view = self.map_area.current_view()
-        if not self._found or view is None:
-            return
-        self._found_index = (self._found_index + step) % len(self._found)
-        view.focus_card(self._found[self._found_index])
-        self.find_bar.show_result(self._found_index, len(self._found))
 
     # -- recent files, export, language ---------------------------------------------------------------
     def refresh_recent_menu(self) -> None:
