@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ..i18n import language, set_language, tr
 from . import actions as action_specs
 from .dialogs import ShortcutsDialog, show_about
+from .docks import add_docks
 from .document import Document
 from .file_ops import OPENABLE_SUFFIXES, FileOperations, blank_project
 from .find_bar import FindBar, FindController
@@ -77,14 +78,9 @@ class MainWindow(QMainWindow):
         self.undo_view = QUndoView()
         self.undo_view.setObjectName("undoView")
         self.undo_view.setEmptyLabel(tr("<as opened>"))
-        # Left column: palette, maps, history; right column: the inspector at full height.
-        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        widgets = {"paletteDock": (self.palette, left), "mapsDock": (self.maps_panel, left),
-                   "undoDock": (self.undo_view, left), "inspectorDock": (self.inspector, right)}
-        docks = [self._dock(name, tr(title), tip, *widgets[name])
-                 for name, title, tip in action_specs.DOCKS]
-        self.resizeDocks(docks[:3], [300, 170, 200], Qt.Orientation.Vertical)
-        self.resizeDocks([docks[0], docks[3]], [215, 330], Qt.Orientation.Horizontal)
+        add_docks(self, self.menus["menuPanels"], {
+            "paletteDock": self.palette, "mapsDock": self.maps_panel,
+            "undoDock": self.undo_view, "inspectorDock": self.inspector})
 
         self.zoom_label = QLabel(self)
         self.zoom_label.setObjectName("zoomLabel")
@@ -113,21 +109,6 @@ class MainWindow(QMainWindow):
         self.set_document(document or Document(blank_project(), recovery=self.recovery))
 
     # -- construction helpers ----------------------------------------------------------------
-    def _dock(self, name: str, title: str, tip: str, widget: QWidget,
-              area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.addDockWidget(area, dock)
-        toggle = dock.toggleViewAction()
-        toggle.setObjectName(action_specs.dock_action_name(name))
-        toggle.setStatusTip(tr(tip))
-        self.menus["menuPanels"].addAction(toggle)
-        return dock
-
     def _connect_actions(self) -> None:
         a, files, commands = self.actions, self.files, self.commands
         connections = {
