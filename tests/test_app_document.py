@@ -128,3 +128,25 @@ def test_run_gui_opens_a_project_and_exits_cleanly(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     expected = len(build_template("enterprise_training", "zh").maps[0].cards)
     assert f"cards {expected}" in result.stdout
+
+
+def test_a_session_killed_before_any_change_leaves_nothing_to_offer(tmp_path, store):
+    script = textwrap.dedent(f"""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        sys.path.insert(0, {str(ROOT)!r})
+        from pathlib import Path
+        from PySide6.QtCore import QCoreApplication
+        from blueprint_studio.app.document import Document
+        from blueprint_studio.app.recovery import RecoveryStore
+        from blueprint_studio.templates import build_template
+        app = QCoreApplication([])
+        doc = Document(build_template("blank_blueprint", "en"),
+                       recovery=RecoveryStore(Path({str(tmp_path / "config")!r})))
+        os._exit(5)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 5, result.stderr
+    assert [p.suffix for p in store.folder.iterdir()] == [".lock"]
+    assert store.orphans() == []
+    assert list(store.folder.iterdir()) == []

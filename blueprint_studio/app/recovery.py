@@ -72,8 +72,19 @@ class RecoveryStore:
                 token, copy_path, str(meta.get("original_path", "")),
                 str(meta.get("title", "")), float(meta.get("saved_at", copy_path.stat().st_mtime)),
             ))
+        self._remove_stale_locks()
         found.sort(key=lambda work: work.saved_at, reverse=True)
         return found
+
+    def _remove_stale_locks(self) -> None:
+        """Locks of sessions that ended (killed) before they had anything to recover."""
+        for lock_path in self.folder.glob("*.lock"):
+            if (self.folder / f"{lock_path.stem}.json").exists():
+                continue
+            lock = QLockFile(str(lock_path))
+            lock.setStaleLockTime(0)
+            if lock.tryLock(0):
+                lock.unlock()  # unlock removes the file
 
     def discard(self, token: str) -> None:
         for name in (f"{token}{FILE_SUFFIX}", f"{token}.json", f"{token}.lock"):
