@@ -197,6 +197,9 @@ def test_palette_click_adds_a_card_to_the_selected_cell_and_drag_carries_the_kin
     cards = service_map.cards_in_cell(*cell)
     assert len(cards) == before + 1 and cards[-1].kind is CardKind.IDEA
     assert window.document.undo_stack.count() == 1
+    palette.setCurrentRow(row)
+    qtbot.keyClick(palette, Qt.Key.Key_Return)  # the keyboard adds one too
+    assert len(service_map.cards_in_cell(*cell)) == before + 2
     mime = palette.mimeData([palette.item(row)])
     assert bytes(mime.data(CARD_KIND_MIME)) == b"idea"
     QApplication.processEvents()

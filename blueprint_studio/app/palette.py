@@ -76,6 +76,12 @@ class CardPalette(QListWidget):
         painter.end()
         return QIcon(pixmap)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
+            self.kindClicked.emit(self.kind_at(self.currentRow()))  # the keyboard's "click"
+            return
+        super().keyPressEvent(event)
+
     def kind_at(self, row: int) -> CardKind:
         return CardKind(self.item(row).data(Qt.ItemDataRole.UserRole))
 
