@@ -528,3 +528,29 @@ def test_presentation_mode_shows_only_the_map_and_restores_the_panels(qtbot, tra
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.actions["actionPresentation"].isChecked()
     assert all(dock.isVisible() for dock in docks) and window.toolbar.isVisible()
+
+
+def test_shared_settings_apply_to_every_selected_card_as_one_step(qtbot, training):
+    window = training
+    opened = snapshot(window.document.project)
+    scene = window.map_area.current_scene()
+    service_map = window.document.project.map(scene.map_id)
+    chosen = [c.id for c in service_map.cards_in_reading_order()[:3]]
+    scene.set_card_selection(chosen)
+    assert "3" in window.inspector.pages["card"].heading.text()
+    flag = window.inspector.findChild(QWidget, "inspector_card_fail_point")
+    if flag.isChecked():
+        flag.click()  # make the shown card's flag false first, so the next click sets it
+    flag.click()
+    assert all(service_map.cards[i].fail_point for i in chosen)
+    shown = window.inspector.entity_id
+    editor = window.inspector.findChild(QWidget, "inspector_card_text")
+    editor.setPlainText("only this one")
+    window.inspector.commit_pending()
+    assert [service_map.cards[i].text == "only this one" for i in chosen].count(True) == 1
+    assert service_map.cards[shown].text == "only this one"
+    stack = window.document.undo_stack
+    assert stack.count() <= 3  # (unset,) set for all, text: one step each
+    while stack.canUndo():
+        trigger(window, "actionUndo")
+    assert window.document.project == opened

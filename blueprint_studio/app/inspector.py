@@ -6,6 +6,7 @@ selection changes. A value the model refuses is shown as a sentence above the fo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -33,6 +34,10 @@ EMOTION_LABELS = {
     -2: mark("very negative"), -1: mark("negative"), 0: mark("neutral"),
     1: mark("positive"), 2: mark("very positive"),
 }
+
+# Settings that apply to every selected card at once (text and notes stay per card).
+SHARED_CARD_FIELDS = frozenset({"kind", "channel", "emotion", "moment_of_truth", "fail_point",
+                                "wait_minutes", "duration_minutes", "owner", "colour"})
 
 FIELD_LABELS: dict[str, str] = {
     "text": mark("Text"), "kind": mark("Kind"), "channel": mark("Channel"),
@@ -95,6 +100,8 @@ class Inspector(QWidget):
         self.entity_id = ""
         self._typing_session = 0
         self._unsubscribe = None
+        # Set by the window: the ids of all selected cards, for editing several at once.
+        self.selected_cards: Callable[[], list[str]] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.message = QLabel()
@@ -243,6 +250,10 @@ class Inspector(QWidget):
         self.stack.setCurrentWidget(page)
         if kind == "card":
             values = {f: getattr(entity, f) for f in page.editors}
+            count = len(self._card_targets("kind"))
+            page.heading.setText(tr("Card") if count == 1 else tr(
+                "{count} cards selected: text and notes edit this one, other settings all of them")
+                .format(count=count))
             page.location.setText(tr("In “{stage}” × “{lane}”").format(
                 stage=service_map.stage(entity.stage_id).name or "—",
                 lane=lane_name(service_map.lane(entity.lane_id))))
@@ -320,6 +331,13 @@ class Inspector(QWidget):
                 return
             operation: Any = ops.UpdateProjectInfo(changes)
             target = self.project.id
+        elif entity == "card" and len(targets := self._card_targets(field)) > 1:
+            service_map = self._map()
+            changed = [i for i in targets if getattr(service_map.cards[i], field) != value]
+            if not changed:
+                return
+            target = tuple(targets)
+            operation = ops.Batch([ops.UpdateCard(self.map_id, i, changes) for i in changed])
         else:
             current = self._entity() if entity != "map" else self._map()
             if current is None or getattr(current, field) == value:
@@ -345,6 +363,15 @@ class Inspector(QWidget):
             self.refresh()
             return
         self.clear_message()
+
+    def _card_targets(self, field: str) -> list[str]:
+        """The shown card, plus the other selected cards for settings they can share."""
+        if field not in SHARED_CARD_FIELDS or self.selected_cards is None:
+            return [self.entity_id]
+        selected = self.selected_cards()
+        if self.entity_id not in selected:
+            return [self.entity_id]
+        return [self.entity_id] + [i for i in selected if i != self.entity_id]
 
     def _map(self) -> Any:
         try:

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.palette.kindClicked.connect(self.commands.add_card)
         self.inspector.messageShown.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.finder = FindController(self.find_bar, self.map_area)
+        self.inspector.selected_cards = self._selected_cards
         self.refresh_recent_menu()
         geometry, state = settings.window_geometry(), settings.window_state()
         if geometry is not None:
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
         self._scene_connections = [
             (scene.entitySelected, self._on_entity_selected),
             (scene.statusMessage, self.show_refusal),
+            (scene.selectionChanged, self.inspector.refresh),
             (view.zoomChanged, self._show_zoom),
         ]
         for signal, slot in self._scene_connections:
@@ -230,6 +232,10 @@ class MainWindow(QMainWindow):
             except (RuntimeError, TypeError):  # the scene is already gone
                 pass
         self._scene_connections = []
+
+    def _selected_cards(self) -> list[str]:
+        scene = self.map_area.current_scene()
+        return scene.selected_card_ids() if scene is not None else []
 
     def _on_entity_selected(self, kind: str, entity_id: str) -> None:
         self.inspector.show_entity(kind, entity_id, self.map_area.current_map_id())

@@ -226,6 +226,8 @@ ZH: dict[str, str] = {
     "{position} of {total}": "第 {position} 个，共 {total} 个",
     # inspector
     "Card": "卡片",
+    "{count} cards selected: text and notes edit this one, other settings all of them":
+        "已选中 {count} 张卡片：文字和备注只改这一张，其他设置改全部",
     "Stage": "阶段",
     "Lane": "泳道",
     "Arrow": "箭头",
