@@ -107,15 +107,17 @@ class FileOperations:
             return self.import_csv_path(path)
         if self.document is not None and self.document.path == str(Path(path).resolve()):
             return True  # already open
-        if not self.maybe_save():
-            return False
-        try:
+        try:  # open first: a file that cannot be opened should not ask about the current work
             document = Document.open(path, recovery=self.window.recovery)
         except ProjectFileError as error:
             show_error(self.window, tr("Could not open the project"), str(error))
             if not Path(path).exists():
                 self.window.settings.remove_recent_file(path)
                 self.window.refresh_recent_menu()
+            return False
+        if not self.maybe_save():
+            document.close()
+            document.deleteLater()
             return False
         self.window.set_document(document)
         self.window.settings.add_recent_file(path)
