@@ -440,3 +440,21 @@ def test_inspector_target_follows_selection(canvas):
     lane = c.map.lanes[0]
     c.click(c.vp(c.scene.lane_header(lane.id).sceneBoundingRect().center()))
     assert seen == [("connector", arrow.id), ("map", c.map.id), ("lane", lane.id)]
+
+
+def test_every_canvas_string_has_a_chinese_translation():
+    import re
+    from pathlib import Path
+
+    from blueprint_studio.i18n import tr
+    from blueprint_studio.model import clipboard as clipboard_module
+
+    root = Path(__file__).resolve().parents[1] / "blueprint_studio"
+    sources = list((root / "canvas").glob("*.py"))
+    texts = set()
+    for path in sources:
+        texts.update(re.findall(r'\btr\("([^"]+)"\)', path.read_text(encoding="utf-8")))
+    texts.update(re.findall(r'ModelError\("([^"]+)"\)', Path(clipboard_module.__file__).read_text(encoding="utf-8")))
+    assert texts, "no strings found: the scan is broken"
+    missing = sorted(t for t in texts if tr(t, "zh") == t)
+    assert missing == []

@@ -555,9 +555,9 @@ class StageHeaderItem(QGraphicsItem):
         painter.setFont(style.stage_font)
         name = self.name or tr("Stage {number}").format(number=self.number)
         painter.setPen(S.INK if self.name else S.MUTED_INK)
-        lines = style.stage_text.wrap(number + name, inner, 2 if not self.phase else 1)
-        text_h = lines.height
-        y = (self._h - text_h) / 2 + (8 if self.phase else 0)
+        lines = style.stage_text.wrap(number + name, inner, 2)
+        top = 20.0 if self.phase else 0.0
+        y = top + max(2.0, (self._h - top - lines.height) / 2)
         for line in lines.lines:
             painter.drawStaticText(QPointF(10, y), line)
             y += lines.line_height

@@ -48,13 +48,13 @@ class Metrics:
     """Sizes in scene units (1 unit = 1 logical pixel at 100 % zoom)."""
 
     lane_header_width: float = 184.0
-    stage_header_height: float = 60.0
+    stage_header_height: float = 70.0
     card_width: float = 196.0
     card_gap: float = 10.0
     cell_padding: float = 12.0
-    min_lane_height: float = 92.0
-    line_band: float = 24.0        # room between lanes for a blueprint line and its label
-    emotion_row_height: float = 132.0
+    min_lane_height: float = 86.0
+    line_band: float = 22.0        # room between lanes for a blueprint line and its label
+    emotion_row_height: float = 116.0
     min_card_width: float = 40.0
 
     @property

@@ -530,7 +530,7 @@ class MapScene(QGraphicsScene):
         try:
             push_operation(self.undo_stack, self.project, operation, text, **kwargs)
         except ModelError as error:
-            self.statusMessage.emit(str(error))
+            self.statusMessage.emit(tr(str(error)))
             self.snap_back()
             return False
         self.flush()
@@ -685,7 +685,7 @@ class MapScene(QGraphicsScene):
             else:
                 return
         except ModelError as error:
-            self.statusMessage.emit(str(error))
+            self.statusMessage.emit(tr(str(error)))
             return
         if new_ids and self.push(batch, tr("Paste")):
             self.set_card_selection(new_ids)

@@ -48,7 +48,7 @@ class CanvasStyle:
         self.small_text = TextWrapper(self.small_font)
         self.badge_font = canvas_font(13, bold=True)
         self.badge_text = TextWrapper(self.badge_font)
-        self.stage_font = canvas_font(18, bold=True)
+        self.stage_font = canvas_font(17, bold=True)
         self.stage_text = TextWrapper(self.stage_font)
         self.lane_font = canvas_font(16, bold=True)
         self.lane_text = TextWrapper(self.lane_font)

@@ -113,7 +113,7 @@ def parse(data: str | bytes) -> ClipboardContent:
     if not isinstance(raw_cards, list) or not isinstance(raw_connectors, list):
         raise ModelError("The clipboard holds cards in a form this version cannot read")
     if len(raw_cards) > MAX_CARDS:
-        raise ModelError(f"Cannot paste more than {MAX_CARDS} cards at once")
+        raise ModelError("Cannot paste more than 10,000 cards at once")
     content = ClipboardContent(source_map_id=str(payload.get("source_map_id", "")))
     keys: set[str] = set()
     for entry in raw_cards:
@@ -124,7 +124,7 @@ def parse(data: str | bytes) -> ClipboardContent:
                       for name in CARD_EDITABLE_FIELDS if name in entry}
             lane_kind = LaneKind(entry.get("lane_kind", "custom"))
         except (ValueError, TypeError) as error:  # ModelError is a ValueError
-            raise ModelError(f"A copied card is damaged: {error}") from error
+            raise ModelError("A copied card is damaged and cannot be pasted") from error
         key = _text(entry, "key") or new_id()
         keys.add(key)
         content.cards.append(ClipCard(key, _text(entry, "stage_id"), _text(entry, "stage_name"),
