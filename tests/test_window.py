@@ -259,6 +259,8 @@ def test_opening_a_corrupt_file_shows_the_sentence_and_leaves_it_alone(qtbot, tr
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a: messages.append(text)))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    trigger(window, "actionAddStage")  # unsaved work: a file that cannot open must not ask about it
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail(f"asked: {box.text()}"))
     before = window.document
     trigger(window, "actionOpen")
     assert len(messages) == 1 and "\n" not in messages[0] and "Traceback" not in messages[0]
