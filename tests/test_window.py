@@ -417,6 +417,9 @@ def test_switching_language_rebuilds_the_window_around_the_same_document(qtbot, 
     assert new.document is document and document.undo_stack.count() == 1
     assert new.menus["menuFile"].title() == "文件(&F)"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # Qt's own buttons too
+    untranslated = [spec.name for spec in ACTION_SPECS
+                    if spec.text not in ("English", "中文") and new.actions[spec.name].text() == spec.text]
+    assert untranslated == []
     assert AppSettings().language() == "zh"
     new.actions["actionUndo"].trigger()
     assert document.undo_stack.count() == 1 and not document.undo_stack.canUndo()

@@ -207,7 +207,7 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
     """Create every action (not yet connected) and return them by objectName."""
     actions: dict[str, QAction] = {}
     for spec in ACTION_SPECS:
-        action = QAction(tr(spec.text) if spec.text.isascii() else spec.text, parent)
+        action = QAction(tr(spec.text), parent)
         action.setObjectName(spec.name)
         action.setStatusTip(tr(spec.tip))
         action.setToolTip(tr(spec.tip))
