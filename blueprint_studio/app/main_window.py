@@ -371,6 +371,8 @@ class MainWindow(QMainWindow):
         if not self._skip_close_check and not self.files.maybe_save():
             event.ignore()
             return
+        if self.actions["actionPresentation"].isChecked():
+            self.actions["actionPresentation"].setChecked(False)  # remember the panels, not the show
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.teardown()
         _extra_windows.discard(self)
