@@ -559,3 +559,21 @@ def test_shared_settings_apply_to_every_selected_card_as_one_step(qtbot, trainin
     while stack.canUndo():
         trigger(window, "actionUndo")
     assert window.document.project == opened
+
+
+def test_card_colour_from_the_colour_dialog_and_back_to_default(qtbot, training, monkeypatch):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog, QPushButton
+
+    window = training
+    card_id = a_card(window, "")
+    window.map_area.current_scene().select_card(card_id)
+    card = window.document.project.map(window.map_area.current_map_id()).cards[card_id]
+    monkeypatch.setattr(QColorDialog, "getColor", staticmethod(lambda *a, **k: QColor("#FF8800")))
+    colour = window.inspector.findChild(QWidget, "inspector_card_colour")
+    swatch, default = colour.findChildren(QPushButton)
+    swatch.click()
+    assert card.colour == "#ff8800" and swatch.text() == "#ff8800"
+    default.click()
+    assert card.colour == "" and not default.isEnabled()
+    assert window.document.undo_stack.count() == 2
