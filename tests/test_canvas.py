@@ -7,6 +7,7 @@ import copy
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from blueprint_studio.canvas import CARD_KIND_MIME, CARDS_MIME
@@ -458,3 +459,109 @@ def test_every_canvas_string_has_a_chinese_translation():
     assert texts, "no strings found: the scan is broken"
     missing = sorted(t for t in texts if tr(t, "zh") == t)
     assert missing == []
+
+
+def test_escape_during_a_drag_puts_the_card_back(canvas):
+    c = canvas
+    card_id = c.cards_in(0, CUSTOMER)[0]
+    home = c.scene.card_item(card_id).pos()
+    viewport = c.view.viewport()
+    start, end = c.card_centre(card_id), c.cell_point(2, BACKSTAGE)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 5):
+        QTest.mouseMove(viewport, start + (end - start) * (i / 4))
+    assert c.scene.card_item(card_id).pos() != home
+    c.key(Qt.Key.Key_Escape)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert c.scene.card_item(card_id).pos() == home
+    assert c.stack.count() == 0
+
+
+def test_click_an_arrow_then_delete_it_and_double_click_to_label_it(canvas):
+    c = canvas
+    arrow = next(a for a in c.map.connectors.values() if a.label == "")
+    item = c.scene.connector_item(arrow.id)
+    (x0, y0), (x1, y1) = max(zip(item.points, item.points[1:]),
+                             key=lambda seg: abs(seg[1][0] - seg[0][0]) + abs(seg[1][1] - seg[0][1]))
+    middle = c.vp(QPointF((x0 + x1) / 2, (y0 + y1) / 2))
+    c.double_click(middle)
+    assert c.scene.editor() is not None
+    c.keys("hand-off")
+    c.key(Qt.Key.Key_Return)
+    assert c.map.connectors[arrow.id].label == "hand-off"
+    c.click(middle)
+    assert c.scene.current_entity() == ("connector", arrow.id)
+    c.key(Qt.Key.Key_Delete)
+    assert arrow.id not in c.map.connectors and len(c.map.cards) == 5
+    c.stack.undo()
+    c.stack.undo()
+    assert c.map.connectors[arrow.id].label == ""
+
+
+def test_clicking_elsewhere_commits_the_edit(canvas):
+    c = canvas
+    card_id = c.cards_in(1, FRONTSTAGE)[0]
+    c.double_click(c.card_centre(card_id))
+    c.keys("Clerk scans the ID")
+    c.click(c.cell_point(2, BACKSTAGE))
+    assert c.map.cards[card_id].text == "Clerk scans the ID"
+    assert c.scene.editor() is None
+
+
+def test_space_drag_pans_without_editing(canvas):
+    c = canvas
+    c.view.set_zoom(3.0)
+    c.view.scroll_to_origin()
+    QTest.keyPress(c.view.viewport(), Qt.Key.Key_Space)
+    c.drag(QPoint(700, 500), QPoint(500, 300))
+    QTest.keyRelease(c.view.viewport(), Qt.Key.Key_Space)
+    assert c.view.horizontalScrollBar().value() == pytest.approx(200, abs=12)
+    assert c.view.verticalScrollBar().value() == pytest.approx(200, abs=12)
+    assert c.stack.count() == 0 and c.scene.selected_card_ids() == []
+
+
+def test_dragging_to_the_edge_scrolls_the_view(canvas, qtbot):
+    c = canvas
+    c.view.resize(600, 640)
+    c.view.set_zoom(1.5)
+    c.view.scroll_to_origin()
+    card_id = c.cards_in(0, CUSTOMER)[0]
+    before = c.view.horizontalScrollBar().value()
+    viewport = c.view.viewport()
+    start = c.card_centre(card_id)
+    edge = QPoint(viewport.width() - 5, start.y())
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(viewport, start + QPoint(30, 0))
+    QTest.mouseMove(viewport, edge)
+    second_column = c.scene.layout.columns[1]
+    qtbot.waitUntil(lambda: c.view.mapToScene(edge).x() > second_column.x + 30, timeout=5000)
+    assert c.view.horizontalScrollBar().value() > before
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge)
+    card = c.map.cards[card_id]
+    assert c.map.stage_index(card.stage_id) > 0  # it travelled with the scrolling view
+    assert c.stack.count() == 1
+
+
+def test_each_map_has_its_own_scene_that_ignores_the_others(qtbot):
+    from blueprint_studio.model import operations as ops
+    from blueprint_studio.model.factory import new_map
+
+    project = sample_project()
+    other = new_map("Second", ["One", "Two"])
+    project.maps.append(other)
+    first = open_canvas(qtbot, project)
+    try:
+        stack = first.stack
+        from blueprint_studio.canvas import MapScene
+        second = MapScene(project, other.id, stack)
+        try:
+            second.add_card(other.stages[0].id, other.lanes[1].id, CardKind.IDEA, "Only here")
+            assert len(second.card_items()) == 1
+            assert set(first.scene.card_items()) == set(first.map.cards)
+            first.scene.push(ops.UpdateStage(other.id, other.stages[0].id, {"name": "Eins"}), "rename")
+            assert len(first.scene.header_ids()[0]) == 3
+        finally:
+            second.detach()
+            second.deleteLater()
+    finally:
+        close_canvas(first)

@@ -33,6 +33,18 @@ def _check_scene(scene: MapScene) -> None:
     assert xs == sorted(xs) and ys == sorted(ys)
     for card_id, rect in scene.layout.card_rects.items():
         assert scene.card_item(card_id).rect() == rect
+    # Cells grow to fit their cards: no two cards overlap, every card lies inside its cell.
+    rects = sorted(scene.layout.card_rects.values())
+    for i, a in enumerate(rects):
+        for b in rects[i + 1:]:
+            if b.x >= a.right:
+                break
+            assert a.bottom <= b.y or b.bottom <= a.y or a.right <= b.x, (a, b)
+    for card in service_map.cards.values():
+        cell = scene.layout.cell_rect(card.stage_id, card.lane_id)
+        rect = scene.layout.card_rects[card.id]
+        assert cell.x <= rect.x and rect.right <= cell.right + 0.01
+        assert cell.y <= rect.y and rect.bottom <= cell.bottom + 0.01
     check_project(scene.project)
 
 

@@ -35,10 +35,10 @@ class Interaction:
     def __init__(self, scene: "MapScene") -> None:
         self.scene = scene
 
-    def move(self, event: "QGraphicsSceneMouseEvent") -> None:
+    def move(self, pos: QPointF) -> None:
         pass
 
-    def release(self, event: "QGraphicsSceneMouseEvent") -> None:
+    def release(self, pos: QPointF) -> None:
         pass
 
     def cancel(self) -> None:
@@ -66,10 +66,10 @@ class CardDrag(Interaction):
         self.items = [scene.card_item(cid) for cid in self.card_ids]
         self.origins = {i.card_id: i.pos() for i in self.items}
 
-    def move(self, event: "QGraphicsSceneMouseEvent") -> None:
+    def move(self, pos: QPointF) -> None:
         if not self.items:
             return
-        delta = event.scenePos() - self.start
+        delta = pos - self.start
         if not self.moved and delta.manhattanLength() < _drag_distance():
             return
         self.moved = True
@@ -77,9 +77,9 @@ class CardDrag(Interaction):
             item.setZValue(S.Z_DRAGGED)
             item.setPos(self.origins[item.card_id] + delta)
         self.scene.route_live(self.card_ids)
-        self.scene.show_drop_target(event.scenePos(), self.card_ids)
+        self.scene.show_drop_target(pos, self.card_ids)
 
-    def release(self, event: "QGraphicsSceneMouseEvent") -> None:
+    def release(self, pos: QPointF) -> None:
         scene = self.scene
         scene.hide_drop_target()
         for item in self.items:
@@ -88,7 +88,6 @@ class CardDrag(Interaction):
             if not self.toggle and self.was_selected and len(self.card_ids) > 1:
                 scene.select_only([self.item.card_id])  # a click in a group picks one card
             return
-        pos = event.scenePos()
         cell = scene.layout.cell_at(pos.x(), pos.y())
         if cell is None or cell[1] == EMOTION_ROW:
             scene.snap_back()
@@ -123,17 +122,17 @@ class ConnectDrag(Interaction):
         path.cubicTo(QPointF(mid, self.start.y()), QPointF(mid, end.y()), end)
         self.line.setPath(path)
 
-    def move(self, event: "QGraphicsSceneMouseEvent") -> None:
-        self._draw(event.scenePos())
-        target = self.scene.card_at(event.scenePos())
+    def move(self, pos: QPointF) -> None:
+        self._draw(pos)
+        target = self.scene.card_at(pos)
         if target is not None and target is not self.source:
             self.scene.show_card_target(target)
         else:
             self.scene.hide_drop_target()
 
-    def release(self, event: "QGraphicsSceneMouseEvent") -> None:
+    def release(self, pos: QPointF) -> None:
         self.cancel()
-        target = self.scene.card_at(event.scenePos())
+        target = self.scene.card_at(pos)
         if target is not None and target is not self.source:
             self.scene.connect_cards(self.source.card_id, target.card_id)
 
@@ -170,15 +169,15 @@ class HeaderDrag(Interaction):
         coordinate = pos.x() if self.axis == "stage" else pos.y()
         return sum(1 for _, low, high in self._slots() if (low + high) / 2 < coordinate)
 
-    def move(self, event: "QGraphicsSceneMouseEvent") -> None:
-        if not self.moved and (event.scenePos() - self.start).manhattanLength() < _drag_distance():
+    def move(self, pos: QPointF) -> None:
+        if not self.moved and (pos - self.start).manhattanLength() < _drag_distance():
             return
         if not self.moved:
             self.moved = True
             self.scene.addItem(self.marker)
             self.item.setCursor(Qt.CursorShape.ClosedHandCursor)
         slots = self._slots()
-        slot = self._slot_at(event.scenePos())
+        slot = self._slot_at(pos)
         edge = slots[slot - 1][2] if slot > 0 else slots[0][1]
         layout = self.scene.layout
         if self.axis == "stage":
@@ -186,13 +185,13 @@ class HeaderDrag(Interaction):
         else:
             self.marker.setRect(QRectF(0, edge - 3, layout.width, 6))
 
-    def release(self, event: "QGraphicsSceneMouseEvent") -> None:
+    def release(self, pos: QPointF) -> None:
         self.cancel()
         if not self.moved:
             return
         ids = [slot_id for slot_id, _, _ in self._slots()]
         old = ids.index(self.item_id)
-        slot = self._slot_at(event.scenePos())
+        slot = self._slot_at(pos)
         new = slot if slot <= old else slot - 1
         if new != old:
             self.scene.move_axis_item(self.axis, self.item_id, new)
@@ -222,11 +221,11 @@ class ColumnResize(Interaction):
     def _show(self, x: float) -> None:
         self.guide.setRect(QRectF(x - 1.5, 0, 3, self.scene.layout.height))
 
-    def move(self, event: "QGraphicsSceneMouseEvent") -> None:
-        self.width = max(60.0, min(5000.0, event.scenePos().x() - self.left))
+    def move(self, pos: QPointF) -> None:
+        self.width = max(60.0, min(5000.0, pos.x() - self.left))
         self._show(self.left + self.width)
 
-    def release(self, event: "QGraphicsSceneMouseEvent") -> None:
+    def release(self, pos: QPointF) -> None:
         self.cancel()
         self.scene.resize_stage(self.item.stage_id, round(self.width))
 
@@ -253,19 +252,19 @@ class RubberBand(Interaction):
         self.band.setZValue(S.Z_DRAGGED + 2)
         self.active = False
 
-    def move(self, event: "QGraphicsSceneMouseEvent") -> None:
-        line = QLineF(self.start, event.scenePos())
+    def move(self, pos: QPointF) -> None:
+        line = QLineF(self.start, pos)
         if not self.active and line.length() < _drag_distance():
             return
         if not self.active:
             self.active = True
             self.scene.addItem(self.band)
-        rect = QRectF(self.start, event.scenePos()).normalized()
+        rect = QRectF(self.start, pos).normalized()
         self.band.setRect(rect)
         inside = {i.card_id for i in self.scene.items(rect) if isinstance(i, CardItem)}
         self.scene.set_card_selection(self.initial | inside)
 
-    def release(self, event: "QGraphicsSceneMouseEvent") -> None:
+    def release(self, pos: QPointF) -> None:
         self.cancel()
 
     def cancel(self) -> None:

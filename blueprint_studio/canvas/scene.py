@@ -784,8 +784,6 @@ class MapScene(QGraphicsScene):
                 self._retired_editors.append(editor)
                 QTimer.singleShot(0, self._drop_retired_editors)
             done(commit, new_text)
-            for view in self.views():
-                view.setFocus(Qt.FocusReason.OtherFocusReason)
 
         editor = InlineEditor(text, font, width, on_done, multiline)
         editor.document().setDocumentMargin(0)
@@ -854,9 +852,19 @@ class MapScene(QGraphicsScene):
             self._paste_cell = cell
         return RubberBand(self, event)
 
+    def is_interacting(self) -> bool:
+        """True while a gesture (drag, connect, rubber band, resize) holds the mouse."""
+        return self._interaction is not None
+
+    def continue_interaction(self, pos: QPointF) -> None:
+        """Feed the pointer's scene position to the gesture (the view calls this while it
+        scrolls by itself near its edges, so a drag can reach any part of a big map)."""
+        if self._interaction is not None:
+            self._interaction.move(pos)
+
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if self._interaction is not None:
-            self._interaction.move(event)
+            self._interaction.move(event.scenePos())
             event.accept()
             return
         super().mouseMoveEvent(event)
@@ -864,7 +872,7 @@ class MapScene(QGraphicsScene):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         interaction, self._interaction = self._interaction, None
         if interaction is not None:
-            interaction.release(event)
+            interaction.release(event.scenePos())
             event.accept()
             return
         super().mouseReleaseEvent(event)

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from .scene import MapScene
 from .style import CANVAS_BACKGROUND
 
+AUTOSCROLL_MARGIN = 36   # pixels from the edge where a drag starts scrolling the view
+AUTOSCROLL_STEP = 18
 MIN_ZOOM = 0.1
 MAX_ZOOM = 4.0
 ZOOM_STEP = 1.25
@@ -37,6 +39,10 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pan_from: QPoint | None = None
         self._space_down = False
+        self._last_mouse = QPoint()
+        self._autoscroll = QTimer(self)
+        self._autoscroll.setInterval(30)
+        self._autoscroll.timeout.connect(self._autoscroll_step)
         if scene is not None:
             self.setScene(scene)
 
@@ -199,8 +205,34 @@ class MapView(QGraphicsView):
             event.accept()
             return
         super().mouseMoveEvent(event)
+        self._last_mouse = event.position().toPoint()
+        scene = self.map_scene()
+        if scene is not None and scene.is_interacting() and self._edge_push() != (0, 0):
+            if not self._autoscroll.isActive():
+                self._autoscroll.start()
+        else:
+            self._autoscroll.stop()
+
+    def _edge_push(self) -> tuple[int, int]:
+        rect = self.viewport().rect()
+        p = self._last_mouse
+        dx = -1 if p.x() < AUTOSCROLL_MARGIN else (1 if p.x() > rect.width() - AUTOSCROLL_MARGIN else 0)
+        dy = -1 if p.y() < AUTOSCROLL_MARGIN else (1 if p.y() > rect.height() - AUTOSCROLL_MARGIN else 0)
+        return dx, dy
+
+    def _autoscroll_step(self) -> None:
+        scene = self.map_scene()
+        dx, dy = self._edge_push()
+        if scene is None or not scene.is_interacting() or (dx, dy) == (0, 0):
+            self._autoscroll.stop()
+            return
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        h.setValue(h.value() + dx * AUTOSCROLL_STEP)
+        v.setValue(v.value() + dy * AUTOSCROLL_STEP)
+        scene.continue_interaction(self.mapToScene(self._last_mouse))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._autoscroll.stop()
         if self._pan_from is not None and event.button() in (Qt.MouseButton.MiddleButton,
                                                               Qt.MouseButton.LeftButton):
             self._pan_from = None
