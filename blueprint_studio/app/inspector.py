@@ -140,7 +140,7 @@ class Inspector(QWidget):
             (f"{appearance.CHANNEL_SYMBOL[c]}  {channel_name(c)}", c) for c in Channel]
         page.add(ChoiceField("channel", edit, channels))
         emotions = [(tr("(none)"), None)] + [
-            (f"{value:+d}  {appearance.EMOTION_FACES[value]}  {tr(EMOTION_LABELS[value])}", value)
+            (f"{appearance.EMOTION_FACES[value]}  {tr(EMOTION_LABELS[value])}", value)
             for value in range(-2, 3)]
         page.add(ChoiceField("emotion", edit, emotions))
         page.add(FlagField("moment_of_truth", edit, f"{appearance.MOT_BADGE} {tr('Moment of truth (MOT)')}"), "")
