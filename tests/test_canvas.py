@@ -565,3 +565,27 @@ def test_each_map_has_its_own_scene_that_ignores_the_others(qtbot):
             second.deleteLater()
     finally:
         close_canvas(first)
+
+
+def test_an_empty_map_grows_with_the_add_buttons_and_double_clicks(qtbot):
+    from blueprint_studio.model.entities import ServiceMap
+    from blueprint_studio.model.factory import new_project
+
+    project = new_project("Empty", [ServiceMap(name="Nothing yet")])
+    c = open_canvas(qtbot, project)
+    try:
+        assert c.scene.counts() == {"stages": 0, "lanes": 0, "cards": 0, "connectors": 0}
+        c.click(c.vp(QPointF(184 + 60, 30)))            # the "+ Stage" button
+        c.key(Qt.Key.Key_Return)
+        c.click(c.vp(QPointF(c.scene.layout.grid_left / 2, c.scene.layout.height + 20)))  # "+ Lane"
+        c.keys("Guests")
+        c.key(Qt.Key.Key_Return)
+        assert [s.name for s in c.map.stages] == ["Stage 1"]
+        assert [lane.name for lane in c.map.lanes] == ["Guests"]
+        c.double_click(c.cell_point(0, 0))
+        c.keys("First card")
+        c.key(Qt.Key.Key_Return)
+        assert [card.text for card in c.map.cards.values()] == ["First card"]
+        _assert_items_match_model(c)
+    finally:
+        close_canvas(c)

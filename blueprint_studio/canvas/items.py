@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF,
 )
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem
 
 from .. import appearance
 from ..i18n import tr
@@ -613,23 +613,43 @@ class LaneHeaderItem(QGraphicsItem):
             painter.fillRect(QRectF(self._w - 4, 0, 4, self._h), S.SELECTION)
 
 
-class StageHeaderRow(QGraphicsItem):
-    """Holds the stage headers; the scene moves it down so the row sticks to the view's top."""
+ADD_ZONE_WIDTH = 132.0   # the "+ Stage" button at the end of the header row
+ADD_ZONE_HEIGHT = 44.0   # the "+ Lane" button below the last lane
 
-    def __init__(self) -> None:
+
+def _paint_add_button(painter: QPainter, rect: QRectF, text: str, style: CanvasStyle) -> None:
+    box = rect.adjusted(8, 8, -8, -8)
+    pen = QPen(S.MUTED_INK, 1.2, Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.setBrush(QColor(255, 255, 255, 150))
+    painter.drawRoundedRect(box, 6, 6)
+    painter.setFont(style.lane_font)
+    painter.setPen(S.MUTED_INK)
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, style.lane_text.elided(text, box.width() - 8))
+
+
+class StageHeaderRow(QGraphicsItem):
+    """Holds the stage headers; the scene moves it down so the row sticks to the view's top.
+    Ends with a "+ Stage" button."""
+
+    def __init__(self, style: CanvasStyle) -> None:
         super().__init__()
+        self._style = style
         self.setZValue(S.Z_STAGE_HEADERS)
         self._rect = QRectF()
+        self.add_zone = QRectF()
 
     def set_extent(self, width: float, height: float) -> None:
         self.prepareGeometryChange()
-        self._rect = QRectF(0, 0, width, height)
+        self._rect = QRectF(0, 0, width + ADD_ZONE_WIDTH, height)
+        self.add_zone = QRectF(width, 0, ADD_ZONE_WIDTH, height)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         painter.fillRect(self._rect, S.HEADER_FILL)
+        _paint_add_button(painter, self.add_zone, "+ " + tr("Stage"), self._style)
 
 
 class LaneHeaderColumn(QGraphicsItem):
@@ -642,10 +662,12 @@ class LaneHeaderColumn(QGraphicsItem):
         self._rect = QRectF()
         self._lines: list[tuple[LineKind, float]] = []
         self._emotion: QRectF | None = None
+        self.add_zone = QRectF()
 
     def set_extent(self, layout: MapLayout) -> None:
         self.prepareGeometryChange()
-        self._rect = QRectF(0, 0, layout.grid_left, layout.height)
+        self._rect = QRectF(0, 0, layout.grid_left, layout.height + ADD_ZONE_HEIGHT)
+        self.add_zone = QRectF(0, layout.height, layout.grid_left, ADD_ZONE_HEIGHT)
         self._lines = list(layout.lines)
         row = layout.emotion_row
         self._emotion = QRectF(0, row.y, layout.grid_left, row.height) if row else None
@@ -658,6 +680,7 @@ class LaneHeaderColumn(QGraphicsItem):
         painter.fillRect(self._rect, S.HEADER_FILL)
         style = self._style
         width = self._rect.width()
+        _paint_add_button(painter, self.add_zone, "+ " + tr("Lane"), style)
         if self._emotion is not None:
             rect = self._emotion
             painter.fillRect(rect, QColor("#fbeff0"))
@@ -801,7 +824,10 @@ class InlineEditor(QGraphicsTextItem):
         painter.setPen(QPen(S.SELECTION, 2))
         painter.setBrush(QBrush(QColor("white")))
         painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 4, 4)
-        super().paint(painter, option, widget)
+        # Without Qt's dashed focus frame: the blue box already says "editing here".
+        plain = QStyleOptionGraphicsItem(option)
+        plain.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
+        super().paint(painter, plain, widget)
 
 
 def lane_colours(kind: LaneKind, colour: str) -> tuple[QColor, QColor]:

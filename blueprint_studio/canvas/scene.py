@@ -25,7 +25,7 @@ from .interactions import (
     moves_for_drop,
 )
 from .items import (
-    CardItem, ConnectorItem, CornerItem, DropIndicator, EmotionItem, GridItem, InlineEditor,
+    ADD_ZONE_HEIGHT, ADD_ZONE_WIDTH, CardItem, ConnectorItem, CornerItem, DropIndicator, EmotionItem, GridItem, InlineEditor,
     LaneHeaderColumn, LaneHeaderItem, StageHeaderItem, StageHeaderRow, lane_colours,
 )
 from .layout import EMOTION_ROW, METRICS, MapLayout, Rect, compute_layout
@@ -92,7 +92,7 @@ class MapScene(QGraphicsScene):
         self._lane_headers: dict[str, LaneHeaderItem] = {}
         self._grid = GridItem()
         self._emotion = EmotionItem(self.style_)
-        self._stage_row = StageHeaderRow()
+        self._stage_row = StageHeaderRow(self.style_)
         self._lane_column = LaneHeaderColumn(self.style_)
         self._corner = CornerItem(self.style_)
         self._drop = DropIndicator()
@@ -242,7 +242,7 @@ class MapScene(QGraphicsScene):
         self._reroute(self._dirty_routes)
         self._dirty_routes = set()
         self._headers_dirty = self._layout_dirty = False
-        self.setSceneRect(QRectF(0, 0, self.layout.width + 40, self.layout.height + 40))
+        self.setSceneRect(QRectF(0, 0, self.layout.width + ADD_ZONE_WIDTH + 20, self.layout.height + ADD_ZONE_HEIGHT + 20))
         self._apply_origin()
         self.layoutChanged.emit()
 
@@ -844,6 +844,12 @@ class MapScene(QGraphicsScene):
             else:
                 self.select_only_items([hit])
             return None
+        if hit is self._stage_row and self._stage_row.add_zone.contains(self._stage_row.mapFromScene(pos)):
+            self.add_stage()
+            return None
+        if hit is self._lane_column and self._lane_column.add_zone.contains(self._lane_column.mapFromScene(pos)):
+            self.add_lane()
+            return None
         if hit in (self._stage_row, self._lane_column, self._corner):
             self.clearSelection()
             return None
@@ -899,8 +905,6 @@ class MapScene(QGraphicsScene):
                 self.rename_stage(hit.stage_id)
         elif isinstance(hit, LaneHeaderItem):
             self.rename_lane(hit.lane_id)
-        elif hit is self._stage_row:
-            self.add_stage()
         elif hit is None:
             cell = self.cell_at(pos)
             if cell is not None:
