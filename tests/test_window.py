@@ -337,12 +337,22 @@ def test_maps_add_rename_move_delete_are_undoable(qtbot, training, monkeypatch):
     assert window.map_area.tabs.tabText(1) == "客户旅程"
     trigger(window, "actionMoveMapUp")
     assert [m.id for m in project.maps] == [new_id, first_id]
+    # Dragging in the list: the row the list moves becomes a MoveMap.
+    from PySide6.QtCore import QModelIndex
+
+    model = window.maps_panel.list.model()
+    assert model.moveRow(QModelIndex(), 1, QModelIndex(), 0)
+    qtbot.waitUntil(lambda: [m.id for m in project.maps] == [first_id, new_id], timeout=2000)
+    trigger(window, "actionUndo")
+    assert [m.id for m in project.maps] == [new_id, first_id]
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    window.maps_panel.list.setCurrentRow(0)  # the user picks the journey map in the list
+    assert window.map_area.current_map_id() == new_id
     trigger(window, "actionDeleteMap")
     assert [m.id for m in project.maps] == [first_id]
     trigger(window, "actionDeleteMap")  # the last map stays, with a message
     assert len(project.maps) == 1 and window.inspector.message.isVisibleTo(window.inspector)
-    for _ in range(4):
+    while window.document.undo_stack.canUndo():
         trigger(window, "actionUndo")
     assert project == opened
     assert window.maps_panel.list.count() == 1

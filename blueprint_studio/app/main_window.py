@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.map_area.currentMapChanged.connect(self._on_current_map_changed)
         self.maps_panel.mapChosen.connect(self.map_area.show_map)
         self.maps_panel.renameRequested.connect(self.commands.rename_map_to)
+        self.maps_panel.moveRequested.connect(self.commands.move_map_to)
         self.palette.kindClicked.connect(self.commands.add_card)
         self.inspector.messageShown.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.finder = FindController(self.find_bar, self.map_area)

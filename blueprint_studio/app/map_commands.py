@@ -211,6 +211,14 @@ class MapCommands:
         if answer == QMessageBox.StandardButton.Yes:
             self._push(ops.RemoveMap(map_id), tr("Delete map"))
 
+    def move_map_to(self, map_id: str, index: int) -> None:
+        project = self.window.document.project
+        if 0 <= index < len(project.maps) and project.maps[index].id != map_id:
+            if self._push(ops.MoveMap(map_id, index), tr("Move map")):
+                self.window.map_area.show_map(map_id)
+        else:
+            self.window.maps_panel.refill()  # a drop onto its own place
+
     def move_map(self, step: int) -> None:
         map_id = self.window.map_area.current_map_id()
         index = self._current_index() + step

@@ -22,6 +22,7 @@ class MapsPanel(QWidget):
 
     mapChosen = Signal(str)             # map id
     renameRequested = Signal(str, str)  # map id, new name
+    moveRequested = Signal(str, int)    # map id, new index (dragged in the list)
 
     def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +37,8 @@ class MapsPanel(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
         for name in ("actionAddMap", "actionRenameMap", "actionDeleteMap",
@@ -49,6 +52,7 @@ class MapsPanel(QWidget):
         layout.addLayout(buttons)
         self.list.currentRowChanged.connect(self._on_row_changed)
         self.list.itemChanged.connect(self._on_item_changed)
+        self.list.model().rowsMoved.connect(self._on_rows_moved)
 
     def set_project(self, project: Project | None) -> None:
         if self._unsubscribe:
@@ -113,6 +117,15 @@ class MapsPanel(QWidget):
             QTimer.singleShot(0, lambda: self.renameRequested.emit(map_id, name))
         else:
             self.refill()
+
+    def _on_rows_moved(self, _parent, start: int, _end: int, _destination, row: int) -> None:
+        """A map dragged to another place in the list becomes an undoable MoveMap."""
+        if self._filling or self.project is None or not 0 <= start < len(self.project.maps):
+            return
+        map_id = self.project.maps[start].id
+        index = row if row < start else row - 1
+        # After the drop has finished: the move refills this list.
+        QTimer.singleShot(0, lambda: self.moveRequested.emit(map_id, index))
 
     def _on_model_event(self, event: ModelEvent) -> None:
         if event.entity == "map":
