@@ -179,12 +179,38 @@ def test_f2_edits_the_selected_card_and_enter_commits_one_step(canvas):
     assert c.scene.selected_card_ids() == [card_id]
     assert c.scene.current_entity() == ("card", card_id)
     c.key(Qt.Key.Key_F2)
-    c.keys("Opens the app")
+    c.keys(", gladly")  # the cursor starts at the end of the text
     c.key(Qt.Key.Key_Enter)
-    assert c.map.cards[card_id].text == "Opens the app"
+    assert c.map.cards[card_id].text == "Uses the app every day, gladly"
     assert c.stack.count() == 1
     c.stack.undo()
     assert c.map.cards[card_id].text == "Uses the app every day"
+    # Typing on a selected card types over it, like a spreadsheet cell.
+    c.keys("Opens the app")
+    c.key(Qt.Key.Key_Return)
+    assert c.map.cards[card_id].text == "Opens the app"
+
+
+def test_alt_arrows_move_the_selected_card_one_cell_over(canvas):
+    c = canvas
+    card_id = c.cards_in(2, CUSTOMER)[0]
+    c.click(c.card_centre(card_id))
+    c.key(Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    c.key(Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert c.cards_in(1, FRONTSTAGE)[-1] == card_id
+    assert c.stack.count() == 2 and c.scene.selected_card_ids() == [card_id]
+    c.key(Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    c.key(Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    c.key(Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # already in the top lane: nothing
+    assert c.cards_in(1, 0) == [card_id] and c.stack.count() == 4
+
+
+def test_undo_while_editing_a_new_card_closes_the_editor(canvas):
+    c = canvas
+    c.double_click(c.cell_point(2, BACKSTAGE))
+    assert c.scene.editor() is not None
+    c.stack.undo()
+    assert c.scene.editor() is None and c.cards_in(2, BACKSTAGE) == []
 
 
 def test_rubber_band_selects_cards_and_delete_key_removes_them_in_one_step(canvas):
@@ -502,9 +528,9 @@ def test_clicking_elsewhere_commits_the_edit(canvas):
     c = canvas
     card_id = c.cards_in(1, FRONTSTAGE)[0]
     c.double_click(c.card_centre(card_id))
-    c.keys("Clerk scans the ID")
+    c.keys(" twice")
     c.click(c.cell_point(2, BACKSTAGE))
-    assert c.map.cards[card_id].text == "Clerk scans the ID"
+    assert c.map.cards[card_id].text == "Clerk checks ID twice"
     assert c.scene.editor() is None
 
 

@@ -103,6 +103,7 @@ class MapScene(QGraphicsScene):
         self._interaction: Interaction | None = None
         self._editor: InlineEditor | None = None
         self._retired_editors: list[InlineEditor] = []
+        self._editor_target: tuple[str, str] = ("", "")  # (entity kind, id) being edited
         self._origin = QPointF(0, 0)
         self._current: tuple[str, str] = ("map", map_id)
         self._focus_card: str | None = None
@@ -140,6 +141,9 @@ class MapScene(QGraphicsScene):
     def _on_event(self, event: ModelEvent) -> None:
         if self._detached or event.map_id != self.map_id:
             return
+        if event.action == "removed" and self._editor is not None and (
+                (event.entity, event.entity_id) == self._editor_target):
+            self._editor.finish(False)  # what was being edited is gone (undo, another panel)
         if event.entity == "map":
             if event.action == "removed":
                 self._map_gone = True
@@ -711,7 +715,8 @@ class MapScene(QGraphicsScene):
             first = self._focus_card if self._focus_card in ids else ids[0]
             self.edit_card(first)
 
-    def edit_card(self, card_id: str) -> None:
+    def edit_card(self, card_id: str, initial: str | None = None) -> None:
+        """Edit a card's text in place; `initial` replaces the text (typing on a selected card)."""
         self.flush()
         item = self._cards.get(card_id)
         card = self.map.cards.get(card_id)
@@ -724,8 +729,9 @@ class MapScene(QGraphicsScene):
             if commit and current is not None and text != current.text:
                 self.push(ops.UpdateCard(self.map_id, card_id, {"text": text}), tr("Edit card text"))
 
-        self._start_editor(card.text, self.style_.card_font, text_rect.width(),
-                           item.mapToScene(text_rect.topLeft()), done, multiline=True)
+        self._start_editor(card.text if initial is None else initial, self.style_.card_font,
+                           text_rect.width(), item.mapToScene(text_rect.topLeft()), done,
+                           multiline=True, target=("card", card_id), select_all=False)
 
     def rename_stage(self, stage_id: str) -> None:
         self.flush()
@@ -740,7 +746,7 @@ class MapScene(QGraphicsScene):
 
         pos = header.mapToScene(QPointF(8, 12))
         self._start_editor(stage.name, self.style_.stage_font, header.width() - 16, pos, done,
-                           multiline=False)
+                           multiline=False, target=("stage", stage_id))
 
     def rename_lane(self, lane_id: str) -> None:
         self.flush()
@@ -755,7 +761,7 @@ class MapScene(QGraphicsScene):
 
         pos = header.mapToScene(QPointF(12, 10))
         self._start_editor(lane_name(lane), self.style_.lane_font, self.layout.metrics.lane_header_width - 24,
-                           pos, done, multiline=False)
+                           pos, done, multiline=False, target=("lane", lane_id))
 
     def edit_connector_label(self, connector_id: str) -> None:
         self.flush()
@@ -771,14 +777,17 @@ class MapScene(QGraphicsScene):
 
         anchor = item.label_anchor()
         self._start_editor(connector.label, self.style_.label_font, max(anchor.width(), 140),
-                           anchor.topLeft(), done, multiline=False)
+                           anchor.topLeft(), done, multiline=False, target=("connector", connector_id))
 
-    def _start_editor(self, text: str, font, width: float, pos: QPointF, done, multiline: bool) -> None:
+    def _start_editor(self, text: str, font, width: float, pos: QPointF, done, multiline: bool,
+                      target: tuple[str, str] = ("", ""), select_all: bool = True) -> None:
         self.finish_editing(True)
+        self._editor_target = target
 
         def on_done(commit: bool, new_text: str) -> None:
             editor = self._editor
             self._editor = None
+            self._editor_target = ("", "")
             if editor is not None:
                 editor.hide()
                 self._retired_editors.append(editor)
@@ -792,7 +801,10 @@ class MapScene(QGraphicsScene):
         self._editor = editor
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         cursor = editor.textCursor()
-        cursor.select(cursor.SelectionType.Document)
+        if select_all:  # short names: typing replaces them
+            cursor.select(cursor.SelectionType.Document)
+        else:           # a card's text: fix a typo without retyping everything
+            cursor.movePosition(cursor.MoveOperation.End)
         editor.setTextCursor(cursor)
 
     def _drop_retired_editors(self) -> None:
@@ -930,9 +942,16 @@ class MapScene(QGraphicsScene):
                 self._interaction = None
             else:
                 self.clearSelection()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down) and (
+                mods & Qt.KeyboardModifier.AltModifier):
+            self.nudge_selection(key)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down) and not (
                 mods & Qt.KeyboardModifier.ControlModifier):
             self.move_selection(key)
+        elif (self._current[0] == "card" and event.text() and event.text().isprintable()
+              and not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                              | Qt.KeyboardModifier.MetaModifier)):
+            self.edit_card(self._current[1], initial=event.text())  # type over, like a spreadsheet
         else:
             super().keyPressEvent(event)
             return
@@ -948,6 +967,25 @@ class MapScene(QGraphicsScene):
             self.rename_lane(entity_id)
         elif kind == "connector":
             self.edit_connector_label(entity_id)
+
+    def nudge_selection(self, key: int) -> bool:
+        """Alt+arrow: move the selected cards one stage or lane over (one undo step)."""
+        self.flush()
+        ids = self.selected_card_ids()
+        if not ids:
+            return False
+        service_map = self.map
+        anchor = service_map.cards[self._focus_card if self._focus_card in ids else ids[0]]
+        si, li = service_map.stage_index(anchor.stage_id), service_map.lane_index(anchor.lane_id)
+        di, dj = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
+                  Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}[Qt.Key(key)]
+        if not (0 <= si + di < len(service_map.stages) and 0 <= li + dj < len(service_map.lanes)):
+            return False
+        cell = (service_map.stages[si + di].id, service_map.lanes[li + dj].id)
+        moved = self.move_cards(ids, anchor.id, cell, len(service_map.cards_in_cell(*cell)))
+        for view in self.views():
+            view.ensureVisible(self._cards[anchor.id].sceneBoundingRect(), 60, 60)
+        return moved
 
     def move_selection(self, key: int) -> str | None:
         """Arrow keys walk between cards: left/right across stages, up/down within a column."""
