@@ -150,3 +150,20 @@ def test_a_session_killed_before_any_change_leaves_nothing_to_offer(tmp_path, st
     assert [p.suffix for p in store.folder.iterdir()] == [".lock"]
     assert store.orphans() == []
     assert list(store.folder.iterdir()) == []
+
+
+def test_an_unexpected_error_is_logged_and_shown_as_one_sentence(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from blueprint_studio.app.errors import ErrorReporter
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _p, _t, text: shown.append(text)))
+    reporter = ErrorReporter(tmp_path)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as error:
+        reporter(type(error), error, error.__traceback__)
+    assert len(shown) == 1 and "RuntimeError: boom" in shown[0] and "Traceback" not in shown[0]
+    log = (tmp_path / "errors.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "boom" in log

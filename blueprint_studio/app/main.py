@@ -13,6 +13,7 @@ from .. import __version__
 from ..i18n import set_language, tr
 from .dialogs import ask_restore
 from .document import Document
+from .errors import ErrorReporter
 from .main_window import MainWindow
 from .qt_translations import use_qt_translations
 from .recovery import RecoveryStore
@@ -62,6 +63,7 @@ def run_gui(path: str | None = None) -> int:
     set_language(settings.language())
     use_qt_translations(settings.language())
     recovery = RecoveryStore(settings.folder)
+    ErrorReporter(settings.folder).install()
     window = MainWindow(settings, recovery=recovery)
     window.show()
     if path:

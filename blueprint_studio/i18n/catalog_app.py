@@ -189,6 +189,10 @@ ZH: dict[str, str] = {
     "Chinese and Latin text use the bundled font {font} (Apache License 2.0).":
         "中文和西文使用随程序附带的字体 {font}（Apache License 2.0）。",
     "Untitled": "未命名",
+    "Something went wrong": "出现问题",
+    "Blueprint Studio ran into an unexpected problem ({error}). Your work has been kept in a "
+    "recovery copy; the details are in {log}.":
+        "服务蓝图工作室遇到了意外问题（{error}）。您的工作已保存在恢复副本中；详细信息见 {log}。",
     "Settings and recovery copies: {folder}": "设置和恢复副本所在文件夹：{folder}",
     "Open Project": "打开项目",
     "Save Project As": "项目另存为",
