@@ -1,0 +1,38 @@
+"""Every string the shell shows has Simplified Chinese, with the same placeholders."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from blueprint_studio.i18n import tr
+
+APP = Path(__file__).resolve().parents[1] / "blueprint_studio" / "app"
+SHELL_FILES = sorted(p for p in APP.glob("*.py") if p.name != "export_dialog.py")  # PDF helper's own
+
+
+def _literals(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("tr", "mark")
+                and node.args and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)):
+            found.append(node.args[0].value)
+    return found
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("path", SHELL_FILES, ids=lambda p: p.name)
+def test_shell_strings_have_chinese_with_the_same_placeholders(path):
+    for english in _literals(path):
+        if english.strip() in ("", "PDF") or not any(ch.isalpha() for ch in english):
+            continue
+        chinese = tr(english, "zh")
+        assert chinese != english, f"{path.name}: no Chinese for {english!r}"
+        assert _fields(chinese) == _fields(english), f"{path.name}: placeholders differ in {english!r}"
