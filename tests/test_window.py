@@ -219,6 +219,7 @@ def test_save_through_the_window_and_reopen_gives_the_same_model(qtbot, training
                         staticmethod(lambda *a, **k: (str(path.with_suffix("")), "")))
     trigger(window, "actionSave")
     assert path.exists() and not window.isWindowModified()
+    assert window.save_state_label.text() == "✓ Saved"
     assert "blueprint.bpstudio" in window.windowTitle()
     saved = window.document.project
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
@@ -293,7 +294,9 @@ def test_recovery_copy_after_an_edit_is_offered_on_the_next_start(qtbot, make_wi
     store = RecoveryStore(config)
     first = make_window(build_template("enterprise_training", "zh"))
     trigger(first, "actionAddStage")
+    assert first.save_state_label.text() == "● Unsaved changes"
     qtbot.waitUntil(lambda: any(store.folder.glob("*.bpstudio")), timeout=3000)
+    assert "recovery copy kept at" in first.save_state_label.text()
     edited = read_project(next(store.folder.glob("*.bpstudio")))
     assert edited == first.document.project
     # Simulate the crash: the lock of a dead process is stale, so drop ours without cleaning up.

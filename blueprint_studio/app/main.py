@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
@@ -18,7 +17,7 @@ from .main_window import MainWindow
 from .qt_translations import use_qt_translations
 from .recovery import RecoveryStore
 from .settings import APPLICATION, ORGANISATION, AppSettings
-from .theme import apply_theme
+from .theme import app_icon, apply_theme
 
 
 def offer_recovery(window: MainWindow, recovery: RecoveryStore) -> None:
@@ -51,7 +50,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
     app.setApplicationDisplayName(APPLICATION)
-    app.setWindowIcon(QIcon())
+    app.setWindowIcon(app_icon())
     apply_theme(app)
     return app
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt, QTime, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget, QLabel, QMainWindow, QToolBar, QUndoView, QVBoxLayout, QWidget,
@@ -86,6 +86,9 @@ class MainWindow(QMainWindow):
         self.zoom_label.setObjectName("zoomLabel")
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("countsLabel")
+        self.save_state_label = QLabel(self)
+        self.save_state_label.setObjectName("saveStateLabel")
+        self.statusBar().addPermanentWidget(self.save_state_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self._counts_timer = QTimer(self)
@@ -169,6 +172,7 @@ class MainWindow(QMainWindow):
             (document.modifiedChanged, self._update_title),
             (document.pathChanged, self._update_title),
             (document.recoveryFailed, self._show_status),
+            (document.recoveryWritten, self._recovery_written),
         ]
         for signal, slot in self._document_connections:
             signal.connect(slot)
@@ -203,6 +207,20 @@ class MainWindow(QMainWindow):
             return
         self.setWindowTitle(f"{self.document.display_name()}[*] — {APP_TITLE}")
         self.setWindowModified(self.document.is_modified())
+        self._show_save_state()
+
+    def _recovery_written(self) -> None:
+        self._show_save_state(QTime.currentTime().toString("HH:mm:ss"))
+
+    def _show_save_state(self, recovery_time: str = "") -> None:
+        """Peace of mind at a glance: saved, or unsaved but kept in a recovery copy."""
+        document = self.document
+        if document is None or not document.is_modified():
+            self.save_state_label.setText(tr("✓ Saved") if document and not document.is_untitled() else "")
+        elif recovery_time:
+            self.save_state_label.setText(tr("● Unsaved · recovery copy kept at {time}").format(time=recovery_time))
+        else:
+            self.save_state_label.setText(tr("● Unsaved changes"))
 
     # -- the current map -------------------------------------------------------------------------
     def _on_current_map_changed(self, map_id: str) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from .. import appearance
@@ -63,3 +64,33 @@ QLabel#inspectorMessage {{ color: #b42318; }}
 QLabel#findStatus {{ color: {appearance.MUTED_INK}; }}
 QFrame#findBar {{ background: #fffdf2; border-top: 1px solid {BORDER}; }}
 """
+
+
+def app_icon() -> QIcon:
+    """A small blueprint: a blue card with three lanes and a dashed line of visibility."""
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        unit = size / 16
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(ACCENT))
+        painter.drawRoundedRect(QRectF(0.5 * unit, 0.5 * unit, 15 * unit, 15 * unit), 3 * unit, 3 * unit)
+        painter.setBrush(QColor("#ffe08a"))
+        for row, top in enumerate((3.0, 7.0, 11.0)):
+            for column in range(3):
+                if (row + column) % 2 == 0:
+                    painter.drawRoundedRect(QRectF((2.2 + 4 * column) * unit, top * unit, 3.4 * unit,
+                                                   2.2 * unit), 0.6 * unit, 0.6 * unit)
+        pen = painter.pen()
+        pen.setStyle(Qt.PenStyle.DashLine)
+        pen.setColor(QColor("#ffffff"))
+        pen.setWidthF(max(1.0, 0.6 * unit))
+        painter.setPen(pen)
+        painter.drawLine(QRectF(1.5 * unit, 9.6 * unit, 13 * unit, 0).topLeft(),
+                         QRectF(1.5 * unit, 9.6 * unit, 13 * unit, 0).topRight())
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon

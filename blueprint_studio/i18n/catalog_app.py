@@ -150,6 +150,9 @@ ZH: dict[str, str] = {
     "{stages} stages · {lanes} lanes · {cards} cards · {connectors} arrows":
         "{stages} 个阶段 · {lanes} 条泳道 · {cards} 张卡片 · {connectors} 个箭头",
     "Saved {name}": "已保存 {name}",
+    "✓ Saved": "✓ 已保存",
+    "● Unsaved changes": "● 有未保存的修改",
+    "● Unsaved · recovery copy kept at {time}": "● 未保存 · 恢复副本已于 {time} 保留",
     "Exported {name}": "已导出 {name}",
     "Restored your unsaved work. Save it to keep it.": "已恢复未保存的工作。请保存以保留它。",
     "PDF export is not available in this installation.": "此安装中无法导出 PDF。",
