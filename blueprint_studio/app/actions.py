@@ -177,9 +177,10 @@ TOOLBAR_TEXT = {
 
 
 # Short labels for the buttons under the maps list.
+# Compact symbols keep the left column narrow; each button's tooltip says what it does.
 MAPS_PANEL_TEXT = {
-    "actionAddMap": mark("+ Map"), "actionRenameMap": mark("Rename"),
-    "actionDeleteMap": mark("Delete"), "actionMoveMapUp": "▲", "actionMoveMapDown": "▼",
+    "actionAddMap": mark("+ Map"), "actionRenameMap": "✎",
+    "actionDeleteMap": "✕", "actionMoveMapUp": "▲", "actionMoveMapDown": "▼",
 }
 
 

@@ -32,6 +32,6 @@ def add_docks(window: QMainWindow, panels_menu: QMenu, widgets: dict[str, QWidge
     # Narrow side columns leave the map most of a 1280-pixel projector.
     window.resizeDocks([by_name["paletteDock"], by_name["mapsDock"], by_name["undoDock"]],
                        [300, 170, 200], Qt.Orientation.Vertical)
-    window.resizeDocks([by_name["paletteDock"], by_name["inspectorDock"]], [215, 330],
+    window.resizeDocks([by_name["paletteDock"], by_name["inspectorDock"]], [200, 300],
                        Qt.Orientation.Horizontal)
     return docks

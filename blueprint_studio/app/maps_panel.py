@@ -47,6 +47,7 @@ class MapsPanel(QWidget):
             button.setDefaultAction(actions[name])
             button.setObjectName(f"mapsButton{name.removeprefix('action')}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setToolTip(actions[name].text().replace("&", "").replace("…", ""))
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
