@@ -173,10 +173,21 @@ class CardItem(QGraphicsItem):
             self._ops = self._prepare()
             self._prepared_for = key
         selected = self.isSelected()
-        painter.setPen(QPen(S.SELECTION, 3.0) if selected else self._border_pen)
+        # Square like a paper sticky note, and without antialiasing: an antialiased rounded
+        # body costs more than all the card's text together.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self._fill)
-        painter.drawRoundedRect(QRectF(0.5, 0.5, w - 1, h - 1), 6, 6)
-        painter.fillRect(QRectF(1.5, 5, 4, h - 10), self._accent)
+        painter.drawRect(QRectF(0, 0, w, h))
+        painter.fillRect(QRectF(0, 0, 5, h), self._accent)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if selected:
+            painter.setPen(_CARD_SELECTED_PEN)
+            painter.drawRect(QRectF(1, 1, w - 3, h - 3))
+        else:
+            painter.setPen(self._border_pen)
+            painter.drawRect(QRectF(0, 0, w - 1, h - 1))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         font = None
         for op in self._ops:
             if op[0] == "text":
@@ -199,6 +210,10 @@ class CardItem(QGraphicsItem):
 
 
 # -- connectors ------------------------------------------------------------------------
+
+_CARD_SELECTED_PEN = QPen(S.SELECTION, 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.SquareCap,
+                          Qt.PenJoinStyle.MiterJoin)
+
 
 def _cosmetic(colour: QColor, width: float) -> QPen:
     pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.RoundJoin)
@@ -364,6 +379,8 @@ class GridItem(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self.setZValue(S.Z_GRID)
+        # exposedRect is only exact with this flag; the grid paints just what is exposed.
+        self.setFlag(_Flag.ItemUsesExtendedStyleOption, True)
         self._layout: MapLayout | None = None
         self._tints: dict[str, QColor] = {}
         self._bounds = QRectF()
@@ -418,6 +435,7 @@ class EmotionItem(QGraphicsItem):
         super().__init__()
         self._style = style
         self.setZValue(S.Z_EMOTION)
+        self.setFlag(_Flag.ItemUsesExtendedStyleOption, True)
         self._rect = QRectF()
         self._points: list[tuple[float, float, int, bool]] = []  # (x, y, emotion, is dip)
         self._pieces: list[tuple[float, float, QPainterPath]] = []
