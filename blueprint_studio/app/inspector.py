@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget,
+    QFormLayout, QGridLayout, QGroupBox, QLabel, QPushButton, QScrollArea, QStackedWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -199,18 +199,19 @@ class Inspector(QWidget):
         page.info = info_page
         return page
 
-    def _axis_buttons(self, axis: str, before: str, after: str, delete: str) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for text, step, name in ((before, -1, "Before"), (after, 1, "After")):
+    def _axis_buttons(self, axis: str, before: str, after: str, delete: str) -> QGridLayout:
+        # Two rows, so the inspector stays narrow enough for a 1280-pixel projector.
+        grid = QGridLayout()
+        for column, (text, step, name) in enumerate(((before, -1, "Before"), (after, 1, "After"))):
             button = QPushButton(text)
             button.setObjectName(f"inspector_{axis}_move{name}")
             button.clicked.connect(lambda _=False, s=step: self._move_axis_item(axis, s))
-            row.addWidget(button)
+            grid.addWidget(button, 0, column)
         remove = QPushButton(delete)
         remove.setObjectName(f"inspector_{axis}_delete")
         remove.clicked.connect(lambda: self._remove_axis_item(axis))
-        row.addWidget(remove)
-        return row
+        grid.addWidget(remove, 1, 0, 1, 2)
+        return grid
 
     # -- context -------------------------------------------------------------------
     def set_document(self, project: Project | None, undo_stack: QUndoStack | None) -> None:

@@ -199,7 +199,7 @@ class ColourField(FieldEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         self.swatch = QPushButton()
         self.swatch.setObjectName("colourSwatch")
-        self.swatch.setMinimumWidth(110)
+        self.swatch.setMinimumWidth(80)
         self.reset = QPushButton(tr("Default"))
         layout.addWidget(self.swatch, 1)
         layout.addWidget(self.reset)

@@ -38,6 +38,8 @@ class MapsPanel(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setWordWrap(True)  # long map names wrap in the narrow column
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
