@@ -6,7 +6,8 @@ from __future__ import annotations
 import copy
 
 from hypothesis import HealthCheck, given, settings, strategies as st
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from blueprint_studio.canvas import MapScene
@@ -46,6 +47,13 @@ def _check_scene(scene: MapScene) -> None:
         assert cell.x <= rect.x and rect.right <= cell.right + 0.01
         assert cell.y <= rect.y and rect.bottom <= cell.bottom + 0.01
     check_project(scene.project)
+
+
+def _paint(scene: MapScene) -> None:
+    image = QImage(800, 600, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    scene.render(painter, QRectF(0, 0, 800, 600), scene.sceneRect())
+    painter.end()
 
 
 def _edit(scene: MapScene, data, name: str) -> None:
@@ -111,7 +119,7 @@ def _edit(scene: MapScene, data, name: str) -> None:
         scene.paste()
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(service_map=service_maps(max_stages=3, max_cards=8), data=st.data())
 def test_random_edits_then_undo_all_restore_the_opened_model(qapp, service_map, data):
@@ -124,6 +132,7 @@ def test_random_edits_then_undo_all_restore_the_opened_model(qapp, service_map, 
         for name in data.draw(st.lists(st.sampled_from(EDITS), min_size=1, max_size=12)):
             _edit(scene, data, name)
             _check_scene(scene)
+        _paint(scene)  # hostile text (emoji, control characters, 3,000 x's) must paint too
         while stack.canUndo():
             stack.undo()
         assert project == opened

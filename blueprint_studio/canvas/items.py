@@ -3,6 +3,7 @@ never change the model: gestures live in `interactions`, edits go through the un
 
 from __future__ import annotations
 
+import html
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -73,7 +74,9 @@ class CardItem(QGraphicsItem):
         self._badges = badges
         self._border_pen = QPen(self._accent.darker(115), 1.0)
         self._prepared_for = None
-        self.setToolTip(card.notes[:500] if card.notes else "")
+        # Escaped: notes like "<b>x</b>" or "<img src=…>" must show as typed, not as markup.
+        self.setToolTip("<p style='white-space:pre-wrap'>" + html.escape(card.notes[:500]) + "</p>"
+                        if card.notes else "")
         self.update()
 
     def set_rect(self, rect: Rect) -> None:
