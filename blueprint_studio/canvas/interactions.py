@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QGraphicsRectItem
 from ..i18n import tr
 from ..model import operations as ops
 from . import style as S
-from .items import CardItem, LaneHeaderItem, StageHeaderItem
+from .headers import LaneHeaderItem, StageHeaderItem
+from .items import CardItem
 from .layout import EMOTION_ROW
 
 if TYPE_CHECKING:

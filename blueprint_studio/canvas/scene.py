@@ -3,65 +3,39 @@ undoable operations. One source of truth: the model; the scene keeps an id -> it
 
 from __future__ import annotations
 
-import atexit
 from collections.abc import Iterable
 
-from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent, QMenu
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from ..analysis.emotion import emotion_curve
 from ..commands import push_operation
 from ..i18n import tr
 from ..i18n.labels import lane_name
-from ..model import clipboard
 from ..model import operations as ops
 from ..model.entities import Card, Connector, Lane, ModelError, Project, ServiceMap, Stage
 from ..model.enums import CardKind, LaneKind
 from ..model.events import ModelEvent
 from . import style as S
+from .clipboard_actions import CARDS_MIME, ClipboardActions
+from .editing import InPlaceEditing
 from .interactions import (
     CardDrag, ColumnResize, ConnectDrag, HeaderDrag, Interaction, RubberBand, move_text,
     moves_for_drop,
 )
-from .items import (
-    ADD_ZONE_HEIGHT, ADD_ZONE_WIDTH, CardItem, ConnectorItem, CornerItem, DropIndicator, EmotionItem, GridItem, InlineEditor,
-    LaneHeaderColumn, LaneHeaderItem, StageHeaderItem, StageHeaderRow, lane_colours,
+from .headers import (
+    ADD_ZONE_HEIGHT, ADD_ZONE_WIDTH, CornerItem, LaneHeaderColumn, LaneHeaderItem,
+    StageHeaderItem, StageHeaderRow, lane_colours,
 )
+from .items import CardItem, ConnectorItem, DropIndicator, EmotionItem, GridItem, InlineEditor
+from .keyboard import KeyboardNavigation
 from .layout import EMOTION_ROW, METRICS, MapLayout, Rect, compute_layout
+from .menus import ContextMenu
 from .routing import Router, simple_route
 from .style import CanvasStyle
 
 CARD_KIND_MIME = "application/x-blueprint-card-kind"
-CARDS_MIME = "application/x-blueprint-studio-cards"
-
-_clipboard_guard_installed = False
-
-
-def _release_clipboard() -> None:
-    """Hand our cards on the clipboard back as plain text before Qt shuts down.
-
-    A QMimeData made in Python and still owned by the clipboard when the interpreter exits
-    crashes PySide6 (segfault at exit); a C++-made text copy does not.
-    """
-    if QGuiApplication.instance() is None:
-        return
-    board = QGuiApplication.clipboard()
-    data = board.mimeData()
-    if data is not None and data.hasFormat(CARDS_MIME):
-        board.setText(data.text())
-
-
-def _guard_clipboard_at_exit() -> None:
-    global _clipboard_guard_installed
-    if _clipboard_guard_installed:
-        return
-    _clipboard_guard_installed = True
-    atexit.register(_release_clipboard)
-    app = QGuiApplication.instance()
-    if app is not None:
-        app.aboutToQuit.connect(_release_clipboard)
-
 
 # Card fields whose change alters a card's size, place or the emotion curve.
 _LAYOUT_FIELDS = {"text", "owner", "stage_id", "lane_id", "order", "emotion"}
@@ -69,7 +43,7 @@ _LAYOUT_FIELDS = {"text", "owner", "stage_id", "lane_id", "order", "emotion"}
 _FULL_REROUTE_LIMIT = 800
 
 
-class MapScene(QGraphicsScene):
+class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions, QGraphicsScene):
     """Draws one ServiceMap of a Project; every edit goes through `undo_stack`."""
 
     entitySelected = Signal(str, str)   # ("card"|"stage"|"lane"|"connector"|"map", id)
@@ -639,187 +613,6 @@ class MapScene(QGraphicsScene):
             return
         self.push(ops.UpdateStage(self.map_id, stage_id, {"width": width}), tr("Resize column"))
 
-    # -- clipboard ---------------------------------------------------------------------------
-    def _selection_payload(self) -> tuple[str, str] | None:
-        ids = self.selected_card_ids()
-        if not ids:
-            return None
-        data = clipboard.serialise(self.map, ids)
-        return data, clipboard.parse(data).plain_text()
-
-    def copy_selection(self) -> None:
-        payload = self._selection_payload()
-        if payload is None:
-            return
-        data, text = payload
-        mime = QMimeData()
-        mime.setData(CARDS_MIME, data.encode("utf-8"))
-        mime.setText(text)
-        _guard_clipboard_at_exit()
-        QGuiApplication.clipboard().setMimeData(mime)
-        count = len(self.selected_card_ids())
-        self.statusMessage.emit(tr("Copied {count} cards").format(count=count))
-
-    def cut_selection(self) -> None:
-        if not self.selected_card_ids():
-            return
-        self.copy_selection()
-        self.delete_selection()
-
-    def _target_cell(self) -> tuple[str, str] | None:
-        service_map = self.map
-        cell = self._paste_cell
-        if cell and service_map.has_stage(cell[0]) and service_map.has_lane(cell[1]):
-            return cell
-        if service_map.stages and service_map.lanes:
-            return service_map.stages[0].id, service_map.lanes[0].id
-        return None
-
-    def paste(self) -> None:
-        mime = QGuiApplication.clipboard().mimeData()
-        if mime is None:
-            return
-        cell = self._target_cell()
-        try:
-            if mime.hasFormat(CARDS_MIME):
-                content = clipboard.parse(bytes(mime.data(CARDS_MIME).data()))
-                batch, new_ids = clipboard.paste_operations(content, self.map, cell)
-            elif mime.hasText() and mime.text().strip() and cell is not None:
-                batch, new_ids = clipboard.cards_from_text(mime.text(), self.map, cell)
-            else:
-                return
-        except ModelError as error:
-            self.statusMessage.emit(tr(str(error)))
-            return
-        if new_ids and self.push(batch, tr("Paste")):
-            self.set_card_selection(new_ids)
-
-    def duplicate_selection(self) -> None:
-        ids = self.selected_card_ids()
-        if not ids:
-            return
-        content = clipboard.parse(clipboard.serialise(self.map, ids))
-        batch, new_ids = clipboard.paste_operations(content, self.map, self._target_cell())
-        if self.push(batch, tr("Duplicate")):
-            self.set_card_selection(new_ids)
-
-    # =====================================================================================
-    # in-place editing
-    # =====================================================================================
-    def editor(self) -> InlineEditor | None:
-        return self._editor
-
-    def edit_selected_card(self) -> None:
-        ids = self.selected_card_ids()
-        if ids:
-            first = self._focus_card if self._focus_card in ids else ids[0]
-            self.edit_card(first)
-
-    def edit_card(self, card_id: str, initial: str | None = None) -> None:
-        """Edit a card's text in place; `initial` replaces the text (typing on a selected card)."""
-        self.flush()
-        item = self._cards.get(card_id)
-        card = self.map.cards.get(card_id)
-        if item is None or card is None:
-            return
-        text_rect = item.text_rect()
-
-        def done(commit: bool, text: str) -> None:
-            current = self.map.cards.get(card_id) if not self._map_gone else None
-            if commit and current is not None and text != current.text:
-                self.push(ops.UpdateCard(self.map_id, card_id, {"text": text}), tr("Edit card text"))
-
-        self._start_editor(card.text if initial is None else initial, self.style_.card_font,
-                           text_rect.width(), item.mapToScene(text_rect.topLeft()), done,
-                           multiline=True, target=("card", card_id), select_all=False)
-
-    def rename_stage(self, stage_id: str) -> None:
-        self.flush()
-        header = self._stage_headers.get(stage_id)
-        if header is None:
-            return
-        stage = self.map.stage(stage_id)
-
-        def done(commit: bool, text: str) -> None:
-            if commit and self.map.has_stage(stage_id) and text.strip() != stage.name:
-                self.push(ops.UpdateStage(self.map_id, stage_id, {"name": text.strip()}), tr("Rename stage"))
-
-        pos = header.mapToScene(QPointF(8, 12))
-        self._start_editor(stage.name, self.style_.stage_font, header.width() - 16, pos, done,
-                           multiline=False, target=("stage", stage_id))
-
-    def rename_lane(self, lane_id: str) -> None:
-        self.flush()
-        header = self._lane_headers.get(lane_id)
-        if header is None:
-            return
-        lane = self.map.lane(lane_id)
-
-        def done(commit: bool, text: str) -> None:
-            if commit and self.map.has_lane(lane_id) and text.strip() != lane_name(lane):
-                self.push(ops.UpdateLane(self.map_id, lane_id, {"name": text.strip()}), tr("Rename lane"))
-
-        pos = header.mapToScene(QPointF(12, 10))
-        self._start_editor(lane_name(lane), self.style_.lane_font, self.layout.metrics.lane_header_width - 24,
-                           pos, done, multiline=False, target=("lane", lane_id))
-
-    def edit_connector_label(self, connector_id: str) -> None:
-        self.flush()
-        item = self._connectors.get(connector_id)
-        connector = self.map.connectors.get(connector_id)
-        if item is None or connector is None:
-            return
-
-        def done(commit: bool, text: str) -> None:
-            if commit and connector_id in self.map.connectors and text != connector.label:
-                self.push(ops.UpdateConnector(self.map_id, connector_id, {"label": text.strip()}),
-                          tr("Edit arrow label"))
-
-        anchor = item.label_anchor()
-        self._start_editor(connector.label, self.style_.label_font, max(anchor.width(), 140),
-                           anchor.topLeft(), done, multiline=False, target=("connector", connector_id))
-
-    def _start_editor(self, text: str, font, width: float, pos: QPointF, done, multiline: bool,
-                      target: tuple[str, str] = ("", ""), select_all: bool = True) -> None:
-        self.finish_editing(True)
-        self._editor_target = target
-
-        def on_done(commit: bool, new_text: str) -> None:
-            editor = self._editor
-            self._editor = None
-            self._editor_target = ("", "")
-            if editor is not None:
-                editor.hide()
-                self._retired_editors.append(editor)
-                QTimer.singleShot(0, self._drop_retired_editors)
-            done(commit, new_text)
-
-        editor = InlineEditor(text, font, width, on_done, multiline)
-        editor.document().setDocumentMargin(0)
-        editor.setPos(pos)
-        self.addItem(editor)
-        self._editor = editor
-        editor.setFocus(Qt.FocusReason.OtherFocusReason)
-        cursor = editor.textCursor()
-        if select_all:  # short names: typing replaces them
-            cursor.select(cursor.SelectionType.Document)
-        else:           # a card's text: fix a typo without retyping everything
-            cursor.movePosition(cursor.MoveOperation.End)
-        editor.setTextCursor(cursor)
-
-    def _drop_retired_editors(self) -> None:
-        if self._detached:
-            return
-        for editor in self._retired_editors:
-            if editor.scene() is self:
-                self.removeItem(editor)
-        self._retired_editors = []
-
-    def finish_editing(self, commit: bool = True) -> None:
-        """End an in-place edit (commit or cancel); used before other commands run."""
-        if self._editor is not None:
-            self._editor.finish(commit)
-
     # =====================================================================================
     # mouse, keyboard, drops
     # =====================================================================================
@@ -926,107 +719,6 @@ class MapScene(QGraphicsScene):
                     self.edit_card(card_id)
         event.accept()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if self._editor is not None:
-            super().keyPressEvent(event)
-            return
-        key = event.key()
-        mods = event.modifiers()
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.delete_selection()
-        elif key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._edit_current()
-        elif key == Qt.Key.Key_Escape:
-            if self._interaction is not None:
-                self._interaction.cancel()
-                self._interaction = None
-            else:
-                self.clearSelection()
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down) and (
-                mods & Qt.KeyboardModifier.AltModifier):
-            self.nudge_selection(key)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down) and not (
-                mods & Qt.KeyboardModifier.ControlModifier):
-            self.move_selection(key)
-        elif (self._current[0] == "card" and event.text() and event.text().isprintable()
-              and not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                              | Qt.KeyboardModifier.MetaModifier)):
-            self.edit_card(self._current[1], initial=event.text())  # type over, like a spreadsheet
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
-
-    def _edit_current(self) -> None:
-        kind, entity_id = self._current
-        if kind == "card":
-            self.edit_card(entity_id)
-        elif kind == "stage":
-            self.rename_stage(entity_id)
-        elif kind == "lane":
-            self.rename_lane(entity_id)
-        elif kind == "connector":
-            self.edit_connector_label(entity_id)
-
-    def nudge_selection(self, key: int) -> bool:
-        """Alt+arrow: move the selected cards one stage or lane over (one undo step)."""
-        self.flush()
-        ids = self.selected_card_ids()
-        if not ids:
-            return False
-        service_map = self.map
-        anchor = service_map.cards[self._focus_card if self._focus_card in ids else ids[0]]
-        si, li = service_map.stage_index(anchor.stage_id), service_map.lane_index(anchor.lane_id)
-        di, dj = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
-                  Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}[Qt.Key(key)]
-        if not (0 <= si + di < len(service_map.stages) and 0 <= li + dj < len(service_map.lanes)):
-            return False
-        cell = (service_map.stages[si + di].id, service_map.lanes[li + dj].id)
-        moved = self.move_cards(ids, anchor.id, cell, len(service_map.cards_in_cell(*cell)))
-        for view in self.views():
-            view.ensureVisible(self._cards[anchor.id].sceneBoundingRect(), 60, 60)
-        return moved
-
-    def move_selection(self, key: int) -> str | None:
-        """Arrow keys walk between cards: left/right across stages, up/down within a column."""
-        self.flush()
-        rects = self.layout.card_rects
-        if not rects:
-            return None
-        current = self._focus_card if self._focus_card in self.selected_card_ids() else None
-        if current is None:
-            ids = self.selected_card_ids()
-            current = ids[0] if ids else None
-        if current is None or current not in rects:
-            first = self.map.cards_in_reading_order()[0].id
-            self.select_card(first)
-            return first
-        here = rects[current]
-        best, best_score = None, None
-        for card_id, rect in rects.items():
-            if card_id == current:
-                continue
-            dx, dy = rect.cx - here.cx, rect.cy - here.cy
-            if key == Qt.Key.Key_Right and dx > 1:
-                score = (dx, abs(dy))
-            elif key == Qt.Key.Key_Left and dx < -1:
-                score = (-dx, abs(dy))
-            elif key == Qt.Key.Key_Down and dy > 1 and abs(dx) < here.w:
-                score = (dy, abs(dx))
-            elif key == Qt.Key.Key_Up and dy < -1 and abs(dx) < here.w:
-                score = (-dy, abs(dx))
-            else:
-                continue
-            # Prefer staying on the same row/column: weigh the cross distance more.
-            weighted = score[0] + 3 * score[1]
-            if best_score is None or weighted < best_score:
-                best, best_score = card_id, weighted
-        if best is not None:
-            self.select_card(best)
-            for view in self.views():
-                view.ensureVisible(self._cards[best].sceneBoundingRect(), 60, 60)
-        return best
-
     # -- drops from the palette ---------------------------------------------------------------
     def _drop_cell(self, event) -> tuple[str, str] | None:
         if not event.mimeData().hasFormat(CARD_KIND_MIME):
@@ -1101,64 +793,6 @@ class MapScene(QGraphicsScene):
 
     def hide_drop_target(self) -> None:
         self._drop.hide()
-
-    # -- context menu -------------------------------------------------------------------------------
-    def contextMenuEvent(self, event) -> None:  # noqa: N802
-        if self._editor is not None:
-            super().contextMenuEvent(event)
-            return
-        self.flush()
-        pos = event.scenePos()
-        hit = self._hit(pos)
-        menu = QMenu()
-        if isinstance(hit, CardItem):
-            if not hit.isSelected():
-                self.select_card(hit.card_id)
-            menu.addAction(tr("Edit text"), lambda: self.edit_card(hit.card_id))
-            menu.addAction(tr("Copy"), self.copy_selection)
-            menu.addAction(tr("Cut"), self.cut_selection)
-            menu.addAction(tr("Duplicate"), self.duplicate_selection)
-            menu.addSeparator()
-            menu.addAction(tr("Delete"), self.delete_selection)
-        elif isinstance(hit, ConnectorItem):
-            self.select_only_items([hit])
-            menu.addAction(tr("Edit arrow label"), lambda: self.edit_connector_label(hit.connector_id))
-            menu.addAction(tr("Delete"), self.delete_selection)
-        elif isinstance(hit, StageHeaderItem):
-            self.select_only_items([hit])
-            index = self.map.stage_index(hit.stage_id)
-            menu.addAction(tr("Rename stage"), lambda: self.rename_stage(hit.stage_id))
-            menu.addAction(tr("Insert stage before"), lambda: self.add_stage(index))
-            menu.addAction(tr("Insert stage after"), lambda: self.add_stage(index + 1))
-            menu.addAction(tr("Automatic column width"), lambda: self.resize_stage(hit.stage_id, None))
-            menu.addSeparator()
-            menu.addAction(tr("Delete stage"), self.delete_selection)
-        elif isinstance(hit, LaneHeaderItem):
-            self.select_only_items([hit])
-            index = self.map.lane_index(hit.lane_id)
-            menu.addAction(tr("Rename lane"), lambda: self.rename_lane(hit.lane_id))
-            menu.addAction(tr("Insert lane above"), lambda: self.add_lane(index))
-            menu.addAction(tr("Insert lane below"), lambda: self.add_lane(index + 1))
-            menu.addSeparator()
-            menu.addAction(tr("Delete lane"), self.delete_selection)
-        else:
-            cell = self.cell_at(pos)
-            if cell is not None:
-                self._paste_cell = cell
-                order = self.layout.insertion_order(*cell, pos.x(), pos.y())
-
-                def add_here(kind: CardKind = CardKind.ACTION) -> None:
-                    card_id = self.add_card(cell[0], cell[1], kind, "", order)
-                    if card_id:
-                        self.edit_card(card_id)
-
-                menu.addAction(tr("Add card here"), add_here)
-                menu.addAction(tr("Paste"), self.paste)
-            menu.addAction(tr("Add stage"), lambda: self.add_stage())
-            menu.addAction(tr("Add lane"), lambda: self.add_lane())
-        if not menu.isEmpty():
-            menu.exec(event.screenPos())
-        event.accept()
 
     # =====================================================================================
     # teardown
