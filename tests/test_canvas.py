@@ -430,6 +430,13 @@ def test_zoom_with_ctrl_wheel_keys_and_fit(canvas):
     before = c.view.zoom_factor()
     QApplication.sendEvent(c.view.viewport(), wheel)
     assert c.view.zoom_factor() == pytest.approx(before * 1.25 ** 2)
+    sideways = QWheelEvent(centre, c.view.viewport().mapToGlobal(centre), QPoint(0, 0), QPoint(0, -120),
+                           Qt.MouseButton.NoButton, Qt.KeyboardModifier.ShiftModifier,
+                           Qt.ScrollPhase.NoScrollPhase, False)
+    c.view.set_zoom(3.0)
+    c.view.horizontalScrollBar().setValue(0)
+    QApplication.sendEvent(c.view.viewport(), sideways)
+    assert c.view.horizontalScrollBar().value() == 120
     c.view.resize(500, 400)
     c.view.zoom_to_fit()
     visible = c.view.mapToScene(c.view.viewport().rect()).boundingRect()

@@ -147,6 +147,12 @@ class MapView(QGraphicsView):
                 self.set_zoom(self.zoom_factor() * (ZOOM_STEP ** steps))
             event.accept()
             return
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and event.angleDelta().x() == 0:
+            # Shift+wheel scrolls sideways: blueprints are wide.
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - event.angleDelta().y())
+            event.accept()
+            return
         super().wheelEvent(event)
 
     def _editing(self) -> bool:
