@@ -458,6 +458,11 @@ def test_emotion_lane_marks_dips_and_follows_edits(canvas):
     c = canvas
     emotion = c.scene.emotion_item()
     assert emotion.isVisible() and emotion.point_count() == 4 and emotion.dip_count() == 1
+    # Clicking the dip selects the card it stands for.
+    dip_card = next(cid for cid, card in c.map.cards.items() if card.emotion == -2)
+    x = c.scene.card_item(dip_card).sceneBoundingRect().center().x()
+    c.click(c.vp(QPointF(x, emotion.value_to_y(-2))))
+    assert c.scene.selected_card_ids() == [dip_card]
     from blueprint_studio.model import operations as ops
     c.scene.push(ops.UpdateMap(c.map.id, {"show_emotion_curve": False}), "hide")
     assert not emotion.isVisible()

@@ -437,12 +437,15 @@ class EmotionItem(QGraphicsItem):
         self.setFlag(_Flag.ItemUsesExtendedStyleOption, True)
         self._rect = QRectF()
         self._points: list[tuple[float, float, int, bool]] = []  # (x, y, emotion, is dip)
+        self._card_ids: list[str] = []
         self._pieces: list[tuple[float, float, QPainterPath]] = []
 
-    def set_curve(self, rect: QRectF, points: list[tuple[float, int, bool]]) -> None:
+    def set_curve(self, rect: QRectF, points: list[tuple[float, int, bool]],
+                  card_ids: list[str] | None = None) -> None:
         self.prepareGeometryChange()
         self._rect = rect
         self._points = [(x, self.value_to_y(emotion), emotion, dip) for x, emotion, dip in points]
+        self._card_ids = list(card_ids or [])
         # Pieces of a few points each, so painting one part of a long curve stays cheap.
         self._pieces: list[tuple[float, float, QPainterPath]] = []
         chunk = 8
@@ -454,6 +457,15 @@ class EmotionItem(QGraphicsItem):
                 path.cubicTo(QPointF(mid, y0), QPointF(mid, y1), QPointF(x1, y1))
             self._pieces.append((run[0][0], run[-1][0], path))
         self.update()
+
+    def card_at(self, pos: QPointF, reach: float = 14.0) -> str | None:
+        """The card whose point on the curve is under pos (clicking a point selects its card)."""
+        best, best_distance = None, reach
+        for card_id, (x, y, _, _) in zip(self._card_ids, self._points):
+            distance = math.hypot(pos.x() - x, pos.y() - y)
+            if distance <= best_distance:
+                best, best_distance = card_id, distance
+        return best
 
     def dip_count(self) -> int:
         return sum(1 for p in self._points if p[3])

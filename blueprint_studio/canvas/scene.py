@@ -299,13 +299,14 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
             self._emotion.hide()
         else:
             self._emotion.show()
-            points = []
+            points, card_ids = [], []
             for point in emotion_curve(service_map):
                 rect = layout.card_rects.get(point.card_id)
                 if rect is not None:
                     points.append((rect.cx, point.emotion, point.is_dip))
+                    card_ids.append(point.card_id)
             self._emotion.set_curve(QRectF(layout.grid_left, row.y, layout.width - layout.grid_left,
-                                           row.height), points)
+                                           row.height), points, card_ids)
 
     # -- headers that stay in view ---------------------------------------------------------
     def set_visible_origin(self, origin: QPointF) -> None:
@@ -658,6 +659,11 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
         if hit in (self._stage_row, self._lane_column, self._corner):
             self.clearSelection()
             return None
+        if self._emotion.isVisible() and self._emotion.boundingRect().contains(pos):
+            card_id = self._emotion.card_at(pos)
+            if card_id is not None:
+                self.select_card(card_id)  # a point on the curve stands for its card
+                return None
         cell = self.layout.cell_at(pos.x(), pos.y())
         if cell is not None and cell[1] != EMOTION_ROW:
             self._paste_cell = cell
