@@ -173,7 +173,7 @@ class CardItem(QGraphicsItem):
             self._prepared_for = key
         selected = self.isSelected()
         # Square like a paper sticky note, and without antialiasing: an antialiased rounded
-        # body costs more than all the card's text together.
+        # body costs more than all the card's text together. (Cards sit on whole pixels.)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self._fill)
@@ -333,25 +333,21 @@ class ConnectorItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         selected = self.isSelected()
-        # Cosmetic pens: the same 2 px on screen at any zoom (legible when zoomed out to fit)
-        # and cheaper to rasterise than a scaled wide stroke. The route is orthogonal, so it
-        # stays crisp without antialiasing, which is the costly part with thousands of arrows.
-        # (The scene restores the painter's state after each item.)
+        brush = _SELECTED_BRUSH if selected else _CONNECTOR_BRUSH
+        # Orthogonal routes need no antialiasing, and are much cheaper to fill without it.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        zoom = painter.worldTransform().m11()
-        if zoom >= 0.75 and not selected:
-            # The route is orthogonal: its segments are thin rectangles, the cheapest thing
-            # Qt can fill, and crisp without antialiasing.
+        if not selected and painter.worldTransform().m11() >= 0.75:
+            # The segments are thin rectangles, the cheapest thing Qt can fill.
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_CONNECTOR_BRUSH)
+            painter.setBrush(brush)
             painter.drawRects(self._segments)
         else:
-            # Zoomed out (or selected): a cosmetic pen keeps 2 px on screen at any zoom.
+            # Zoomed out (or selected): a cosmetic pen keeps 2 px (3.5 px) on screen at any zoom.
             painter.setPen(_SELECTED_PEN if selected else _CONNECTOR_PEN)
             painter.setBrush(_NO_BRUSH)
             painter.drawPath(self._path)
             painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_SELECTED_BRUSH if selected else _CONNECTOR_BRUSH)
+            painter.setBrush(brush)
         painter.drawPolygon(self._arrow)
         if self._label_static is not None:
             painter.setBrush(_LABEL_FILL)

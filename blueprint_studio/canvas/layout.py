@@ -217,7 +217,7 @@ def compute_layout(service_map: ServiceMap, card_height: CardHeight,
         per_row = max(1, int((inner + gap) // (card_w + gap)))
         per_row = min(per_row, len(cards))
         block_w = per_row * card_w + (per_row - 1) * gap
-        left = max(pad, (column.width - block_w) / 2)
+        left = float(round(max(pad, (column.width - block_w) / 2)))  # whole pixels: crisp edges
         top = pad
         for start in range(0, len(cards), per_row):
             chunk = cards[start:start + per_row]
@@ -250,5 +250,5 @@ def compute_layout(service_map: ServiceMap, card_height: CardHeight,
     for card_id, rect in relative.items():
         card = service_map.cards[card_id]
         column, row = column_of[card.stage_id], row_of[card.lane_id]
-        layout.card_rects[card_id] = Rect(column.x + rect.x, row.y + rect.y, rect.w, rect.h)
+        layout.card_rects[card_id] = Rect(round(column.x + rect.x), round(row.y + rect.y), rect.w, rect.h)
     return layout
