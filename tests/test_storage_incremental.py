@@ -259,6 +259,36 @@ def test_a_row_removed_by_another_program_is_restored_by_a_whole_write(tmp_path)
     project_file.close()
 
 
+def test_two_windows_saving_the_same_file_never_mix_their_rows(tmp_path):
+    """A saves a deleted stage; B, opened before, then adds a card to that stage and saves.
+    Patching B's rows onto A's file used to fail (foreign key) or mix both states; the
+    last save must win whole, as in any editor."""
+    path = tmp_path / "shared.bpstudio"
+    write_project(small_project(), path)
+    first, second = ProjectFile.open(path), ProjectFile.open(path)
+    map_a, map_b = first.project.maps[0], second.project.maps[0]
+    ops.RemoveStage(map_a.id, map_a.stages[0].id).apply(first.project)
+    first.save()
+    card = Card(stage_id=map_b.stages[0].id, lane_id=map_b.lanes[1].id, order=0, text="B")
+    ops.AddCard(map_b.id, card).apply(second.project)
+    second.save()
+    assert read_project(path) == second.project
+    first.close()
+    second.close()
+
+
+def test_saves_after_our_own_save_stay_incremental(opened):
+    project_file, log = opened
+    service_map = project_file.project.maps[0]
+    first, second = list(service_map.cards)[:2]
+    ops.UpdateCard(service_map.id, first, {"text": "one"}).apply(project_file.project)
+    project_file.save()
+    ops.UpdateCard(service_map.id, second, {"text": "two"}).apply(project_file.project)
+    project_file.save()
+    assert log.writes == Counter({("UPDATE", "cards"): 2})
+    assert read_project(project_file.path) == project_file.project
+
+
 def test_a_file_locked_by_another_program_gives_a_clear_message_and_loses_nothing(
         tmp_path, monkeypatch):
     import sqlite3

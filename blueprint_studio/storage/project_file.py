@@ -114,8 +114,9 @@ class ProjectFile:
         self._check_open()
         replaced = sqlite_file.file_identity(self.path) != self._identity
         if self._tracker.everything or replaced or self._version != migrations.SCHEMA_VERSION:
-            # Something we cannot patch: a file moved, deleted or replaced behind our
-            # back, or an older format. Write it whole (atomically) instead.
+            # Something we cannot patch: a file moved, deleted, replaced or written by
+            # someone else since we read it, or an older format. The model is the truth:
+            # write it whole (atomically) instead.
             self._write_whole(self.path)
             return
         if not self._tracker.dirty:
@@ -135,6 +136,7 @@ class ProjectFile:
             self._dispose_engine()
             raise sqlite_file.os_error(error, self.path) from None
         self._stored = stored
+        self._identity = sqlite_file.file_identity(self.path)  # our own write counts
         self._tracker.clear()
 
     def save_as(self, path: str | os.PathLike[str]) -> None:

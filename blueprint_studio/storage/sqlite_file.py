@@ -317,13 +317,17 @@ def stamp(connection: Connection, version: int) -> None:
 
 # -- atomic whole-file writes ---------------------------------------------------------
 
-def file_identity(path: Path) -> tuple[int, int] | None:
-    """Which file on disk `path` names now (to notice a file replaced behind our back)."""
+def file_identity(path: Path) -> tuple[int, int, int] | None:
+    """Which file on disk `path` names now, and how often it was written: to notice a
+    file replaced behind our back, or changed in place by another writer (a second
+    window or program saving the same project), whose rows we must not patch blindly."""
     try:
-        info = path.stat()
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            header = parse_header(handle.read(HEADER_SIZE))
     except OSError:
         return None
-    return info.st_dev, info.st_ino
+    return info.st_dev, info.st_ino, header.change_counter if header else -1
 
 
 def atomic_write(target: Path, build: Callable[[Path], None]) -> None:
