@@ -166,27 +166,29 @@ class CardItem(QGraphicsItem):
         return ops
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        # Hot path (thousands of cards): prepared operations, module-level Qt constants (enum
+        # look-ups cost), and antialiasing only where round shapes need it. The scene restores
+        # the painter's state after each item.
         w, h = self._w, self._h
         key = (w, h)
         if self._prepared_for != key:
             self._ops = self._prepare()
             self._prepared_for = key
         selected = self.isSelected()
-        # Square like a paper sticky note, and without antialiasing: an antialiased rounded
-        # body costs more than all the card's text together. (Cards sit on whole pixels.)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(Qt.PenStyle.NoPen)
+        # Square like a paper sticky note, without antialiasing: an antialiased rounded body
+        # costs more than all the card's text together. (Cards sit on whole pixels.)
+        painter.setRenderHint(_ANTIALIASING, False)
+        painter.setPen(_NO_PEN)
         painter.setBrush(self._fill)
         painter.drawRect(QRectF(0, 0, w, h))
         painter.fillRect(QRectF(0, 0, 5, h), self._accent)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(_NO_BRUSH)
         if selected:
             painter.setPen(_CARD_SELECTED_PEN)
             painter.drawRect(QRectF(1, 1, w - 3, h - 3))
         else:
             painter.setPen(self._border_pen)
             painter.drawRect(QRectF(0, 0, w - 1, h - 1))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         font = None
         for op in self._ops:
             if op[0] == "text":
@@ -196,10 +198,12 @@ class CardItem(QGraphicsItem):
                 painter.setPen(op[2])
                 painter.drawStaticText(op[3], op[4])
             else:
-                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setRenderHint(_ANTIALIASING, True)
+                painter.setPen(_NO_PEN)
                 painter.setBrush(op[2])
                 painter.drawEllipse(op[1])
         if self._hover or selected:
+            painter.setRenderHint(_ANTIALIASING, True)
             centre = self.handle_center()
             painter.setPen(QPen(S.SELECTION, 2))
             painter.setBrush(QColor("white"))
@@ -210,6 +214,10 @@ class CardItem(QGraphicsItem):
 
 # -- connectors ------------------------------------------------------------------------
 
+_DEFAULT_TINT = QBrush(QColor("#fafafa"))
+# Qt enum members looked up once: attribute access on PySide6 enums is slow in paint loops.
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_NO_PEN = Qt.PenStyle.NoPen
 _CARD_SELECTED_PEN = QPen(S.SELECTION, 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.SquareCap,
                           Qt.PenJoinStyle.MiterJoin)
 
@@ -335,10 +343,10 @@ class ConnectorItem(QGraphicsItem):
         selected = self.isSelected()
         brush = _SELECTED_BRUSH if selected else _CONNECTOR_BRUSH
         # Orthogonal routes need no antialiasing, and are much cheaper to fill without it.
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setRenderHint(_ANTIALIASING, False)
         if not selected and painter.worldTransform().m11() >= 0.75:
             # The segments are thin rectangles, the cheapest thing Qt can fill.
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(_NO_PEN)
             painter.setBrush(brush)
             painter.drawRects(self._segments)
         else:
@@ -346,8 +354,9 @@ class ConnectorItem(QGraphicsItem):
             painter.setPen(_SELECTED_PEN if selected else _CONNECTOR_PEN)
             painter.setBrush(_NO_BRUSH)
             painter.drawPath(self._path)
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(_NO_PEN)
             painter.setBrush(brush)
+        painter.setRenderHint(_ANTIALIASING, True)  # a smooth arrowhead
         painter.drawPolygon(self._arrow)
         if self._label_static is not None:
             painter.setBrush(_LABEL_FILL)
@@ -377,13 +386,13 @@ class GridItem(QGraphicsItem):
         # exposedRect is only exact with this flag; the grid paints just what is exposed.
         self.setFlag(_Flag.ItemUsesExtendedStyleOption, True)
         self._layout: MapLayout | None = None
-        self._tints: dict[str, QColor] = {}
+        self._tints: dict[str, QBrush] = {}
         self._bounds = QRectF()
 
     def set_layout(self, layout: MapLayout, tints: dict[str, QColor]) -> None:
         self.prepareGeometryChange()
         self._layout = layout
-        self._tints = tints
+        self._tints = {lane_id: QBrush(colour) for lane_id, colour in tints.items()}
         self._bounds = QRectF(layout.grid_left, layout.grid_top,
                               max(layout.width - layout.grid_left, 0), max(layout.height - layout.grid_top, 0))
         self.update()
@@ -400,7 +409,7 @@ class GridItem(QGraphicsItem):
         for row in layout.rows:
             band = QRectF(left, row.y, right - left, row.height)
             if band.intersects(exposed):
-                painter.fillRect(band, self._tints.get(row.lane_id, QColor("#fafafa")))
+                painter.fillRect(band.intersected(exposed), self._tints.get(row.lane_id, _DEFAULT_TINT))
         painter.setPen(QPen(S.GRID, 1))
         # Only what is exposed: a big map is painted tile by tile (scrolling, printing).
         top = max(layout.grid_top, exposed.top())
@@ -418,9 +427,11 @@ class GridItem(QGraphicsItem):
             pen = QPen(QColor(appearance.LINE_COLOUR[kind]), 2.2)
             if appearance.LINE_DASH[kind]:
                 pen.setDashPattern(list(appearance.LINE_DASH[kind]))
+                # Dashes keep their phase from the grid's left edge, so they do not crawl
+                # while scrolling, yet only the exposed part is stroked.
+                pen.setDashOffset((x0 - left) / pen.widthF())
             painter.setPen(pen)
-            # Dashes start at the grid's left edge so they do not crawl while scrolling.
-            painter.drawLine(QPointF(left if appearance.LINE_DASH[kind] else x0, y), QPointF(x1, y))
+            painter.drawLine(QPointF(x0, y), QPointF(x1, y))
 
 
 class EmotionItem(QGraphicsItem):
@@ -431,6 +442,8 @@ class EmotionItem(QGraphicsItem):
         self._style = style
         self.setZValue(S.Z_EMOTION)
         self.setFlag(_Flag.ItemUsesExtendedStyleOption, True)
+        # A long, antialiased curve: drawn once per zoom level, then blitted while scrolling.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._rect = QRectF()
         self._points: list[tuple[float, float, int, bool]] = []  # (x, y, emotion, is dip)
         self._card_ids: list[str] = []
