@@ -18,7 +18,7 @@ from blueprint_studio.app.main import offer_recovery
 from blueprint_studio.app.main_window import MainWindow
 from blueprint_studio.app.palette import CARD_KIND_MIME
 from blueprint_studio.app.qt_translations import use_qt_translations
-from blueprint_studio.app.recovery import RecoveryStore
+from blueprint_studio.app.recovery import RecoveryStore, RecoverySlot
 from blueprint_studio.app.settings import AppSettings
 from blueprint_studio.app.theme import apply_theme
 from blueprint_studio.i18n import set_language
@@ -315,6 +315,29 @@ def test_recovery_copy_after_an_edit_is_offered_on_the_next_start(qtbot, make_wi
     assert second.document.project == edited
     assert second.isWindowModified() and second.document.is_untitled()
     assert len(list(store.folder.glob("*.bpstudio"))) == 1  # only the restored document's copy
+
+
+def test_a_restored_copy_is_kept_until_the_new_copy_is_written(qtbot, make_window, config, monkeypatch):
+    """Restoring on a full disk: the old copy must survive, or a second crash loses the work."""
+    store = RecoveryStore(config)
+    crashed = Document(build_template("enterprise_training", "en"), recovery=store, modified=True)
+    assert crashed.write_recovery()
+    crashed._recovery_slot._lock.unlock()  # the process died: its lock goes stale
+    crashed._recovery_slot = None
+    old_copy = next(store.folder.glob("*.bpstudio"))
+    window = make_window()
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: None)
+
+    def disk_full(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(RecoverySlot, "write", disk_full)
+    offer_recovery(window, store)
+    assert window.document.project == crashed.project and window.isWindowModified()
+    assert old_copy.exists()
+    assert "No space left" in window.statusBar().currentMessage()
+    crashed.close()
 
 
 # -- maps ----------------------------------------------------------------------------------------

@@ -113,20 +113,25 @@ class Document(QObject):
     def recovery_pending(self) -> bool:
         return self._recovery_timer.isActive()
 
-    def write_recovery(self) -> None:
-        """Write the recovery copy now (the timer calls this a few seconds after a change)."""
+    def write_recovery(self) -> bool:
+        """Write the recovery copy now (the timer calls this a few seconds after a change).
+
+        True when the copy now holds the work; False when there was nothing to write,
+        the write was put off (a drag in progress) or it failed (said through recoveryFailed).
+        """
         self._recovery_timer.stop()
         if self._recovery_slot is None or not self.is_modified():
-            return
+            return False
         if QGuiApplication.instance() is not None and QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
             QTimer.singleShot(500, self._retry_recovery)  # never stutter in the middle of a drag
-            return
+            return False
         try:
             self._recovery_slot.write(self.project, self._path or None)
         except Exception as error:  # a full disk must not take the user's work with it
             self.recoveryFailed.emit(tr("Could not write the recovery copy: {error}").format(error=error))
-            return
+            return False
         self.recoveryWritten.emit()
+        return True
 
     def _retry_recovery(self) -> None:
         if self._recovery_slot is not None and not self._recovery_timer.isActive():

@@ -38,9 +38,10 @@ def offer_recovery(window: MainWindow, recovery: RecoveryStore) -> None:
             document = Document(project, path=work.original_path or None, recovery=recovery,
                                 modified=True)
             window.set_document(document)
-            document.write_recovery()  # the work is in the new copy before the old one goes
             window.statusBar().showMessage(
                 tr("Restored your unsaved work. Save it to keep it."), 10000)
+            if not document.write_recovery():
+                continue  # the old copy goes only once the work is safe in the new one
         recovery.discard(work.token)
 
 
