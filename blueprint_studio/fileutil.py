@@ -1,7 +1,12 @@
-"""Writing a file so that a crash or a full disk never leaves half of it behind."""
+"""Writing a file so that a crash, a kill or a full disk never leaves half of it behind.
+
+The one implementation of temp-file-fsync-rename, used by project files (storage), JSON
+and CSV exports (interchange) and PDFs (export).
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -23,21 +28,27 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[str], object
     """Call `write(temporary_path)`, then fsync and rename the result over `path`.
 
     The temporary file lies beside the target (same file system, so the rename is atomic)
-    and is removed on any failure. OSError propagates for the caller to word.
+    and is removed on any failure; the folder is synced too, so the rename survives a
+    power cut. A read-only target is refused like any editor would, although a rename
+    could replace it. OSError propagates for the caller to word.
     """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    if target.exists() and not os.access(target, os.W_OK):
+        raise PermissionError(errno.EACCES, "read-only file", str(target))
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name[:80]}.", suffix=".tmp", dir=directory)
     os.close(handle)
     try:
         result = write(temporary)
+        # Read-write: Windows flushes a file only through a handle that may write to it.
         with open(temporary, "rb+") as stream:
             os.fsync(stream.fileno())
-        os.chmod(temporary, _new_file_mode(target))  # mkstemp makes 0600; exports are shared
+        os.chmod(temporary, _new_file_mode(target))  # mkstemp makes 0600; keep the usual mode
         os.replace(temporary, target)
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+    _fsync_directory(directory)
     return result
 
 
@@ -47,3 +58,17 @@ def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> None:
             stream.write(data)
 
     write_atomically(path, write)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable. Not possible (nor needed) on Windows."""
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import sqlite3
 import stat
 import struct
@@ -24,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import NullPool, StaticPool
 
+from blueprint_studio import fileutil
 from blueprint_studio.i18n import tr
 
 from .errors import ProjectFileError
@@ -333,49 +333,12 @@ def file_identity(path: Path) -> tuple[int, int, int] | None:
 def atomic_write(target: Path, build: Callable[[Path], None]) -> None:
     """Build the file under a temporary name beside `target`, sync it, then rename it over
     `target` in one step. A crash leaves either the old file or the new one, never half."""
-    directory = target.parent
-    if target.exists() and not os.access(target, os.W_OK):
-        # A rename could replace it anyway; respect the read-only flag like any editor.
-        raise PermissionError(errno.EACCES, "read-only file", str(target))
-    temp = directory / f".{target.name[:80]}.{secrets.token_hex(4)}.tmp"
-    descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    os.close(descriptor)
-    try:
-        build(temp)
-        _fsync_file(temp)
+
+    def build_and_clean(temp: str) -> None:
         try:
-            os.chmod(temp, stat.S_IMODE(target.stat().st_mode))  # keep the old file's mode
-        except OSError:
-            pass
-        os.replace(temp, target)
-    except BaseException:
-        for leftover in (temp, journal_path(temp)):
-            try:
-                leftover.unlink()
-            except OSError:
-                pass
-        raise
-    _fsync_directory(directory)
+            build(Path(temp))
+        except BaseException:
+            journal_path(Path(temp)).unlink(missing_ok=True)  # the temp file itself goes too
+            raise
 
-
-def _fsync_file(path: Path) -> None:
-    # Read-write: Windows flushes a file only through a handle that may write to it.
-    descriptor = os.open(path, os.O_RDWR)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename itself durable. Not possible (nor needed) on Windows."""
-    try:
-        descriptor = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+    fileutil.write_atomically(target, build_and_clean)
