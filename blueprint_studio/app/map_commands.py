@@ -11,20 +11,12 @@ from ..i18n import tr
 from ..model import factory
 from ..model import operations as ops
 from ..model.entities import ModelError
-from ..model.enums import CardKind, LaneKind, MapKind
+from ..model.enums import CardKind, MapKind, home_lane
 from ..templates import build_template
 from .dialogs import TemplateDialog, show_error
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
-
-# Where a card lands when nothing tells us the cell: the lane its kind usually lives in.
-HOME_LANE = {
-    CardKind.EVIDENCE: LaneKind.PHYSICAL_EVIDENCE,
-    CardKind.TOUCHPOINT: LaneKind.CUSTOMER,
-    CardKind.ACTION: LaneKind.CUSTOMER,
-    CardKind.PAIN_POINT: LaneKind.CUSTOMER,
-}
 
 
 class MapCommands:
@@ -87,7 +79,7 @@ class MapCommands:
         if not service_map.stages or not service_map.lanes:
             return None
         entity, entity_id = scene.current_entity()
-        home = service_map.lane_of_kind(HOME_LANE.get(kind, LaneKind.CUSTOMER))
+        home = service_map.lane_of_kind(home_lane(kind))
         lane_id = (home or service_map.lanes[0]).id
         stage_id = service_map.stages[0].id
         if entity == "card" and entity_id in service_map.cards:

@@ -25,7 +25,7 @@ from ..model import (
     Card, CardKind, Channel, Connector, Lane, LaneKind, ModelError, ServiceMap, Stage,
     STANDARD_LANES, new_id,
 )
-from ..model.enums import EMOTION_MAX, EMOTION_MIN
+from ..model.enums import EMOTION_MAX, EMOTION_MIN, usual_card_kind
 from ..model.validate import check_map
 from .errors import InterchangeError
 from .files import read_bytes, write_bytes_atomically
@@ -361,8 +361,8 @@ def _read_row(header: _Header, row: int, cells: list[str], builder: _MapBuilder,
     kind_cell = header.cell(cells, "kind").strip()
     if kind_cell:
         kind = CardKind(_parse_word(kind_cell, CARD_KIND_WORDS, "kind", ", ".join(k.value for k in CardKind)))
-    else:  # what a trainer means by a card in the evidence lane
-        kind = CardKind.EVIDENCE if lane.kind is LaneKind.PHYSICAL_EVIDENCE else CardKind.ACTION
+    else:  # e.g. a card in the evidence lane is evidence
+        kind = usual_card_kind(lane.kind)
     channel_cell = header.cell(cells, "channel").strip()
     channel = Channel(_parse_word(channel_cell, CHANNEL_WORDS, "channel",
                                   ", ".join(c.value for c in Channel))) if channel_cell else None

@@ -65,5 +65,23 @@ LINE_ABOVE_LANE: dict[LineKind, tuple[LaneKind, LaneKind]] = {
     LineKind.INTERNAL_INTERACTION: (LaneKind.BACKSTAGE, LaneKind.SUPPORT),
 }
 
+# Where a card of each kind usually lives (a new card with no cell given goes there),
+# and, the other way round, what a card in a lane is when nobody said.
+HOME_LANE: dict[CardKind, LaneKind] = {
+    CardKind.EVIDENCE: LaneKind.PHYSICAL_EVIDENCE,
+    CardKind.TOUCHPOINT: LaneKind.CUSTOMER,
+    CardKind.ACTION: LaneKind.CUSTOMER,
+    CardKind.PAIN_POINT: LaneKind.CUSTOMER,
+}
+
+
+def home_lane(kind: CardKind) -> LaneKind:
+    return HOME_LANE.get(kind, LaneKind.CUSTOMER)
+
+
+def usual_card_kind(lane: LaneKind) -> CardKind:
+    return CardKind.EVIDENCE if lane is LaneKind.PHYSICAL_EVIDENCE else CardKind.ACTION
+
+
 EMOTION_MIN = -2
 EMOTION_MAX = 2
