@@ -360,7 +360,7 @@ class Inspector(QWidget):
         try:
             push_operation(self.undo_stack, self.project, operation, text, **merge)
         except (ModelError, ValueError) as error:
-            self.show_message(str(error))
+            self.show_message(tr(str(error)))  # the model speaks English
             self.refresh()
             return
         self.clear_message()
@@ -408,7 +408,7 @@ class Inspector(QWidget):
         try:
             push_operation(self.undo_stack, self.project, operation, text)
         except ModelError as error:
-            self.show_message(str(error))
+            self.show_message(tr(str(error)))
 
     def _on_model_event(self, event: ModelEvent) -> None:
         if event.entity == "project" or (event.map_id == self.map_id and (
