@@ -48,3 +48,17 @@ def test_loops_gaps_and_critical_path():
     assert gaps(m) == [m.stages[3].id]
     path, minutes = critical_path(m)
     assert path[-1] == cards["c3"] and minutes == 10 + 30 + 5 + 15 + 60
+
+
+def test_stage_emotions_summarise_the_curve_per_stage_for_paper():
+    """Paper and screen show the same curve: the customer's scores, not the staff lanes'."""
+    from blueprint_studio.analysis.emotion import stage_emotions
+
+    m, cards = _map()
+    backstage = next(lane.id for lane in m.lanes if lane.kind is LaneKind.BACKSTAGE)
+    staff = Card(stage_id=m.stages[0].id, lane_id=backstage, text="tired staff", emotion=-2)
+    m.cards[staff.id] = staff
+    second = Card(stage_id=m.stages[2].id, lane_id=m.cards[cards["c3"]].lane_id, order=1,
+                  text="c4", emotion=-1)
+    m.cards[second.id] = second
+    assert stage_emotions(m) == [1.0, -2.0, 0.5, None]

@@ -264,3 +264,11 @@ def test_tiling_suggests_a_scale_that_saves_a_row_of_pages(tmp_path):
     suggested = float(re.search(r"scale ([\d.]+)", result.warnings[-1]).group(1))
     fewer = export_pdf(project, tmp_path / "u.pdf", kind="poster", tile_scale=suggested)
     assert fewer.pages < result.pages
+
+
+def test_the_emotion_band_follows_the_maps_own_switch():
+    """A journey map whose curve was switched off in the inspector prints without it too."""
+    journey = new_map("Journey", ["Aware", "Buy"], kind=MapKind.JOURNEY)
+    assert geometry.shows_emotion(journey)
+    journey.show_emotion_curve = False
+    assert not geometry.shows_emotion(journey)

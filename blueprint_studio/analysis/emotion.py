@@ -48,6 +48,16 @@ def emotion_curve(service_map: ServiceMap) -> list[EmotionPoint]:
     return points
 
 
+def stage_emotions(service_map: ServiceMap) -> list[float | None]:
+    """Per stage, the mean of the curve's scores there (None where it has none): the same
+    cards as the curve on screen, summed up a column at a time for paper."""
+    totals: dict[str, list[float]] = {}
+    for card in _scored_customer_cards(service_map):
+        totals.setdefault(card.stage_id, []).append(float(card.emotion))  # type: ignore[arg-type]
+    return [round(sum(values) / len(values), 2) if (values := totals.get(stage.id)) else None
+            for stage in service_map.stages]
+
+
 def moment_of_truth_candidates(service_map: ServiceMap) -> list[str]:
     """Card ids worth discussing as moments of truth: the lowest points, the peak and the end
     (the peak-end rule), in reading order, without repeats."""

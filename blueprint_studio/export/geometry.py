@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..analysis.emotion import stage_emotions
 from ..appearance import format_minutes
 from ..model.entities import Card, ServiceMap
 from ..model.enums import EMOTION_MAX, EMOTION_MIN, MapKind
@@ -95,26 +96,12 @@ class MapLayout:
         return self.rows[0].y if self.rows else self.height
 
 
-def stage_emotions(service_map: ServiceMap) -> list[float | None]:
-    """The mean emotion of each stage's cards (None where no card has one)."""
-    sums = {stage.id: [0.0, 0] for stage in service_map.stages}
-    for card in service_map.cards.values():
-        if card.emotion is not None and card.stage_id in sums:
-            entry = sums[card.stage_id]
-            entry[0] += card.emotion
-            entry[1] += 1
-    result: list[float | None] = []
-    for stage in service_map.stages:
-        total, count = sums[stage.id]
-        result.append(round(total / count, 2) if count else None)
-    return result
-
-
 def shows_emotion(service_map: ServiceMap) -> bool:
-    """The curve band is drawn for journey maps and for blueprints that ask for it."""
-    if service_map.kind is MapKind.JOURNEY:
-        return True
-    return service_map.show_emotion_curve and any(
+    """The curve band is drawn where the map asks for it (as on screen), for a journey map
+    always, for a blueprint only once some card has an emotion (paper is precious)."""
+    if not service_map.show_emotion_curve:
+        return False
+    return service_map.kind is MapKind.JOURNEY or any(
         card.emotion is not None for card in service_map.cards.values())
 
 

@@ -14,6 +14,7 @@ from reportlab.platypus import (
     Spacer, TableStyle,
 )
 
+from ..analysis.emotion import stage_emotions
 from ..appearance import CARD_SYMBOL, EMOTION_COLOUR, GRID, INK, MUTED_INK, format_minutes
 from ..i18n import tr
 from ..i18n.labels import card_kind_name, channel_name, lane_name, map_kind_name
@@ -401,7 +402,7 @@ class _EmotionChart(Flowable):
 
     def draw(self):
         c, lang = self.canv, self.lang
-        values = g.stage_emotions(self.service_map)
+        values = stage_emotions(self.service_map)
         stages = self.service_map.stages
         left, right, top, bottom = 58.0, self.width - 8, self.height - 26, 62.0
         span = right - left
