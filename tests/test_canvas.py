@@ -132,6 +132,51 @@ def test_palette_drop_adds_card_of_that_kind_and_starts_editing(canvas):
     assert c.cards_in(1, BACKSTAGE) == []
 
 
+def test_palette_drop_takes_the_keyboard_from_the_palette(qtbot):
+    """In the real window the palette keeps the focus after its drag: typing must still land
+    in the new card's editor, not in the palette."""
+    from PySide6.QtWidgets import QHBoxLayout, QListWidget, QWidget
+
+    window = QWidget()
+    palette = QListWidget(window)
+    palette.addItem("Action")
+    c = open_canvas(qtbot)
+    c.view.setParent(window)
+    row = QHBoxLayout(window)
+    row.addWidget(palette)
+    row.addWidget(c.view)
+    window.resize(1400, 900)
+    window.show()
+    c.view.show()  # a reparented widget stays hidden until shown
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    palette.setFocus()
+    QApplication.processEvents()
+    try:
+        assert QApplication.focusWidget() is palette
+        mime = QMimeData()
+        mime.setData(CARD_KIND_MIME, b"action")
+        point = c.cell_point(1, BACKSTAGE)
+        copy_action, left, plain = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        for event in (QDragEnterEvent(point, copy_action, mime, left, plain),
+                      QDragMoveEvent(point, copy_action, mime, left, plain),
+                      QDropEvent(QPointF(point), copy_action, mime, left, plain)):
+            QApplication.sendEvent(c.view.viewport(), event)
+        QApplication.processEvents()
+        assert c.stack.count() == 1 and c.scene.editor() is not None, c.stack.count()
+        assert QApplication.focusWidget() is c.view
+        QTest.keyClicks(QApplication.focusWidget(), "Typed")  # where a real keyboard's keys go
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        (card_id,) = c.cards_in(1, BACKSTAGE)
+        assert c.map.cards[card_id].text == "Typed"
+    finally:
+        c.view.setParent(None)
+        close_canvas(c)
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+
+
 def test_drop_of_unknown_kind_or_on_header_does_nothing(canvas):
     c = canvas
     mime = QMimeData()

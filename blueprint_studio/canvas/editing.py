@@ -110,6 +110,11 @@ class InPlaceEditing:
         editor.setPos(pos)
         self.addItem(editor)
         self._editor = editor
+        # The keyboard must reach the editor even when another widget has focus (a kind just
+        # dragged from the palette, a toolbar button): the scene only gets keys through its view.
+        for view in self.views():
+            if view.isVisible() and not view.hasFocus():
+                view.setFocus(Qt.FocusReason.OtherFocusReason)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         cursor = editor.textCursor()
         if select_all:  # short names: typing replaces them
