@@ -340,6 +340,34 @@ def test_a_restored_copy_is_kept_until_the_new_copy_is_written(qtbot, make_windo
     crashed.close()
 
 
+
+def test_deleting_many_cards_refreshes_the_inspector_once_not_per_model_event(qtbot, make_window, monkeypatch):
+    """A 1,000-card delete used to refresh the inspector ~10,000 times (seconds of freeze)."""
+    from tests.test_storage_incremental import big_project
+
+    window = make_window(big_project(cards=200, stages=5))
+    scene = window.map_area.current_scene()
+    first = window.document.project.maps[0].cards_in_reading_order()[0]
+    window.inspector.show_entity("card", first.id, scene.map_id)
+    scene.select_all()
+    QCoreApplication.processEvents()
+    count = len(scene.selected_card_ids())
+    assert count > 20
+    calls: list[int] = []
+    original = window.inspector.refresh
+    monkeypatch.setattr(window.inspector, "refresh", lambda: (calls.append(1), original()))
+    trigger(window, "actionDelete")
+    QCoreApplication.processEvents()
+    # Each card sends ~10 model events; a few refreshes come from the canvas naming a new
+    # current card while its neighbours go.
+    assert 1 <= len(calls) < count / 4, len(calls)
+    assert window.inspector.kind == "map"  # the card it showed is gone
+    calls.clear()
+    trigger(window, "actionUndo")  # the map page shows nothing of the cards that come back
+    assert len(calls) <= 1, len(calls)
+    assert len(window.document.project.maps[0].cards) == count
+
+
 # -- maps ----------------------------------------------------------------------------------------
 
 def test_maps_add_rename_move_delete_are_undoable(qtbot, training, monkeypatch):

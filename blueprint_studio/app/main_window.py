@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
         self._scene_connections = [
             (scene.entitySelected, self._on_entity_selected),
             (scene.statusMessage, self.show_refusal),
-            (scene.selectionChanged, self.inspector.refresh),
+            (scene.selectionChanged, self.inspector.schedule_refresh),  # once per burst
             (view.zoomChanged, self._show_zoom),
         ]
         for signal, slot in self._scene_connections:
