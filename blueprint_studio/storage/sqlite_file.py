@@ -213,23 +213,23 @@ def _engine(connect: Callable[[], sqlite3.Connection], pragmas: tuple[str, ...],
     return engine
 
 
-def readonly_engine(path: Path) -> Engine:
-    """Reads a file without any chance of writing to it or creating files beside it."""
-    uri = _uri(path, "ro")
+def _connector(path: Path, mode: str) -> Callable[[], sqlite3.Connection]:
+    uri = _uri(path, mode)
 
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
 
-    return _engine(connect, ("PRAGMA query_only = ON",), "BEGIN")
+    return connect
+
+
+def readonly_engine(path: Path) -> Engine:
+    """Reads a file without any chance of writing to it or creating files beside it."""
+    return _engine(_connector(path, "ro"), ("PRAGMA query_only = ON",), "BEGIN")
 
 
 def readwrite_engine(path: Path) -> Engine:
     """For incremental saves of an existing file: rollback journal, full sync, real FKs."""
-    uri = _uri(path, "rw")  # rw, not rwc: never create a file that went missing
-
-    def connect() -> sqlite3.Connection:
-        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
-
+    connect = _connector(path, "rw")  # rw, not rwc: never create a file that went missing
     pragmas = ("PRAGMA journal_mode = DELETE", "PRAGMA synchronous = FULL",
                "PRAGMA foreign_keys = ON")
     # No pool: the file is not held open between saves, so other programs (file
@@ -240,14 +240,9 @@ def readwrite_engine(path: Path) -> Engine:
 def scratch_engine(path: Path) -> Engine:
     """For building a brand-new file under a temporary name: no journal needed, because
     the file only becomes the project (by rename) once it is complete and synced."""
-    uri = _uri(path, "rw")
-
-    def connect() -> sqlite3.Connection:
-        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
-
     pragmas = ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF",
                "PRAGMA foreign_keys = ON")
-    return _engine(connect, pragmas, "BEGIN IMMEDIATE")
+    return _engine(_connector(path, "rw"), pragmas, "BEGIN IMMEDIATE")
 
 
 def memory_copy_engine(path: Path) -> Engine:
