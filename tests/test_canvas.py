@@ -217,6 +217,27 @@ def test_escape_cancels_editing(canvas):
     assert c.scene.editor() is None and c.stack.count() == 0
 
 
+def test_escape_on_a_card_just_added_takes_the_card_back(canvas):
+    """Double-click an empty cell, change your mind, Escape: no empty card is left behind,
+    and the edit can still be redone."""
+    c = canvas
+    c.double_click(c.cell_point(2, BACKSTAGE))
+    assert len(c.cards_in(2, BACKSTAGE)) == 1
+    c.keys("never mind")
+    c.key(Qt.Key.Key_Escape)
+    assert c.cards_in(2, BACKSTAGE) == [] and c.stack.index() == 0
+    assert c.scene.editor() is None
+    # A new card given its text and later edited again keeps it on Escape.
+    c.double_click(c.cell_point(2, BACKSTAGE))
+    c.keys("Prints the badge")
+    c.key(Qt.Key.Key_Return)
+    (card_id,) = c.cards_in(2, BACKSTAGE)
+    c.key(Qt.Key.Key_F2)
+    c.key(Qt.Key.Key_Escape)
+    assert c.cards_in(2, BACKSTAGE) == [card_id] and c.map.cards[card_id].text == "Prints the badge"
+    _assert_items_match_model(c)
+
+
 def test_f2_edits_the_selected_card_and_enter_commits_one_step(canvas):
     c = canvas
     card_id = c.cards_in(2, CUSTOMER)[0]

@@ -722,7 +722,7 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
                 order = self.layout.insertion_order(*cell, pos.x(), pos.y())
                 card_id = self.add_card(cell[0], cell[1], CardKind.ACTION, "", order)
                 if card_id:
-                    self.edit_card(card_id)
+                    self.edit_new_card(card_id)
         event.accept()
 
     # -- drops from the palette ---------------------------------------------------------------
@@ -772,7 +772,7 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
         if card_id:
-            self.edit_card(card_id)
+            self.edit_new_card(card_id)
 
     # -- feedback while dragging ------------------------------------------------------------------
     def show_drop_target(self, pos: QPointF, ignore: list[str]) -> None:
