@@ -368,6 +368,47 @@ def test_deleting_many_cards_refreshes_the_inspector_once_not_per_model_event(qt
     assert len(window.document.project.maps[0].cards) == count
 
 
+
+def _type_on_a_card(window: MainWindow, text: str) -> str:
+    """Open the in-place editor on the first card and type, leaving the editor open."""
+    from PySide6.QtTest import QTest
+
+    card_id = a_card(window, "")
+    view = window.map_area.current_view()
+    view.focus_card(card_id)
+    view.setFocus()
+    QApplication.processEvents()
+    trigger(window, "actionEditText")
+    assert window.map_area.current_scene().editor() is not None
+    QTest.keyClicks(QApplication.focusWidget(), text)
+    return card_id
+
+
+def test_save_while_typing_on_a_card_saves_what_is_typed(qtbot, training, tmp_path, monkeypatch):
+    window = training
+    card_id = _type_on_a_card(window, " typed")
+    path = tmp_path / "saved.bpstudio"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(path), ""))
+    trigger(window, "actionSave")
+    assert read_project(path).maps[0].cards[card_id].text.endswith(" typed")
+    assert not window.isWindowModified()
+
+
+def test_closing_while_typing_on_a_card_asks_about_the_typing(qtbot, training, monkeypatch):
+    window = training
+    assert not window.document.is_modified()
+    _type_on_a_card(window, " not lost")
+    asked: list[str] = []
+
+    def answer(*_args, **_kwargs):
+        asked.append("asked")
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr("blueprint_studio.app.file_ops.ask_save_changes", answer)
+    assert not window.close()
+    assert asked and window.document.is_modified()
+
+
 # -- maps ----------------------------------------------------------------------------------------
 
 def test_maps_add_rename_move_delete_are_undoable(qtbot, training, monkeypatch):

@@ -48,7 +48,7 @@ class FileOperations:
     # -- asking ---------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """True when the current work may be replaced (saved, discarded or unchanged)."""
-        self.window.inspector.commit_pending()
+        self.window.commit_pending_edits()
         if self.document is None or not self.document.is_modified():
             return True
         answer = ask_save_changes(self.window, self.document.display_name())
@@ -130,7 +130,7 @@ class FileOperations:
 
     # -- save -----------------------------------------------------------------------------
     def save(self) -> bool:
-        self.window.inspector.commit_pending()
+        self.window.commit_pending_edits()
         if self.document.is_untitled():
             return self.save_as()
         try:
@@ -142,7 +142,7 @@ class FileOperations:
         return True
 
     def save_as(self) -> bool:
-        self.window.inspector.commit_pending()
+        self.window.commit_pending_edits()
         suggested = Path(self.document.path).name if self.document.path else self.document.suggested_file_name()
         path = self._ask_save_path(tr("Save Project As"), suggested, PROJECT_FILTER, FILE_SUFFIX)
         if not path:
@@ -202,6 +202,7 @@ class FileOperations:
 
     # -- export -----------------------------------------------------------------------------
     def export_json(self) -> None:
+        self.window.commit_pending_edits()
         suggested = Path(self.document.suggested_file_name()).stem + ".json"
         path = self._ask_save_path(tr("Export Project as JSON"), suggested, JSON_FILTER, ".json")
         if not path:
@@ -214,6 +215,7 @@ class FileOperations:
         self.window.statusBar().showMessage(tr("Exported {name}").format(name=Path(path).name), 4000)
 
     def export_csv(self) -> None:
+        self.window.commit_pending_edits()
         map_id = self.window.map_area.current_map_id()
         if not map_id:
             return

@@ -202,6 +202,12 @@ class MainWindow(QMainWindow):
         self.document = None
         return document
 
+    def commit_pending_edits(self) -> None:
+        """Text still being typed (on the canvas or in the inspector) becomes an undo step
+        now, before saving, exporting, undoing or closing: what the user sees is what is kept."""
+        self.map_area.finish_editing()
+        self.inspector.commit_pending()
+
     def _update_title(self, *_args: object) -> None:
         if self.document is None:
             return
@@ -303,6 +309,7 @@ class MainWindow(QMainWindow):
         self.refresh_recent_menu()
 
     def _export_pdf(self) -> None:
+        self.commit_pending_edits()
         try:
             from .export_dialog import ExportPdfDialog
         except ImportError:
@@ -361,6 +368,7 @@ class MainWindow(QMainWindow):
         """Rebuild the window in the other language around the same document (undo kept)."""
         if lang == language():
             return
+        self.commit_pending_edits()
         self.settings.set_language(lang)
         set_language(lang)
         use_qt_translations(lang)

@@ -146,6 +146,12 @@ class MapArea(QWidget):
         page.ensure_canvas(self.project, self.undo_stack)
         return page.scene
 
+    def finish_editing(self) -> None:
+        """Commit any in-place edit on a canvas (text typed on a card, a header, a label)."""
+        for page in self._pages.values():
+            if page.scene is not None:
+                page.scene.finish_editing(True)
+
     def show_map(self, map_id: str) -> None:
         page = self._pages.get(map_id)
         if page is not None:

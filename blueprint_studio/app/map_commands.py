@@ -41,11 +41,11 @@ class MapCommands:
 
     # -- edit -------------------------------------------------------------------------------
     def undo(self) -> None:
-        self.window.inspector.commit_pending()  # what was just typed is the step to undo
+        self.window.commit_pending_edits()  # what was just typed is the step to undo
         self.window.document.undo_stack.undo()
 
     def redo(self) -> None:
-        self.window.inspector.commit_pending()
+        self.window.commit_pending_edits()
         self.window.document.undo_stack.redo()
 
     def cut(self) -> None:
