@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -533,6 +533,22 @@ def test_emotion_lane_marks_dips_and_follows_edits(canvas):
     c.scene.push(ops.UpdateMap(c.map.id, {"show_emotion_curve": False}), "hide")
     assert not emotion.isVisible()
     assert c.scene.layout.emotion_row is None
+
+
+def test_dip_labels_stay_inside_the_emotion_row(canvas):
+    """A −2 dip sits at the bottom of the row: its "▼ −2" label went below it and was cut off
+    by the customer lane. It now stays inside the row, clear of the marker's ring."""
+    c = canvas
+    emotion = c.scene.emotion_item()
+    (deep,) = [cid for cid, card in c.map.cards.items() if card.emotion == -2]
+    rects = emotion.dip_label_rects()
+    assert len(rects) == emotion.dip_count() == 1
+    x = c.scene.layout.card_rects[deep].cx
+    y = emotion.value_to_y(-2)
+    (rect,) = rects
+    assert abs(rect.center().x() - x) < 1
+    assert emotion.boundingRect().contains(rect), (emotion.boundingRect(), rect)
+    assert rect.top() >= y + 14 or rect.bottom() <= y - 14, (y, rect)
 
 
 def test_inspector_target_follows_selection(canvas):

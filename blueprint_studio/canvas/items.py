@@ -525,8 +525,26 @@ class EmotionItem(QGraphicsItem):
                 painter.drawEllipse(QPointF(x, y), radius + 5, radius + 5)
                 painter.setPen(colour)
                 label = self._style.static("▼ " + appearance.EMOTION_FACES[emotion])
-                width = label.size().width()
-                painter.drawStaticText(QPointF(x - width / 2, y + radius + 6), label)
+                painter.drawStaticText(self._dip_label_rect(x, y, label.text()).topLeft(), label)
+
+    def _dip_label_rect(self, x: float, y: float, text: str) -> QRectF:
+        """Below the dip's marker, or above it when a deep dip leaves no room below (the
+        label was cut off by the lane underneath)."""
+        metrics = self._style.badge_text.metrics
+        width, height = metrics.horizontalAdvance(text), metrics.height()
+        reach = 9.0 + 6
+        top = y + reach
+        if top + height > self._rect.bottom() - 1:
+            top = y - reach - height
+        return QRectF(x - width / 2, top, width, height)
+
+    def dip_label_rects(self) -> list[QRectF]:
+        """Where the dips' score labels are drawn (scene coordinates)."""
+        rects = []
+        for x, y, emotion, dip in self._points:
+            if dip:
+                rects.append(self._dip_label_rect(x, y, "▼ " + appearance.EMOTION_FACES[emotion]))
+        return rects
 
 
 _ZERO_PEN = QPen(QColor("#9aa5b1"), 1, Qt.PenStyle.DashLine)
