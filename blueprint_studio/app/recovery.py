@@ -21,7 +21,7 @@ from PySide6.QtCore import QLockFile
 
 from ..model.entities import Project
 from ..model.ids import new_id
-from ..storage import FILE_SUFFIX, read_project, write_project
+from ..storage import FILE_SUFFIX, ProjectFile, read_project
 
 
 @dataclass(frozen=True)
@@ -105,10 +105,16 @@ class RecoverySlot:
         self._lock = QLockFile(str(folder / f"{token}.lock"))
         self._lock.setStaleLockTime(0)  # only a dead owner makes it stale, never age
         self._lock.tryLock(0)
+        self._file: ProjectFile | None = None
 
     def write(self, project: Project, original_path: str | None) -> None:
-        """Write the whole project (write_project replaces the old copy atomically)."""
-        write_project(project, self.copy_path)
+        """The first copy is written whole (atomically); later ones write only the changes
+        since, in one transaction, so a large project never makes the window stutter."""
+        if self._file is None or self._file.project is not project:
+            self._close_file()
+            self._file = ProjectFile.create(project, self.copy_path)
+        else:
+            self._file.save()  # writes it whole again if the copy went missing
         meta = {"original_path": original_path or "", "title": project.info.title,
                 "saved_at": time.time()}
         self._meta_path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
@@ -118,11 +124,17 @@ class RecoverySlot:
 
     def discard(self) -> None:
         """Delete the copy (the work is safe in its file or was thrown away on purpose)."""
+        self._close_file()
         for path in (self.copy_path, self._meta_path):
             try:
                 path.unlink()
             except FileNotFoundError:
                 pass
+
+    def _close_file(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
 
     def release(self) -> None:
         """Delete the copy and give up the lock: the document is closed."""
