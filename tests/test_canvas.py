@@ -104,6 +104,22 @@ def test_drag_from_handle_onto_card_connects_them(canvas):
     _assert_items_match_model(c)
 
 
+def test_arrowheads_read_from_the_back_row(canvas):
+    """At fit-to-window zoom on a 1280×720 projector the 10-unit heads shrank to ~6 px and the
+    direction of the short arrows into a card was hard to tell. Heads are now at least 8 px on
+    screen there, and each one touches its target card."""
+    c = canvas
+    c.view.resize(960, 560)  # the canvas's share of a 1280×720 window
+    c.view.zoom_to_fit()
+    zoom = c.view.transform().m11()
+    for connector_id, connector in c.map.connectors.items():
+        head = c.scene.connector_item(connector_id).head().boundingRect()
+        assert max(head.width(), head.height()) * zoom >= 8, (zoom, head)
+        assert min(head.width(), head.height()) * zoom >= 7, (zoom, head)
+        target = c.scene.card_item(connector.target_id).sceneBoundingRect().adjusted(-1, -1, 1, 1)
+        assert target.intersects(head)
+
+
 def test_palette_drop_adds_card_of_that_kind_and_starts_editing(canvas):
     c = canvas
     mime = QMimeData()

@@ -256,12 +256,16 @@ def rounded_path(points: list[tuple[float, float]], radius: float = 8.0) -> QPai
     return path
 
 
-def arrow_head(tip: tuple[float, float], before: tuple[float, float], size: float = 10.0) -> QPolygonF:
+ARROW_HEAD_LENGTH = 14.0  # scene units: still ~8 px on a projector at fit-to-window zoom
+
+
+def arrow_head(tip: tuple[float, float], before: tuple[float, float],
+               size: float = ARROW_HEAD_LENGTH) -> QPolygonF:
     dx, dy = tip[0] - before[0], tip[1] - before[1]
     length = math.hypot(dx, dy) or 1.0
     ux, uy = dx / length, dy / length
     base = QPointF(tip[0] - ux * size, tip[1] - uy * size)
-    normal = QPointF(-uy * size * 0.45, ux * size * 0.45)
+    normal = QPointF(-uy * size * 0.5, ux * size * 0.5)
     return QPolygonF([QPointF(*tip), base + normal, base - normal])
 
 
@@ -365,6 +369,10 @@ class ConnectorItem(QGraphicsItem):
             painter.setFont(self._style.label_font)
             painter.setPen(S.INK)
             painter.drawStaticText(self._label_pos, self._label_static)
+
+    def head(self) -> QPolygonF:
+        """The arrowhead at the target card (scene coordinates)."""
+        return QPolygonF(self._arrow)
 
     def label_anchor(self) -> QRectF:
         if not self._label_rect.isNull():
