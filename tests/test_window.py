@@ -343,6 +343,8 @@ def test_a_restored_copy_is_kept_until_the_new_copy_is_written(qtbot, make_windo
 
 def test_deleting_many_cards_refreshes_the_inspector_once_not_per_model_event(qtbot, make_window, monkeypatch):
     """A 1,000-card delete used to refresh the inspector ~10,000 times (seconds of freeze)."""
+    import traceback
+
     from tests.test_storage_incremental import big_project
 
     window = make_window(big_project(cards=200, stages=5))
@@ -355,12 +357,17 @@ def test_deleting_many_cards_refreshes_the_inspector_once_not_per_model_event(qt
     assert count > 20
     calls: list[int] = []
     original = window.inspector.refresh
-    monkeypatch.setattr(window.inspector, "refresh", lambda: (calls.append(1), original()))
+
+    def counted() -> None:
+        # Not counted: the canvas naming a new current card as its neighbours go (show_entity).
+        if not any(frame.name == "show_entity" for frame in traceback.extract_stack()):
+            calls.append(1)
+        original()
+
+    monkeypatch.setattr(window.inspector, "refresh", counted)
     trigger(window, "actionDelete")
     QCoreApplication.processEvents()
-    # Each card sends ~10 model events; a few refreshes come from the canvas naming a new
-    # current card while its neighbours go.
-    assert 1 <= len(calls) < count / 4, len(calls)
+    assert 1 <= len(calls) <= 2, len(calls)  # each card sends ~10 model events
     assert window.inspector.kind == "map"  # the card it showed is gone
     calls.clear()
     trigger(window, "actionUndo")  # the map page shows nothing of the cards that come back
