@@ -467,6 +467,32 @@ def test_cut_duplicate_and_paste_plain_text(canvas):
     assert c.stack.count() == 3
 
 
+def test_paste_after_clicking_an_empty_cell_lands_in_that_cell(canvas):
+    """Copy, click an empty cell, paste: the copies went back into the cells they were copied
+    from (on top of the originals) instead of where the user clicked. A group keeps its shape."""
+    c = canvas
+    flyer, clerk = c.cards_in(0, CUSTOMER)[0], c.cards_in(1, FRONTSTAGE)[0]
+    c.click(c.card_centre(flyer))
+    c.click(c.card_centre(clerk), Qt.KeyboardModifier.ControlModifier)
+    assert sorted(c.scene.selected_card_ids()) == sorted([flyer, clerk])
+    c.scene.copy_selection()
+    c.click(c.cell_point(1, BACKSTAGE))
+    assert c.scene.selected_card_ids() == []
+    c.scene.paste()
+    (copy_of_flyer,) = c.cards_in(1, BACKSTAGE)
+    (copy_of_clerk,) = c.cards_in(2, BACKSTAGE + 1)
+    assert c.map.cards[copy_of_flyer].text == "Reads the flyer"
+    assert c.map.cards[copy_of_clerk].text == "Clerk checks ID"
+    assert sorted(c.scene.selected_card_ids()) == sorted([copy_of_flyer, copy_of_clerk])
+    # With cards selected, a paste puts copies next to the originals (same cells).
+    c.click(c.card_centre(flyer))
+    c.scene.copy_selection()
+    c.scene.paste()
+    assert len(c.cards_in(0, CUSTOMER)) == 3
+    assert c.stack.count() == 2
+    _assert_items_match_model(c)
+
+
 def test_find_cards_and_focus(canvas):
     c = canvas
     found = c.scene.find_cards("FORM")

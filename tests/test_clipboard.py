@@ -78,6 +78,27 @@ def test_paste_into_another_project_matches_stages_and_lanes_by_name_else_the_ta
     assert len(target_map.connectors) == 2
 
 
+def test_anchored_paste_puts_the_group_at_the_chosen_cell_keeping_its_shape():
+    project, service_map, cards = _source()
+    walks, takes, _ = cards
+    data = clipboard.serialise(service_map, [walks.id, takes.id])  # stage +1, lane +1 apart
+    lanes = service_map.lanes
+    customer_index = service_map.lane_index(walks.lane_id)
+    cell = (service_map.stages[1].id, lanes[customer_index + 1].id)
+    batch, new_ids = clipboard.paste_operations(clipboard.parse(data), service_map, cell, anchored=True)
+    batch.apply(project)
+    check_project(project)
+    first, second = (service_map.cards[i] for i in new_ids)
+    assert (first.stage_id, first.lane_id) == cell
+    assert (second.stage_id, second.lane_id) == (service_map.stages[2].id, lanes[customer_index + 2].id)
+    # At the map's edge the group is squeezed in rather than refused.
+    corner = (service_map.stages[-1].id, lanes[-1].id)
+    batch, new_ids = clipboard.paste_operations(clipboard.parse(data), service_map, corner, anchored=True)
+    batch.apply(project)
+    check_project(project)
+    assert all((service_map.cards[i].stage_id, service_map.cards[i].lane_id) == corner for i in new_ids)
+
+
 def test_only_arrows_among_the_copied_cards_come_along():
     _, service_map, cards = _source()
     content = clipboard.parse(clipboard.serialise(service_map, [cards[0].id, cards[2].id]))
@@ -134,7 +155,10 @@ def test_any_selection_pastes_validly_into_any_map_and_undoes_exactly(source, ta
     content = clipboard.parse(clipboard.serialise(source_map, ids))
     assert len(content.cards) == len(ids)
     before = copy.deepcopy(target)
-    batch, new_ids = clipboard.paste_operations(content, target_map)
+    cell = None
+    if target_map.stages and target_map.lanes and data.draw(st.booleans()):
+        cell = (data.draw(st.sampled_from(target_map.stages)).id, data.draw(st.sampled_from(target_map.lanes)).id)
+    batch, new_ids = clipboard.paste_operations(content, target_map, cell, anchored=cell is not None)
     inverse = batch.apply(target)
     check_project(target)
     assert len(target_map.cards) == len(before.maps[0].cards) + len(ids)

@@ -84,15 +84,19 @@ class ClipboardActions:
             return service_map.stages[0].id, service_map.lanes[0].id
         return None
 
-    def paste(self) -> None:
+    def paste(self, here: bool = False) -> None:
+        """Paste the clipboard's cards. With nothing selected after a click on an empty cell
+        (or `here`, from that cell's context menu) the group goes to that cell; otherwise each
+        card goes back to its own stage and lane (by id, then by name)."""
         mime = QGuiApplication.clipboard().mimeData()
         if mime is None:
             return
         cell = self._target_cell()
+        anchored = here or (self._paste_cell is not None and not self.selected_card_ids())
         try:
             if mime.hasFormat(CARDS_MIME):
                 content = clipboard.parse(bytes(mime.data(CARDS_MIME).data()))
-                batch, new_ids = clipboard.paste_operations(content, self.map, cell)
+                batch, new_ids = clipboard.paste_operations(content, self.map, cell, anchored=anchored)
             elif mime.hasText() and mime.text().strip() and cell is not None:
                 batch, new_ids = clipboard.cards_from_text(mime.text(), self.map, cell)
             else:

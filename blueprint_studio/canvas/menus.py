@@ -64,7 +64,7 @@ class ContextMenu:
                         self.edit_new_card(card_id)
 
                 menu.addAction(tr("Add card here"), add_here)
-                menu.addAction(tr("Paste"), self.paste)
+                menu.addAction(tr("Paste here"), lambda: self.paste(here=True))
             menu.addAction(tr("Add stage"), lambda: self.add_stage())
             menu.addAction(tr("Add lane"), lambda: self.add_lane())
         if not menu.isEmpty():

@@ -20,6 +20,7 @@ ZH: dict[str, str] = {
     "Rename stage": "重命名阶段",
     "Rename lane": "重命名泳道",
     "Paste": "粘贴",
+    "Paste here": "粘贴到这里",
     "Duplicate": "创建副本",
     # context menu
     "Edit text": "编辑文字",

@@ -161,10 +161,37 @@ def _lane_for(target: ServiceMap, clip: ClipCard) -> str | None:
     return found
 
 
+def _anchored_cells(content: ClipboardContent, target: ServiceMap,
+                    anchor: tuple[str, str]) -> list[tuple[str, str]]:
+    """Cells for the clipboard's cards when the user chose where to paste: the group's
+    top-left card goes into `anchor`, the others keep their stage and lane offsets from it
+    (as far as the target map has matching stages and lanes; clamped to its edges)."""
+    stage_at = {s.id: i for i, s in enumerate(target.stages)}
+    lane_at = {lane.id: i for i, lane in enumerate(target.lanes)}
+    found = [(_match(target.stages, clip.stage_id, clip.stage_name, lambda s: s.name),
+              _lane_for(target, clip)) for clip in content.cards]
+    stage_indexes = [stage_at[s] for s, _ in found if s is not None]
+    lane_indexes = [lane_at[lane] for _, lane in found if lane is not None]
+    top_stage = min(stage_indexes, default=0)
+    top_lane = min(lane_indexes, default=0)
+    anchor_stage, anchor_lane = stage_at[anchor[0]], lane_at[anchor[1]]
+    cells = []
+    for stage_id, lane_id in found:
+        si = anchor_stage + (stage_at[stage_id] - top_stage if stage_id is not None else 0)
+        li = anchor_lane + (lane_at[lane_id] - top_lane if lane_id is not None else 0)
+        si = min(max(si, 0), len(target.stages) - 1)
+        li = min(max(li, 0), len(target.lanes) - 1)
+        cells.append((target.stages[si].id, target.lanes[li].id))
+    return cells
+
+
 def paste_operations(content: ClipboardContent, target: ServiceMap,
-                     target_cell: tuple[str, str] | None = None) -> tuple[Batch, list[str]]:
+                     target_cell: tuple[str, str] | None = None,
+                     anchored: bool = False) -> tuple[Batch, list[str]]:
     """One Batch that adds copies of the clipboard's cards and arrows; and the new card ids.
 
+    Without `anchored`, each card goes to its own stage and lane (by id, then by name), else
+    to `target_cell`; with it, the group is placed at `target_cell` (see `_anchored_cells`).
     Raises ModelError when the map has no stage or lane to put the cards in.
     """
     if not target.stages or not target.lanes:
@@ -172,13 +199,17 @@ def paste_operations(content: ClipboardContent, target: ServiceMap,
     fallback_stage, fallback_lane = target_cell or (target.stages[0].id, target.lanes[0].id)
     if not target.has_stage(fallback_stage) or not target.has_lane(fallback_lane):
         fallback_stage, fallback_lane = target.stages[0].id, target.lanes[0].id
+        anchored = False
+    if anchored and target_cell is not None:
+        cells = _anchored_cells(content, target, (fallback_stage, fallback_lane))
+    else:
+        cells = [(_match(target.stages, clip.stage_id, clip.stage_name, lambda s: s.name) or fallback_stage,
+                  _lane_for(target, clip) or fallback_lane) for clip in content.cards]
     next_order: dict[tuple[str, str], int] = {}
     operations: list[Any] = []
     new_ids: dict[str, str] = {}
-    for clip in content.cards:
-        stage_id = _match(target.stages, clip.stage_id, clip.stage_name, lambda s: s.name) or fallback_stage
-        lane_id = _lane_for(target, clip) or fallback_lane
-        cell = (stage_id, lane_id)
+    for clip, cell in zip(content.cards, cells):
+        stage_id, lane_id = cell
         if cell not in next_order:
             next_order[cell] = len(target.cards_in_cell(stage_id, lane_id))
         card = Card(stage_id=stage_id, lane_id=lane_id, order=next_order[cell], **clip.fields)
