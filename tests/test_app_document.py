@@ -191,3 +191,16 @@ def test_later_recovery_copies_write_only_the_changes_and_stay_exact(qtbot, tmp_
     assert read_project(slot.copy_path) == document.project
     document.close()
     assert list(store.folder.iterdir()) == []
+
+
+def test_discarding_a_copy_removes_what_a_killed_session_left_beside_it(tmp_path, store):
+    slot = store.new_slot()
+    slot.write(build_template("blank_blueprint", "en"), None)
+    slot._close_file()
+    slot._lock.unlock()  # the session died
+    # A save of the copy cut short (journal) and a first copy cut short (temporary file).
+    (store.folder / f"{slot.copy_path.name}-journal").write_bytes(b"\0" * 512)
+    (store.folder / f".{slot.copy_path.name}.k1ll3d.tmp").write_bytes(b"partial")
+    (orphan,) = store.orphans()
+    store.discard(orphan.token)
+    assert list(store.folder.iterdir()) == []

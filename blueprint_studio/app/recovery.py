@@ -87,7 +87,12 @@ class RecoveryStore:
                 lock.unlock()  # unlock removes the file
 
     def discard(self, token: str) -> None:
-        for name in (f"{token}{FILE_SUFFIX}", f"{token}.json", f"{token}.lock"):
+        """Delete a copy with everything a killed session can leave beside it: its journal
+        (a save cut short) and temporary files (a first copy cut short)."""
+        copy_name = f"{token}{FILE_SUFFIX}"
+        names = [copy_name, f"{copy_name}-journal", f"{token}.json", f"{token}.lock"]
+        names += [leftover.name for leftover in self.folder.glob(f".{copy_name}.*.tmp")]
+        for name in names:
             try:
                 (self.folder / name).unlink()
             except FileNotFoundError:
@@ -125,7 +130,8 @@ class RecoverySlot:
     def discard(self) -> None:
         """Delete the copy (the work is safe in its file or was thrown away on purpose)."""
         self._close_file()
-        for path in (self.copy_path, self._meta_path):
+        journal = self.copy_path.with_name(self.copy_path.name + "-journal")
+        for path in (self.copy_path, journal, self._meta_path):
             try:
                 path.unlink()
             except FileNotFoundError:
