@@ -326,7 +326,7 @@ def _run_import(options: argparse.Namespace) -> int:
 
 def _add_csv_map(source: Path, output: Path, map_name: str) -> int:
     """Add the CSV as a new map to an existing project, through the model's operations."""
-    from .interchange import read_csv_map, with_fresh_ids
+    from .interchange import fitting_into, read_csv_map
     from .model.operations import AddMap
     from .storage import ProjectFile
 
@@ -336,9 +336,7 @@ def _add_csv_map(source: Path, output: Path, map_name: str) -> int:
         if project.map_named(map_name) is not None:
             raise UserError(tr("{path} already has a map named \"{name}\"; choose another name.")
                             .format(path=output, name=map_name))
-        used = {card_id for m in project.maps for card_id in m.cards}
-        if used & set(service_map.cards):  # e.g. the CSV was exported from this project
-            service_map = with_fresh_ids(service_map)
+        service_map = fitting_into(project, service_map)
         AddMap(service_map).apply(project)
         project_file.save()
     print(tr("Added the map \"{name}\" ({cards} cards) to {path}.").format(

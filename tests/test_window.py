@@ -553,6 +553,7 @@ def test_csv_export_and_import_add_a_map_as_one_undo_step(qtbot, training, tmp_p
     original, imported = project.maps
     assert imported.name == "cards"
     assert sorted(c.text for c in imported.cards.values()) == sorted(c.text for c in original.cards.values())
+    assert not set(imported.cards) & set(original.cards)  # as on the command line: ids of its own
     assert window.document.undo_stack.count() == 1
     trigger(window, "actionUndo")
     assert len(project.maps) == 1 and window.map_area.tabs.count() == 1

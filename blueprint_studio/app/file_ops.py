@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..commands import push_operation
 from ..i18n import tr
-from ..interchange import InterchangeError, dump_json, load_json
+from ..interchange import InterchangeError, dump_json, fitting_into, load_json
 from ..model import factory
 from ..model import operations as ops
 from ..model.entities import ModelError, Project
@@ -174,6 +174,7 @@ class FileOperations:
             return False
         if not service_map.name:
             service_map.name = Path(path).stem
+        service_map = fitting_into(self.document.project, service_map)
         try:
             push_operation(self.document.undo_stack, self.document.project,
                            ops.AddMap(service_map), tr("Import map {name}").format(name=service_map.name))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import ServiceMap, new_id
+from ..model import Project, ServiceMap, new_id
 
 
 def with_fresh_ids(service_map: ServiceMap) -> ServiceMap:
@@ -23,3 +23,12 @@ def with_fresh_ids(service_map: ServiceMap) -> ServiceMap:
         cards={card.id: card for card in cards},
         connectors={connector.id: connector for connector in connectors},
     )
+
+
+def fitting_into(project: Project, service_map: ServiceMap) -> ServiceMap:
+    """The map itself, or a copy with new ids when the project already holds its id or any
+    of its cards' (e.g. a CSV exported from this very project, imported back as a new map)."""
+    used_cards = {card_id for other in project.maps for card_id in other.cards}
+    if any(other.id == service_map.id for other in project.maps) or used_cards & set(service_map.cards):
+        return with_fresh_ids(service_map)
+    return service_map
