@@ -251,6 +251,18 @@ def test_escape_on_a_card_just_added_takes_the_card_back(canvas):
     c.key(Qt.Key.Key_F2)
     c.key(Qt.Key.Key_Escape)
     assert c.cards_in(2, BACKSTAGE) == [card_id] and c.map.cards[card_id].text == "Prints the badge"
+    # The window's "+ Card" and palette clicks add a card and edit it the same way.
+    new_id = c.scene.add_card(c.map.stages[0].id, c.map.lanes[BACKSTAGE].id)
+    c.scene.edit_selected_card()
+    c.key(Qt.Key.Key_Escape)
+    assert new_id not in c.map.cards and c.stack.index() == 2
+    # An empty card kept on purpose (Enter) survives a later Escape.
+    new_id = c.scene.add_card(c.map.stages[0].id, c.map.lanes[BACKSTAGE].id)
+    c.scene.edit_selected_card()
+    c.key(Qt.Key.Key_Return)
+    c.key(Qt.Key.Key_F2)
+    c.key(Qt.Key.Key_Escape)
+    assert new_id in c.map.cards
     _assert_items_match_model(c)
 
 

@@ -26,34 +26,28 @@ class InPlaceEditing:
             first = self._focus_card if self._focus_card in ids else ids[0]
             self.edit_card(first)
 
-    def edit_new_card(self, card_id: str) -> None:
-        """Edit a card just added by a gesture (double-click, palette drop, context menu).
-        Escape on it takes the whole gesture back: an empty card nobody wanted would stay
-        behind otherwise."""
-        index_after_add = self.undo_stack.index()
+    def edit_card(self, card_id: str, initial: str | None = None) -> None:
+        """Edit a card's text in place; `initial` replaces the text (typing on a selected card).
 
-        def cancelled() -> None:
-            card = self.map.cards.get(card_id) if not self._map_gone else None
-            if card is not None and not card.text and self.undo_stack.index() == index_after_add:
-                self.undo_stack.undo()
-
-        self.edit_card(card_id, on_cancel=cancelled)
-
-    def edit_card(self, card_id: str, initial: str | None = None, on_cancel=None) -> None:
-        """Edit a card's text in place; `initial` replaces the text (typing on a selected card)."""
+        Escape on the first edit of a card just added (double-click, palette, toolbar, context
+        menu) takes the card back: an empty card nobody wanted would stay behind otherwise."""
         self.flush()
         item = self._cards.get(card_id)
         card = self.map.cards.get(card_id)
         if item is None or card is None:
             return
         text_rect = item.text_rect()
+        index_at_start = self.undo_stack.index()
+        just_added = self._just_added == (card_id, index_at_start)
+        self._just_added = None
 
         def done(commit: bool, text: str) -> None:
             current = self.map.cards.get(card_id) if not self._map_gone else None
             if commit and current is not None and text != current.text:
                 self.push(ops.UpdateCard(self.map_id, card_id, {"text": text}), tr("Edit card text"))
-            elif not commit and on_cancel is not None:
-                on_cancel()
+            elif (not commit and just_added and current is not None and not current.text
+                  and self.undo_stack.index() == index_at_start):
+                self.undo_stack.undo()
 
         self._start_editor(card.text if initial is None else initial, self.style_.card_font,
                            text_rect.width(), item.mapToScene(text_rect.topLeft()), done,

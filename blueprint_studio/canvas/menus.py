@@ -61,7 +61,7 @@ class ContextMenu:
                 def add_here(kind: CardKind = CardKind.ACTION) -> None:
                     card_id = self.add_card(cell[0], cell[1], kind, "", order)
                     if card_id:
-                        self.edit_new_card(card_id)
+                        self.edit_card(card_id)
 
                 menu.addAction(tr("Add card here"), add_here)
                 menu.addAction(tr("Paste here"), lambda: self.paste(here=True))

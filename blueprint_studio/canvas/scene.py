@@ -82,6 +82,7 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
         self._current: tuple[str, str] = ("map", map_id)
         self._focus_card: str | None = None
         self._paste_cell: tuple[str, str] | None = None
+        self._just_added: tuple[str, int] | None = None  # (card id, undo index) until its first edit
         self._bulk_selection = False
         self._layout_dirty = True
         self._headers_dirty = True
@@ -523,6 +524,7 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
         card = Card(stage_id=stage_id, lane_id=lane_id, order=order, text=text, kind=CardKind(kind))
         if not self.push(ops.AddCard(self.map_id, card), tr("Add card")):
             return ""
+        self._just_added = (card.id, self.undo_stack.index())
         self._paste_cell = (stage_id, lane_id)
         self.select_card(card.id)
         return card.id
@@ -722,7 +724,7 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
                 order = self.layout.insertion_order(*cell, pos.x(), pos.y())
                 card_id = self.add_card(cell[0], cell[1], CardKind.ACTION, "", order)
                 if card_id:
-                    self.edit_new_card(card_id)
+                    self.edit_card(card_id)
         event.accept()
 
     # -- drops from the palette ---------------------------------------------------------------
@@ -772,7 +774,7 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
         if card_id:
-            self.edit_new_card(card_id)
+            self.edit_card(card_id)
 
     # -- feedback while dragging ------------------------------------------------------------------
     def show_drop_target(self, pos: QPointF, ignore: list[str]) -> None:
