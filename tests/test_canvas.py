@@ -11,7 +11,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from blueprint_studio.canvas import CARD_KIND_MIME, CARDS_MIME
-from blueprint_studio.model import CardKind, LaneKind
+from blueprint_studio.model import CardKind, Connector, LaneKind
+from blueprint_studio.model import operations as ops
 from blueprint_studio.model.validate import check_project
 from canvas_helpers import close_canvas, open_canvas, sample_project
 
@@ -118,6 +119,15 @@ def test_arrowheads_read_from_the_back_row(canvas):
         assert min(head.width(), head.height()) * zoom >= 7, (zoom, head)
         target = c.scene.card_item(connector.target_id).sceneBoundingRect().adjusted(-1, -1, 1, 1)
         assert target.intersects(head)
+    # Between two cards stacked in one cell the head fits the gap instead of hiding under the
+    # source card.
+    first, second = c.cards_in(0, CUSTOMER)
+    c.scene.push(ops.AddConnector(c.map.id, Connector(first, second)), "connect")
+    c.scene.flush()
+    (stacked,) = [i for i, a in c.map.connectors.items() if (a.source_id, a.target_id) == (first, second)]
+    head = c.scene.connector_item(stacked).head().boundingRect()
+    source = c.scene.layout.card_rects[first]
+    assert head.top() >= source.bottom - 0.5, (head, source.bottom)
 
 
 def test_palette_drop_adds_card_of_that_kind_and_starts_editing(canvas):

@@ -312,7 +312,10 @@ class ConnectorItem(QGraphicsItem):
         self._path = rounded_path(self.points)
         self._segments = [QRectF(min(x0, x1) - 1, min(y0, y1) - 1, abs(x1 - x0) + 2, abs(y1 - y0) + 2)
                           for (x0, y0), (x1, y1) in zip(self.points, self.points[1:])]
-        self._arrow = arrow_head(self.points[-1], self.points[-2])
+        # Between two stacked cards the whole arrow is one short gap: a full-size head would
+        # reach back under the source card and show as a clipped stub.
+        route_length = sum(math.dist(a, b) for a, b in zip(self.points, self.points[1:]))
+        self._arrow = arrow_head(self.points[-1], self.points[-2], min(ARROW_HEAD_LENGTH, route_length))
         bounds = self._path.boundingRect().united(self._arrow.boundingRect())
         self._label_rect = QRectF()
         self._label_static = None
