@@ -276,6 +276,32 @@ def test_escape_on_a_card_just_added_takes_the_card_back(canvas):
     _assert_items_match_model(c)
 
 
+def test_typing_over_a_long_card_hides_its_old_text_while_editing(canvas):
+    """Typing on a selected card opens a one-line editor; the card's old (longer) text used to
+    stay painted beneath it, a jumble of old and new lines."""
+    c = canvas
+    card_id = c.cards_in(2, CUSTOMER)[0]
+    c.scene.push(ops.UpdateCard(c.map.id, card_id, {"text": "A long text " * 12}), "long")
+    item = c.scene.card_item(card_id)
+    before = c.view.grab().toImage()
+    c.click(c.card_centre(card_id))
+    c.keys("New")
+    assert c.scene.editor() is not None and item.text_hidden()
+    # The card's lower part (below the one-line editor) now shows no text: only its fill.
+    editor_box = c.scene.editor().sceneBoundingRect()
+    below = QRectF(editor_box.left(), editor_box.bottom() + 4, editor_box.width(),
+                   item.sceneBoundingRect().bottom() - editor_box.bottom() - 12)
+    image = c.view.grab().toImage()
+    area = c.view.mapFromScene(below).boundingRect()
+    fill = image.pixelColor(area.left() + 1, area.top() + 1)
+    assert all(image.pixelColor(x, y) == fill
+               for x in range(area.left() + 1, area.right(), 3) for y in range(area.top() + 1, area.bottom(), 3))
+    assert any(before.pixelColor(x, y) != fill
+               for x in range(area.left() + 1, area.right(), 3) for y in range(area.top() + 1, area.bottom(), 3))
+    c.key(Qt.Key.Key_Escape)
+    assert not item.text_hidden() and c.map.cards[card_id].text.startswith("A long text")
+
+
 def test_f2_edits_the_selected_card_and_enter_commits_one_step(canvas):
     c = canvas
     card_id = c.cards_in(2, CUSTOMER)[0]

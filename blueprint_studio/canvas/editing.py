@@ -42,6 +42,9 @@ class InPlaceEditing:
         self._just_added = None
 
         def done(commit: bool, text: str) -> None:
+            shown = self._cards.get(card_id)
+            if shown is not None:
+                shown.set_text_hidden(False)
             current = self.map.cards.get(card_id) if not self._map_gone else None
             if commit and current is not None and text != current.text:
                 self.push(ops.UpdateCard(self.map_id, card_id, {"text": text}), tr("Edit card text"))
@@ -52,6 +55,7 @@ class InPlaceEditing:
         self._start_editor(card.text if initial is None else initial, self.style_.card_font,
                            text_rect.width(), item.mapToScene(text_rect.topLeft()), done,
                            multiline=True, target=("card", card_id), select_all=False)
+        item.set_text_hidden(True)
 
     def rename_stage(self, stage_id: str) -> None:
         self.flush()

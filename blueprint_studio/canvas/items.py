@@ -48,6 +48,7 @@ class CardItem(QGraphicsItem):
         self._border_pen = QPen(self._accent.darker(115), 1.0)
         self._ops: list = []
         self._prepared_for: tuple[float, float] | None = None
+        self._text_hidden = False  # while the in-place editor sits over the text
 
     # -- data from the model ---------------------------------------------------------
     def set_card(self, card: Card) -> None:
@@ -84,6 +85,17 @@ class CardItem(QGraphicsItem):
 
     def rect(self) -> Rect:
         return Rect(self.x(), self.y(), self._w, self._h)
+
+    def set_text_hidden(self, hidden: bool) -> None:
+        """Hide the card's own text while it is edited in place: an editor shorter than the
+        old text (typing over a long card) left the old lines showing beneath it."""
+        if hidden != self._text_hidden:
+            self._text_hidden = hidden
+            self._prepared_for = None
+            self.update()
+
+    def text_hidden(self) -> bool:
+        return self._text_hidden
 
     def text_rect(self) -> QRectF:
         """Where the text sits, in item coordinates (the in-place editor goes there)."""
@@ -155,7 +167,7 @@ class CardItem(QGraphicsItem):
                         style.static(name)))
         wrapped = style.card_text.wrap(self.text, w - 2 * S.CARD_PAD_X, S.CARD_MAX_LINES)
         y = S.CARD_PAD_TOP + S.CARD_STRIP
-        for line in wrapped.lines:
+        for line in ([] if self._text_hidden else wrapped.lines):
             ops.append(("text", style.card_font, S.INK, QPointF(S.CARD_PAD_X, y), line))
             y += wrapped.line_height
         if self.owner:
