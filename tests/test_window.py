@@ -675,6 +675,37 @@ def test_shared_settings_apply_to_every_selected_card_as_one_step(qtbot, trainin
     assert window.document.project == opened
 
 
+def test_typing_a_shared_setting_in_pauses_undoes_every_card_exactly(qtbot, training):
+    """Two pauses merge into one step; a card the first pause left alone (it already had
+    that value) must still come back from the second pause's change on undo."""
+    window = training
+    scene = window.map_area.current_scene()
+    service_map = window.document.project.map(scene.map_id)
+    first, second = (c.id for c in service_map.cards_in_reading_order()[:2])
+    scene.select_card(second)
+    owner = window.inspector.findChild(QWidget, "inspector_card_owner")
+    owner.selectAll()
+    qtbot.keyClicks(owner, "W")
+    window.inspector.commit_pending()
+    window.inspector.end_typing()
+    opened = snapshot(window.document.project)
+    assert service_map.cards[second].owner == "W" and service_map.cards[first].owner != "W"
+    scene.set_card_selection([first, second])
+    window.inspector.show_entity("card", first, scene.map_id)
+    owner.setFocus()
+    owner.selectAll()
+    qtbot.keyClicks(owner, "W")       # the first pause: only the first card changes
+    window.inspector.commit_pending()
+    owner.end(False)
+    qtbot.keyClicks(owner, "ang")     # the second pause: both change, merged into one step
+    window.inspector.commit_pending()
+    assert service_map.cards[first].owner == service_map.cards[second].owner == "Wang"
+    trigger(window, "actionUndo")
+    assert (service_map.cards[first].owner, service_map.cards[second].owner) == (
+        opened.maps[0].cards[first].owner, "W")
+    assert window.document.project == opened
+
+
 def test_card_colour_from_the_colour_dialog_and_back_to_default(qtbot, training, monkeypatch):
     from PySide6.QtGui import QColor
     from PySide6.QtWidgets import QColorDialog, QPushButton

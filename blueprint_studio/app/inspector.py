@@ -355,7 +355,10 @@ class Inspector(QWidget):
             if not changed:
                 return
             target = tuple(targets)
-            operation = ops.Batch([ops.UpdateCard(self.map_id, i, changes) for i in changed])
+            # Typing merges into the first step, whose inverse is what undo restores: it must
+            # cover every card a later pause may change, not only those this pause changes.
+            operation = ops.Batch([ops.UpdateCard(self.map_id, i, changes)
+                                   for i in (targets if continuous else changed)])
         else:
             current = self._entity() if entity != "map" else self._map()
             if current is None or getattr(current, field) == value:
