@@ -448,6 +448,28 @@ def test_double_click_stage_header_renames_it(canvas):
     assert stage.name == "Discover"
 
 
+def test_renaming_a_wrapped_lane_name_hides_the_old_name(canvas):
+    """The rename editor sat at the header's top edge while the old, wrapped name stayed
+    painted in the middle: two names at once, and no telling which one was being edited."""
+    c = canvas
+    lane = c.map.lanes[FRONTSTAGE]
+    c.scene.push(ops.UpdateLane(c.map.id, lane.id, {"name": "前台行为（客户成功经理与讲师在课堂上的所有互动）"}), "long")
+    c.scene.flush()
+    header = c.scene.lane_header(lane.id)
+    c.double_click(c.vp(header.sceneBoundingRect().center()))
+    editor = c.scene.editor()
+    assert editor is not None and header.name_hidden
+    box, head = editor.sceneBoundingRect(), header.sceneBoundingRect()
+    assert head.contains(box) and abs(box.center().y() - head.center().y()) < 6  # where the name was
+    c.key(Qt.Key.Key_Escape)
+    assert not header.name_hidden and c.stack.count() == 1
+    stage_header = c.scene.stage_header(c.map.stages[0].id)
+    c.double_click(c.vp(stage_header.sceneBoundingRect().center()))
+    assert stage_header.name_hidden
+    c.key(Qt.Key.Key_Return)
+    assert not stage_header.name_hidden
+
+
 def test_add_insert_and_delete_stage_and_lane_with_cards_are_undoable(canvas):
     c = canvas
     before = copy.deepcopy(c.map)

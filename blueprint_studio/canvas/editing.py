@@ -65,12 +65,16 @@ class InPlaceEditing:
         stage = self.map.stage(stage_id)
 
         def done(commit: bool, text: str) -> None:
+            shown = self._stage_headers.get(stage_id)
+            if shown is not None:
+                shown.set_name_hidden(False)
             if commit and self.map.has_stage(stage_id) and text.strip() != stage.name:
                 self.push(ops.UpdateStage(self.map_id, stage_id, {"name": text.strip()}), tr("Rename stage"))
 
-        pos = header.mapToScene(QPointF(8, 12))
-        self._start_editor(stage.name, self.style_.stage_font, header.width() - 16, pos, done,
+        pos = header.mapToScene(header.name_origin())
+        self._start_editor(stage.name, self.style_.stage_font, header.width() - 20, pos, done,
                            multiline=False, target=("stage", stage_id))
+        header.set_name_hidden(True)
 
     def rename_lane(self, lane_id: str) -> None:
         self.flush()
@@ -80,12 +84,16 @@ class InPlaceEditing:
         lane = self.map.lane(lane_id)
 
         def done(commit: bool, text: str) -> None:
+            shown = self._lane_headers.get(lane_id)
+            if shown is not None:
+                shown.set_name_hidden(False)
             if commit and self.map.has_lane(lane_id) and text.strip() != lane_name(lane):
                 self.push(ops.UpdateLane(self.map_id, lane_id, {"name": text.strip()}), tr("Rename lane"))
 
-        pos = header.mapToScene(QPointF(12, 10))
-        self._start_editor(lane_name(lane), self.style_.lane_font, self.layout.metrics.lane_header_width - 24,
+        pos = header.mapToScene(header.name_origin())
+        self._start_editor(lane_name(lane), self.style_.lane_font, self.layout.metrics.lane_header_width - 28,
                            pos, done, multiline=False, target=("lane", lane_id))
+        header.set_name_hidden(True)
 
     def edit_connector_label(self, connector_id: str) -> None:
         self.flush()

@@ -32,8 +32,19 @@ class StageHeaderItem(QGraphicsItem):
         self.name = ""
         self.phase = ""
         self.number = 1
+        self.name_hidden = False  # while the name is edited in place
         self.setFlag(_Flag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
+
+    def set_name_hidden(self, hidden: bool) -> None:
+        """Hide the name under the in-place editor (a two-line name showed through it)."""
+        self.name_hidden = hidden
+        self.update()
+
+    def name_origin(self) -> QPointF:
+        """Where a one-line name starts, in item coordinates (the in-place editor goes there)."""
+        top = 20.0 if self.phase else 0.0
+        return QPointF(10, top + max(2.0, (self._h - top - self._style.stage_text.line_height) / 2))
 
     def set_stage(self, name: str, phase: str, number: int) -> None:
         self.name, self.phase, self.number = name, phase, number
@@ -72,6 +83,8 @@ class StageHeaderItem(QGraphicsItem):
             painter.setPen(S.MUTED_INK)
             painter.drawText(QRectF(10, 4, inner, 18), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              style.small_text.elided(self.phase, inner))
+        if self.name_hidden:
+            return
         painter.setFont(style.stage_font)
         name = self.name or tr("Stage {number}").format(number=self.number)
         painter.setPen(S.INK if self.name else S.MUTED_INK)
@@ -97,9 +110,21 @@ class LaneHeaderItem(QGraphicsItem):
         self.name = ""
         self.colour = QColor("#999999")
         self.tint = QColor("#fafafa")
+        self.name_hidden = False  # while the name is edited in place
         self.setFlag(_Flag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def set_name_hidden(self, hidden: bool) -> None:
+        """Hide the name under the in-place editor (a wrapped name showed through it)."""
+        self.name_hidden = hidden
+        self.update()
+
+    def name_origin(self) -> QPointF:
+        """Where the (wrapped) name starts, in item coordinates: the in-place editor goes
+        there, so its text covers the name's own place."""
+        wrapped = self._style.lane_text.wrap(self.name, self._w - 28, 4)
+        return QPointF(16, max(8.0, (self._h - wrapped.height) / 2))
 
     def set_lane(self, name: str, colour: QColor, tint: QColor) -> None:
         self.name, self.colour, self.tint = name, colour, tint
@@ -122,6 +147,10 @@ class LaneHeaderItem(QGraphicsItem):
         painter.setPen(QPen(S.HEADER_BORDER, 1))
         painter.drawLine(QPointF(self._w - 0.5, 0), QPointF(self._w - 0.5, self._h))
         painter.drawLine(QPointF(0, self._h - 0.5), QPointF(self._w, self._h - 0.5))
+        if self.isSelected():
+            painter.fillRect(QRectF(self._w - 4, 0, 4, self._h), S.SELECTION)
+        if self.name_hidden:
+            return
         painter.setFont(self._style.lane_font)
         painter.setPen(S.INK)
         wrapped = self._style.lane_text.wrap(self.name, self._w - 28, 4)
@@ -129,8 +158,6 @@ class LaneHeaderItem(QGraphicsItem):
         for line in wrapped.lines:
             painter.drawStaticText(QPointF(16, y), line)
             y += wrapped.line_height
-        if self.isSelected():
-            painter.fillRect(QRectF(self._w - 4, 0, 4, self._h), S.SELECTION)
 
 
 ADD_ZONE_WIDTH = 132.0   # the "+ Stage" button at the end of the header row
