@@ -273,6 +273,8 @@ def test_two_windows_saving_the_same_file_never_mix_their_rows(tmp_path):
     ops.AddCard(map_b.id, card).apply(second.project)
     second.save()
     assert read_project(path) == second.project
+    first.save()  # nothing new in the first: it must not overwrite the second's save
+    assert read_project(path) == second.project
     first.close()
     second.close()
 

@@ -112,14 +112,15 @@ class ProjectFile:
     def save(self) -> None:
         """Write the changes since the last save, all in one transaction."""
         self._check_open()
-        replaced = sqlite_file.file_identity(self.path) != self._identity
-        if self._tracker.everything or replaced or self._version != migrations.SCHEMA_VERSION:
-            # Something we cannot patch: a file moved, deleted, replaced or written by
-            # someone else since we read it, or an older format. The model is the truth:
-            # write it whole (atomically) instead.
+        now = sqlite_file.file_identity(self.path)
+        if not self._tracker.dirty and now is not None:
+            return  # nothing of ours to save: never overwrite what someone else wrote
+        if self._tracker.everything or now != self._identity or self._version != migrations.SCHEMA_VERSION:
+            # Something we cannot patch: the file moved, deleted, replaced or written in
+            # place by someone else since we read it (a second window on the same project:
+            # patching our rows onto theirs would mix two states), or an older format.
+            # The model is the truth: write it whole (atomically); the last save wins.
             self._write_whole(self.path)
-            return
-        if not self._tracker.dirty:
             return
         try:
             with self.engine.begin() as connection:
