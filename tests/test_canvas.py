@@ -232,6 +232,36 @@ def test_double_click_empty_cell_adds_card_then_typing_edits_it(canvas):
     assert [c.stack.text(i) for i in range(c.stack.count())] == ["Add card", "Edit card text"]
 
 
+def test_double_click_adds_the_kind_that_belongs_in_the_lane(canvas):
+    """Double-clicking in a pain-point lane made a blue "Action" card every time."""
+    from blueprint_studio.model import Lane
+    c = canvas
+    pains, chinese = Lane(LaneKind.CUSTOM, "Pain points"), Lane(LaneKind.CUSTOM, "机会点")
+    c.scene.push(ops.AddLane(c.map.id, pains, len(c.map.lanes)), "lane")
+    c.scene.push(ops.AddLane(c.map.id, chinese, len(c.map.lanes)), "lane")
+    c.scene.flush()
+    kinds = {}
+    for lane_index in (len(c.map.lanes) - 2, len(c.map.lanes) - 1, 0, FRONTSTAGE):
+        c.double_click(c.cell_point(0, lane_index))
+        c.keys("x")
+        c.key(Qt.Key.Key_Return)
+        (card_id,) = [i for i in c.cards_in(0, lane_index) if c.map.cards[i].text == "x"]
+        kinds[lane_index] = c.map.cards[card_id].kind
+    assert kinds[len(c.map.lanes) - 2] is CardKind.PAIN_POINT
+    assert kinds[len(c.map.lanes) - 1] is CardKind.OPPORTUNITY
+    assert kinds[0] is CardKind.EVIDENCE                    # the physical-evidence lane
+    assert kinds[FRONTSTAGE] is CardKind.ACTION
+    # A lane's own cards decide: a frontstage full of touchpoints gets touchpoints.
+    for card_id in c.cards_in(1, FRONTSTAGE):
+        c.scene.push(ops.UpdateCard(c.map.id, card_id, {"kind": CardKind.TOUCHPOINT}), "kind")
+    for card_id in c.cards_in(0, FRONTSTAGE):
+        c.scene.push(ops.UpdateCard(c.map.id, card_id, {"kind": CardKind.TOUCHPOINT}), "kind")
+    c.double_click(c.cell_point(2, FRONTSTAGE))
+    c.key(Qt.Key.Key_Escape)
+    c.double_click(c.cell_point(2, FRONTSTAGE))
+    assert c.map.cards[c.cards_in(2, FRONTSTAGE)[0]].kind is CardKind.TOUCHPOINT
+
+
 def test_escape_cancels_editing(canvas):
     c = canvas
     card_id = c.cards_in(0, CUSTOMER)[0]

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGraphicsScene, QMenu
 
 from ..i18n import tr
-from ..model.enums import CardKind
 from .headers import LaneHeaderItem, StageHeaderItem
 from .items import CardItem, ConnectorItem
 
@@ -58,8 +57,8 @@ class ContextMenu:
                 self._paste_cell = cell
                 order = self.layout.insertion_order(*cell, pos.x(), pos.y())
 
-                def add_here(kind: CardKind = CardKind.ACTION) -> None:
-                    card_id = self.add_card(cell[0], cell[1], kind, "", order)
+                def add_here() -> None:
+                    card_id = self.add_card(cell[0], cell[1], self.kind_for_lane(cell[1]), "", order)
                     if card_id:
                         self.edit_card(card_id)
 

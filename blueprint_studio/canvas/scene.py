@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouse
 from ..analysis.emotion import emotion_curve
 from ..commands import push_operation
 from ..i18n import tr
-from ..i18n.labels import lane_name
+from ..i18n.labels import card_kind_name, lane_name
 from ..model import operations as ops
 from ..model.entities import Card, Connector, Lane, ModelError, Project, ServiceMap, Stage
-from ..model.enums import CardKind, LaneKind
+from ..model.enums import CardKind, LaneKind, usual_card_kind
 from ..model.events import ModelEvent
 from . import style as S
 from .clipboard_actions import CARDS_MIME, ClipboardActions
@@ -516,6 +516,27 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
         self.flush()
         return True
 
+    def kind_for_lane(self, lane_id: str) -> CardKind:
+        """What a double-click in a lane creates: the kind most of its cards have; in an empty
+        lane, the kind its name says ("痛点", "Pain points") or the standard lane's usual kind.
+        (It was always an action, so a pain-point lane filled with blue action cards.)"""
+        counts: dict[CardKind, int] = {}
+        for card in self.map.cards.values():
+            if card.lane_id == lane_id:
+                counts[card.kind] = counts.get(card.kind, 0) + 1
+        if counts:
+            return max(counts, key=lambda kind: (counts[kind], kind is CardKind.ACTION))
+        lane = self.map.lane(lane_id)
+        if lane.kind is LaneKind.CUSTOM:
+            name = lane_name(lane).casefold().replace(" ", "")
+            for kind in CardKind:
+                for language in ("en", "zh"):
+                    label = card_kind_name(kind, language).casefold().replace(" ", "")
+                    stem = label[:-1] if label.endswith("y") else label  # "opportunities"
+                    if stem and name.startswith(stem):
+                        return kind
+        return usual_card_kind(lane.kind)
+
     def add_card(self, stage_id: str, lane_id: str, kind: CardKind = CardKind.ACTION,
                  text: str = "", order: int | None = None) -> str:
         service_map = self.map
@@ -722,7 +743,7 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
             cell = self.cell_at(pos)
             if cell is not None:
                 order = self.layout.insertion_order(*cell, pos.x(), pos.y())
-                card_id = self.add_card(cell[0], cell[1], CardKind.ACTION, "", order)
+                card_id = self.add_card(cell[0], cell[1], self.kind_for_lane(cell[1]), "", order)
                 if card_id:
                     self.edit_card(card_id)
         event.accept()
