@@ -133,8 +133,9 @@ def test_one_page_poster_sizes(tmp_path):
 
 def test_poster_too_large_for_one_page_says_so_and_tiling_works(tmp_path):
     project = make_project([f"Step {i} 流程" for i in range(160)], stages=16)
-    with pytest.raises(ExportError, match="tile"):
+    with pytest.raises(ExportError, match="tile") as refused:
         export_pdf(project, tmp_path / "one.pdf", kind="poster", paper="A4")
+    assert "--" not in str(refused.value)  # the window shows it too: no command-line flags
     assert not (tmp_path / "one.pdf").exists()
     assert not list(tmp_path.iterdir())  # no half-written temp file left behind
     out = tmp_path / "tiled.pdf"

@@ -40,8 +40,8 @@ def fit_scale(layout: g.MapLayout, width: float, height: float) -> float:
 def too_small_message(paper: str, scale: float, lang: str) -> str:
     smallest = scale * g.SMALLEST_FONT
     return tr("This map is too large to print legibly on one {paper} page (text would be "
-              "{size:.1f} pt, the minimum is 7 pt); choose a larger paper or tile it across pages, "
-              "e.g. --tile 1.0.", lang).format(paper=paper, size=smallest)
+              "{size:.1f} pt, the minimum is 7 pt); choose landscape or a larger paper, or tile it "
+              "across pages at scale 1.0.", lang).format(paper=paper, size=smallest)
 
 
 def one_page(canvas, project: Project, service_map: ServiceMap, size: tuple[float, float],

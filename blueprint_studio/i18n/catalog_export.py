@@ -45,9 +45,9 @@ ZH: dict[str, str] = {
     # poster
     "Made with Blueprint Studio": "由服务蓝图工作室制作",
     "This map is too large to print legibly on one {paper} page (text would be {size:.1f} pt, "
-    "the minimum is 7 pt); choose a larger paper or tile it across pages, e.g. --tile 1.0.":
+    "the minimum is 7 pt); choose landscape or a larger paper, or tile it across pages at scale 1.0.":
         "这张图在一页 {paper} 纸上无法清晰打印（文字只有 {size:.1f} 磅，最小需 7 磅）；"
-        "请选择更大的纸张或分页拼贴打印，例如 --tile 1.0。",
+        "请选择横向或更大的纸张，或按 1.0 的比例分页拼贴打印。",
     "Some card texts were shortened on the poster; the handout's card table gives them in full.":
         "海报上部分卡片文字已缩略；讲义的卡片表中有完整文字。",
     "The tiling scale must be a number between {low:.2f} and 20.": "拼贴比例必须是 {low:.2f} 到 20 之间的数字。",
