@@ -99,10 +99,6 @@ def list_templates() -> list[TemplateInfo]:
     return infos
 
 
-def template_names() -> list[str]:
-    return list(_template_files())
-
-
 def build_template(name: str, lang: str = "en") -> Project:
     """A new project from a template, in Chinese (`zh`) or English (`en`), with fresh ids."""
     if lang not in LANGUAGES:

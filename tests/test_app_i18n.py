@@ -36,3 +36,17 @@ def test_shell_strings_have_chinese_with_the_same_placeholders(path):
         chinese = tr(english, "zh")
         assert chinese != english, f"{path.name}: no Chinese for {english!r}"
         assert _fields(chinese) == _fields(english), f"{path.name}: placeholders differ in {english!r}"
+
+
+def test_every_string_marked_for_translation_anywhere_has_chinese():
+    """mark() registers table strings (kinds, lanes, menus, PDF labels) as modules load."""
+    import importlib
+    import pkgutil
+
+    import blueprint_studio
+    from blueprint_studio.i18n import missing_translations
+
+    for module in pkgutil.walk_packages(blueprint_studio.__path__, "blueprint_studio."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    assert missing_translations() == []

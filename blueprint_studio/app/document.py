@@ -110,9 +110,6 @@ class Document(QObject):
         self._emit_modified()
 
     # -- recovery copy ----------------------------------------------------------------
-    def recovery_pending(self) -> bool:
-        return self._recovery_timer.isActive()
-
     def write_recovery(self) -> bool:
         """Write the recovery copy now (the timer calls this a few seconds after a change).
 

@@ -139,13 +139,6 @@ class MapArea(QWidget):
         page = self.tabs.currentWidget()
         return page.view if isinstance(page, _MapPage) else None
 
-    def scene_for(self, map_id: str) -> MapScene | None:
-        page = self._pages.get(map_id)
-        if page is None or self.project is None or self.undo_stack is None:
-            return None
-        page.ensure_canvas(self.project, self.undo_stack)
-        return page.scene
-
     def finish_editing(self) -> None:
         """Commit any in-place edit on a canvas (text typed on a card, a header, a label)."""
         for page in self._pages.values():

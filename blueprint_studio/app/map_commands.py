@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ..commands import push_operation
 from ..i18n import tr
@@ -174,15 +174,6 @@ class MapCommands:
         map_id = self.window.map_area.current_map_id()
         ids = [m.id for m in project.maps]
         return ids.index(map_id) if map_id in ids else len(ids) - 1
-
-    def rename_map(self) -> None:
-        map_id = self.window.map_area.current_map_id()
-        if not map_id:
-            return
-        current = self.window.document.project.map(map_id).name
-        name, ok = QInputDialog.getText(self.window, tr("Rename Map"), tr("Name of the map:"), text=current)
-        if ok and name.strip() and name.strip() != current:
-            self.rename_map_to(map_id, name.strip())
 
     def rename_map_to(self, map_id: str, name: str) -> None:
         self._push(ops.UpdateMap(map_id, {"name": name}), tr("Rename map"))

@@ -33,10 +33,6 @@ def draw_title(canvas, left: float, top: float, width: float, title: str, subtit
     return TITLE_PT + 8
 
 
-def fit_scale(layout: g.MapLayout, width: float, height: float) -> float:
-    return min(width / layout.width, height / layout.height, MAX_POSTER_SCALE)
-
-
 def too_small_message(paper: str, scale: float, lang: str) -> str:
     smallest = scale * g.SMALLEST_FONT
     return tr("This map is too large to print legibly on one {paper} page (text would be "
