@@ -416,6 +416,26 @@ def test_closing_while_typing_on_a_card_asks_about_the_typing(qtbot, training, m
     assert asked and window.document.is_modified()
 
 
+
+def test_quit_closes_every_window_and_stops_where_work_is_kept(qtbot, make_window, monkeypatch):
+    first = make_window(build_template("blank_blueprint", "en"))
+    second = make_window(build_template("hotel_stay", "en"))
+    trigger(second, "actionAddStage")  # unsaved work in the second window only
+    asked: list[str] = []
+
+    def keep(*_args, **_kwargs):
+        asked.append("asked")
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr("blueprint_studio.app.file_ops.ask_save_changes", keep)
+    trigger(first, "actionQuit")
+    assert asked == ["asked"] and second.isVisible()
+    monkeypatch.setattr("blueprint_studio.app.file_ops.ask_save_changes",
+                        lambda *_args, **_kwargs: QMessageBox.StandardButton.Discard)
+    trigger(second, "actionQuit")
+    assert not first.isVisible() and not second.isVisible()
+
+
 # -- maps ----------------------------------------------------------------------------------------
 
 def test_maps_add_rename_move_delete_are_undoable(qtbot, training, monkeypatch):

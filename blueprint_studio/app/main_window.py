@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QPoint, Qt, QTime, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QDockWidget, QLabel, QMainWindow, QToolBar, QUndoView, QVBoxLayout, QWidget,
+    QApplication, QDockWidget, QLabel, QMainWindow, QToolBar, QUndoView, QVBoxLayout, QWidget,
 )
 
 from ..i18n import language, set_language, tr
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
             "actionImportCsv": files.import_csv, "actionImportJson": files.import_json,
             "actionExportJson": files.export_json, "actionExportCsv": files.export_csv,
             "actionExportPdf": self._export_pdf, "actionClose": files.close_project,
-            "actionQuit": self.close, "actionClearRecent": self._clear_recent,
+            "actionQuit": self._quit, "actionClearRecent": self._clear_recent,
             "actionUndo": commands.undo, "actionRedo": commands.redo, "actionCut": commands.cut,
             "actionCopy": commands.copy, "actionPaste": commands.paste,
             "actionDuplicate": commands.duplicate, "actionDelete": commands.delete,
@@ -318,6 +318,11 @@ class MainWindow(QMainWindow):
         written = ExportPdfDialog.run(self, self.document.project, self.map_area.current_map_id() or None)
         if written:
             self.statusBar().showMessage(tr("Exported {name}").format(name=Path(written).name), 6000)
+
+    def _quit(self) -> None:
+        """Leave the program: every window closes, each asking about its unsaved work
+        (Cancel in any of them stops there)."""
+        QApplication.closeAllWindows()
 
     def _show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self)
