@@ -317,6 +317,31 @@ def test_recovery_copy_after_an_edit_is_offered_on_the_next_start(qtbot, make_wi
     assert len(list(store.folder.glob("*.bpstudio"))) == 1  # only the restored document's copy
 
 
+def test_a_copy_that_cannot_be_read_is_kept_not_deleted(qtbot, make_window, config, monkeypatch):
+    """E.g. written by a newer version before a downgrade: say so, keep the work."""
+    import sqlite3
+
+    store = RecoveryStore(config)
+    crashed = Document(build_template("blank_blueprint", "en"), recovery=store, modified=True)
+    assert crashed.write_recovery()
+    copy = crashed._recovery_slot.copy_path
+    crashed._recovery_slot._close_file()
+    crashed._recovery_slot._lock.unlock()
+    crashed._recovery_slot = None
+    connection = sqlite3.connect(copy)
+    connection.execute("PRAGMA user_version = 999")  # a format from the future
+    connection.commit()
+    connection.close()
+    window = make_window()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    offer_recovery(window, store)
+    assert len(warnings) == 1 and "newer version" in warnings[0] and "kept" in warnings[0]
+    assert copy.exists() and len(store.orphans()) == 1
+    crashed.close()
+
+
 def test_a_restored_copy_is_kept_until_the_new_copy_is_written(qtbot, make_window, config, monkeypatch):
     """Restoring on a full disk: the old copy must survive, or a second crash loses the work."""
     store = RecoveryStore(config)

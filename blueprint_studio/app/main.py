@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
 from ..i18n import set_language, tr
+from ..storage import ProjectFileError
 from .dialogs import ask_restore
 from .document import Document
 from .errors import ErrorReporter
@@ -31,9 +32,11 @@ def offer_recovery(window: MainWindow, recovery: RecoveryStore) -> None:
                 continue
             try:
                 project = work.load()
-            except Exception as error:  # a damaged copy: say so, then drop it
-                QMessageBox.warning(window, tr("Recover unsaved work"), str(error))
-                recovery.discard(work.token)
+            except ProjectFileError as error:
+                # Damaged, or written by a newer version: never delete work we could not
+                # read; the next start offers it again, and Discard is the user's choice.
+                QMessageBox.warning(window, tr("Recover unsaved work"), tr(
+                    "{problem} The copy is kept until you choose Discard.").format(problem=error))
                 continue
             document = Document(project, path=work.original_path or None, recovery=recovery,
                                 modified=True)

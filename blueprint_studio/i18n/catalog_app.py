@@ -154,6 +154,7 @@ ZH: dict[str, str] = {
     "● Unsaved changes": "● 有未保存的修改",
     "● Unsaved · recovery copy kept at {time}": "● 未保存 · 恢复副本已于 {time} 保留",
     "Exported {name}": "已导出 {name}",
+    "{problem} The copy is kept until you choose Discard.": "{problem}该副本会一直保留，直到您选择“丢弃”。",
     "Restored your unsaved work. Save it to keep it.": "已恢复未保存的工作。请保存以保留它。",
     "PDF export is not available in this installation.": "此安装中无法导出 PDF。",
     "Could not write the recovery copy: {error}": "无法写入恢复副本：{error}",
