@@ -262,6 +262,35 @@ def test_double_click_adds_the_kind_that_belongs_in_the_lane(canvas):
     assert c.map.cards[c.cards_in(2, FRONTSTAGE)[0]].kind is CardKind.TOUCHPOINT
 
 
+def test_a_card_added_at_the_window_edge_is_scrolled_into_view_for_typing(canvas):
+    """Double-clicking low in a cell near the bottom edge put the new card (and its editor)
+    below the visible part of the map: the user typed blind."""
+    c = canvas
+    c.view.resize(700, 420)
+    c.view.set_zoom(1.0)
+    c.scene.flush()
+    cell = c.scene.layout.cell_rect(c.map.stages[0].id, c.map.lanes[CUSTOMER].id)
+    # Scroll so that the bottom of the customer cell (two cards) is the window's last row.
+    c.view.centerOn(QPointF(cell.x + cell.w / 2, cell.bottom - c.view.viewport().height() / 2 + 6))
+    QApplication.processEvents()
+    c.double_click(c.vp(QPointF(cell.x + cell.w / 2, cell.bottom - 4)))
+    editor = c.scene.editor()
+    assert editor is not None
+    card_id = [i for i in c.cards_in(0, CUSTOMER) if not c.map.cards[i].text][0]
+    visible = c.view.mapToScene(c.view.viewport().rect()).boundingRect()
+    assert visible.contains(c.scene.card_item(card_id).sceneBoundingRect())
+    assert visible.contains(editor.sceneBoundingRect())
+    # Nor is it left under the pinned stage headers when it sits above the visible part.
+    c.key(Qt.Key.Key_Escape)
+    c.view.centerOn(QPointF(cell.x + cell.w / 2, cell.bottom + 300))
+    QApplication.processEvents()
+    first = c.cards_in(0, CUSTOMER)[0]
+    c.scene.select_card(first)
+    c.key(Qt.Key.Key_F2)
+    header_bottom = c.scene.stage_header(c.map.stages[0].id).sceneBoundingRect().bottom()
+    assert c.scene.card_item(first).sceneBoundingRect().top() >= header_bottom
+
+
 def test_escape_cancels_editing(canvas):
     c = canvas
     card_id = c.cards_in(0, CUSTOMER)[0]

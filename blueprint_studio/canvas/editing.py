@@ -56,6 +56,12 @@ class InPlaceEditing:
                            text_rect.width(), item.mapToScene(text_rect.topLeft()), done,
                            multiline=True, target=("card", card_id), select_all=False)
         item.set_text_hidden(True)
+        # A card added at the bottom of a cell near the window's edge grows out of sight:
+        # bring it (and the caret) into view before the user types blind.
+        for view in self.views():
+            reveal = getattr(view, "reveal", None)
+            if reveal is not None:
+                reveal(item.sceneBoundingRect())
 
     def rename_stage(self, stage_id: str) -> None:
         self.flush()

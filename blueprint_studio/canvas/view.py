@@ -133,10 +133,16 @@ class MapView(QGraphicsView):
             item = scene.card_item(card_id)
         except KeyError:
             return
-        # Leave room for the pinned headers at the top and left.
+        self.reveal(item.sceneBoundingRect())
+
+    def reveal(self, rect: QRectF) -> None:
+        """Scroll (if needed) so that a scene rectangle is visible beside the pinned headers."""
+        scene = self.map_scene()
+        if scene is None:
+            return
         metrics = scene.layout.metrics
         zoom = self.zoom_factor()
-        self.ensureVisible(item.sceneBoundingRect(), int(metrics.lane_header_width * zoom) + 20,
+        self.ensureVisible(rect, int(metrics.lane_header_width * zoom) + 20,
                            int(metrics.stage_header_height * zoom) + 20)
 
     # -- input -----------------------------------------------------------------------------------
