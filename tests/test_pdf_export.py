@@ -273,3 +273,26 @@ def test_the_emotion_band_follows_the_maps_own_switch():
     assert geometry.shows_emotion(journey)
     journey.show_emotion_curve = False
     assert not geometry.shows_emotion(journey)
+
+
+def test_a_missing_bundled_font_is_one_translated_sentence_on_the_command_line(tmp_path):
+    """A broken installation: one line on stderr in the user's language, no traceback."""
+    import sys
+
+    from blueprint_studio.storage import write_project
+    from blueprint_studio.templates import build_template
+
+    project_file, out = tmp_path / "p.bpstudio", tmp_path / "x.pdf"
+    write_project(build_template("blank_blueprint", "en"), project_file)
+    script = (
+        "import sys; from pathlib import Path\n"
+        "import blueprint_studio.export.text as text\n"
+        "text.font_path = lambda: Path('/nonexistent/wqy-microhei.ttc')\n"
+        "from blueprint_studio.cli import main\n"
+        f"sys.exit(main(['export', {str(project_file)!r}, '-o', {str(out)!r}, '--lang', 'zh']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                            cwd=Path(__file__).resolve().parents[1])
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and "无法加载内置字体" in result.stderr
+    assert not out.exists()

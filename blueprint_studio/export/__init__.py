@@ -73,7 +73,8 @@ def export_pdf(project: Project, out_path: str | os.PathLike | BinaryIO, *, kind
             return _write_atomically(Path(out_path), write, lang)
         return write(out_path)
     except FontUnavailable as error:
-        raise ExportError(str(error) + ".") from error
+        raise ExportError(tr("The bundled font could not be loaded ({reason}); please reinstall "
+                             "Blueprint Studio.", lang).format(reason=error.__cause__ or error)) from error
 
 
 def _chosen_map(project: Project, map_id: str | None, kind: str, lang: str) -> ServiceMap | None:

@@ -42,6 +42,8 @@ ZH: dict[str, str] = {
     "Notes": "笔记",
     "The map {name!r} is too large for one page and is printed across {count} pages.":
         "图 {name!r} 一页放不下，已分 {count} 页打印。",
+    "The bundled font could not be loaded ({reason}); please reinstall Blueprint Studio.":
+        "无法加载内置字体（{reason}），请重新安装服务蓝图工作室。",
     # poster
     "Made with Blueprint Studio": "由服务蓝图工作室制作",
     "This map is too large to print legibly on one {paper} page (text would be {size:.1f} pt, "
