@@ -648,6 +648,37 @@ def test_headers_stay_in_view_when_scrolling(canvas):
     assert lane.left() == pytest.approx(top_left.x(), abs=1)
 
 
+def test_zoomed_in_on_a_projector_the_headers_leave_room_for_the_map(canvas):
+    """At 400 % in a projector-sized canvas the pinned lane column covered 740 of 760 pixels
+    and the stage row a third of the height: the map itself had vanished. Big headers now
+    scroll away with the map; at normal zoom they stay pinned."""
+    from PySide6.QtGui import QWheelEvent
+    c = canvas
+    c.view.resize(760, 560)
+    QApplication.processEvents()
+    centre = QPointF(c.view.viewport().rect().center())
+    for _ in range(4):  # Ctrl+wheel, two notches at a time
+        wheel = QWheelEvent(centre, c.view.viewport().mapToGlobal(centre), QPoint(0, 0), QPoint(0, 240),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                            Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(c.view.viewport(), wheel)
+    assert c.view.zoom_factor() == pytest.approx(4.0)
+    c.view.horizontalScrollBar().setValue(c.view.horizontalScrollBar().maximum() // 2)
+    c.view.verticalScrollBar().setValue(c.view.verticalScrollBar().maximum() // 2)
+    QApplication.processEvents()
+    visible = c.view.mapToScene(c.view.viewport().rect()).boundingRect()
+    lane = c.scene.lane_header(c.map.lanes[CUSTOMER].id).sceneBoundingRect()
+    stage = c.scene.stage_header(c.map.stages[1].id).sceneBoundingRect()
+    assert not lane.intersects(visible) and not stage.intersects(visible)
+    c.view.set_zoom(1.0)
+    QApplication.processEvents()
+    top_left = c.view.mapToScene(QPoint(0, 0))
+    assert c.scene.lane_header(c.map.lanes[CUSTOMER].id).sceneBoundingRect().left() == pytest.approx(
+        max(0.0, top_left.x()), abs=1)
+    assert c.scene.stage_header(c.map.stages[1].id).sceneBoundingRect().top() == pytest.approx(
+        max(0.0, top_left.y()), abs=1)
+
+
 def test_zoom_with_ctrl_wheel_keys_and_fit(canvas):
     c = canvas
     seen = []

@@ -16,6 +16,7 @@ AUTOSCROLL_MARGIN = 36   # pixels from the edge where a drag starts scrolling th
 AUTOSCROLL_STEP = 18
 MIN_ZOOM = 0.1
 MAX_ZOOM = 4.0
+HEADER_SHARE = 0.34  # pinned headers may cover at most this share of the view's width/height
 ZOOM_STEP = 1.25
 
 
@@ -76,10 +77,23 @@ class MapView(QGraphicsView):
         scene = self.scene()
         return scene if isinstance(scene, MapScene) else None
 
+    def headers_pinned(self) -> tuple[bool, bool]:
+        """Whether the lane headers (left) and stage headers (top) stay in view. Zoomed in on
+        a small window they would cover most of the map (at 400 % on a projector the lane
+        column alone took 740 of 760 pixels), so then they scroll away with the map."""
+        scene = self.map_scene()
+        if scene is None:
+            return True, True
+        metrics, zoom, port = scene.layout.metrics, self.zoom_factor(), self.viewport()
+        return (metrics.lane_header_width * zoom <= HEADER_SHARE * port.width(),
+                metrics.stage_header_height * zoom <= HEADER_SHARE * port.height())
+
     def _sync_headers(self) -> None:
         scene = self.map_scene()
         if scene is not None:
-            scene.set_visible_origin(self.mapToScene(QPoint(0, 0)))
+            origin = self.mapToScene(QPoint(0, 0))
+            pin_x, pin_y = self.headers_pinned()
+            scene.set_visible_origin(QPointF(origin.x() if pin_x else 0.0, origin.y() if pin_y else 0.0))
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         super().scrollContentsBy(dx, dy)
@@ -142,8 +156,9 @@ class MapView(QGraphicsView):
             return
         metrics = scene.layout.metrics
         zoom = self.zoom_factor()
-        self.ensureVisible(rect, int(metrics.lane_header_width * zoom) + 20,
-                           int(metrics.stage_header_height * zoom) + 20)
+        pin_x, pin_y = self.headers_pinned()
+        self.ensureVisible(rect, int(metrics.lane_header_width * zoom) + 20 if pin_x else 40,
+                           int(metrics.stage_header_height * zoom) + 20 if pin_y else 40)
 
     # -- input -----------------------------------------------------------------------------------
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
