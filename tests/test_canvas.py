@@ -619,6 +619,14 @@ def test_paste_after_clicking_an_empty_cell_lands_in_that_cell(canvas):
     c.scene.paste()
     assert len(c.cards_in(0, CUSTOMER)) == 3
     assert c.stack.count() == 2
+    # Cut (selected with a rubber band that starts in an empty cell) and paste: back in place.
+    start = c.cell_point(2, FRONTSTAGE, 0.9, 0.9)
+    c.drag(start, c.vp(c.scene.card_item(clerk).sceneBoundingRect().topLeft() - QPointF(4, 4)))
+    assert c.scene.selected_card_ids() == [clerk]
+    c.scene.cut_selection()
+    assert clerk not in c.map.cards
+    c.scene.paste()
+    assert [c.map.cards[i].text for i in c.cards_in(1, FRONTSTAGE)] == ["Clerk checks ID"]
     _assert_items_match_model(c)
 
 

@@ -66,6 +66,7 @@ class ClipboardActions:
         mime.setText(text)
         _guard_clipboard_at_exit()
         QGuiApplication.clipboard().setMimeData(mime)
+        self._paste_cell_clicked = False  # a paste goes back to the cards' own cells until a cell is clicked
         count = len(self.selected_card_ids())
         self.statusMessage.emit(tr("Copied {count} cards").format(count=count))
 
@@ -85,14 +86,16 @@ class ClipboardActions:
         return None
 
     def paste(self, here: bool = False) -> None:
-        """Paste the clipboard's cards. With nothing selected after a click on an empty cell
-        (or `here`, from that cell's context menu) the group goes to that cell; otherwise each
-        card goes back to its own stage and lane (by id, then by name)."""
+        """Paste the clipboard's cards. After a click on an empty cell since the copy, with
+        nothing selected (or `here`, from that cell's context menu), the group goes to that
+        cell; otherwise each card goes back to its own stage and lane (by id, then by name),
+        so cut and paste puts cards back where they were."""
         mime = QGuiApplication.clipboard().mimeData()
         if mime is None:
             return
         cell = self._target_cell()
-        anchored = here or (self._paste_cell is not None and not self.selected_card_ids())
+        anchored = here or (self._paste_cell_clicked and self._paste_cell is not None
+                            and not self.selected_card_ids())
         try:
             if mime.hasFormat(CARDS_MIME):
                 content = clipboard.parse(bytes(mime.data(CARDS_MIME).data()))

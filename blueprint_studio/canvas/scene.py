@@ -82,6 +82,7 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
         self._current: tuple[str, str] = ("map", map_id)
         self._focus_card: str | None = None
         self._paste_cell: tuple[str, str] | None = None
+        self._paste_cell_clicked = False  # the user clicked an empty cell since the last copy
         self._just_added: tuple[str, int] | None = None  # (card id, undo index) until its first edit
         self._bulk_selection = False
         self._layout_dirty = True
@@ -690,6 +691,7 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
         cell = self.layout.cell_at(pos.x(), pos.y())
         if cell is not None and cell[1] != EMOTION_ROW:
             self._paste_cell = cell
+            self._paste_cell_clicked = True
         return RubberBand(self, event)
 
     def is_interacting(self) -> bool:
