@@ -430,7 +430,29 @@ def _run_info(options: argparse.Namespace) -> int:
             f"{tr('Fail points')}: {entry['fail_points']}",
             f"{tr('Waits')}: {entry['waits']}",
         ]))
+        _print_flow(entry["flow"])
     return 0
+
+
+def _print_flow(flow: dict[str, Any]) -> None:
+    def short(text: str) -> str:
+        line = " ".join(text.split())
+        return line if len(line) <= 24 else line[:23] + "…"
+
+    print(f"   {tr('Hand-offs across the lines')}: {flow['hand_offs']}")
+    if flow["rework_loops"]:
+        print(f"   {tr('Rework loops')}: " + "; ".join(
+            " → ".join(short(text) for text in loop) for loop in flow["rework_loops"][:3]))
+    if flow["stages_without_customer_action"]:
+        print(f"   {tr('Stages without a customer action')}: " + ", ".join(
+            name or tr("(untitled)") for name in flow["stages_without_customer_action"]))
+    path = flow["critical_path"]
+    if path["steps"] and path["minutes"]:
+        print("   " + tr("Critical path: {steps} steps, {minutes} min").format(
+            steps=len(path["steps"]), minutes=f"{path['minutes']:g}"))
+    if flow["moment_of_truth_candidates"]:
+        print(f"   {tr('Moment-of-truth candidates (lowest, peak, end)')}: " + "; ".join(
+            short(text) for text in flow["moment_of_truth_candidates"]))
 
 
 def project_summary(project: Project, lang: str = "en") -> dict[str, Any]:
@@ -455,8 +477,27 @@ def project_summary(project: Project, lang: str = "en") -> dict[str, Any]:
             "moments_of_truth": sum(card.moment_of_truth for card in cards),
             "fail_points": sum(card.fail_point for card in cards),
             "waits": sum(1 for card in cards if card.wait_minutes),
+            "flow": flow_findings(service_map),
         })
     return {"id": project.id, "title": project.info.title, "maps": maps}
+
+
+def flow_findings(service_map: ServiceMap) -> dict[str, Any]:
+    """What the flow analysis finds in a map: hand-offs, loops, gaps, critical path, MOT ideas."""
+    from .analysis.emotion import moment_of_truth_candidates
+    from .analysis.flow import critical_path, gaps, hand_offs, rework_loops
+
+    texts = {card.id: card.text for card in service_map.cards.values()}
+    stage_names = {stage.id: stage.name for stage in service_map.stages}
+    path, minutes = critical_path(service_map)
+    return {
+        "hand_offs": len(hand_offs(service_map)),
+        "rework_loops": [[texts[card_id] for card_id in loop] for loop in rework_loops(service_map)],
+        "stages_without_customer_action": [stage_names[stage_id] for stage_id in gaps(service_map)],
+        "critical_path": {"steps": [texts[card_id] for card_id in path], "minutes": minutes},
+        "moment_of_truth_candidates": [texts[card_id]
+                                       for card_id in moment_of_truth_candidates(service_map)],
+    }
 
 
 def _display_width(text: str) -> int:

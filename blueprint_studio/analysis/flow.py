@@ -46,13 +46,18 @@ def hand_offs(service_map: ServiceMap) -> list[HandOff]:
 
 
 def rework_loops(service_map: ServiceMap, limit: int = 50) -> list[list[str]]:
-    """Cycles of arrows (card ids), shortest first: steps that send work back."""
+    """Cycles of arrows (card ids), shortest first: steps that send work back.
+
+    Each loop starts at its earliest card in reading order, so it reads left to right.
+    """
+    reading = {c.id: i for i, c in enumerate(service_map.cards_in_reading_order())}
     cycles = []
     for cycle in nx.simple_cycles(flow_graph(service_map)):
-        cycles.append(cycle)
+        start = min(range(len(cycle)), key=lambda i: reading[cycle[i]])
+        cycles.append(cycle[start:] + cycle[:start])
         if len(cycles) >= limit:
             break
-    return sorted(cycles, key=len)
+    return sorted(cycles, key=lambda loop: (len(loop), [reading[c] for c in loop]))
 
 
 def gaps(service_map: ServiceMap) -> list[str]:

@@ -154,4 +154,10 @@ ZH: dict[str, str] = {
     "The project data is not valid: {problem}.": "项目数据无效：{problem}。",
     "This is not valid JSON: {problem} at line {line}, column {column}.": "这不是有效的 JSON：第 {line} 行第 {column} 列，{problem}。",
     "the field \"{key}\" is missing": "缺少字段“{key}”",
+    # flow findings in `info`
+    "Hand-offs across the lines": "跨分界线的交接",
+    "Rework loops": "返工回路",
+    "Stages without a customer action": "没有客户行为的阶段",
+    "Critical path: {steps} steps, {minutes} min": "关键路径：{steps} 步，{minutes} 分钟",
+    "Moment-of-truth candidates (lowest, peak, end)": "关键时刻候选（最低点、峰值、终点）",
 }
