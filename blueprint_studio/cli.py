@@ -484,19 +484,20 @@ def project_summary(project: Project, lang: str = "en") -> dict[str, Any]:
 
 def flow_findings(service_map: ServiceMap) -> dict[str, Any]:
     """What the flow analysis finds in a map: hand-offs, loops, gaps, critical path, MOT ideas."""
-    from .analysis.emotion import moment_of_truth_candidates
-    from .analysis.flow import critical_path, gaps, hand_offs, rework_loops
+    from .analysis.findings import map_findings
 
+    found = map_findings(service_map)
     texts = {card.id: card.text for card in service_map.cards.values()}
     stage_names = {stage.id: stage.name for stage in service_map.stages}
-    path, minutes = critical_path(service_map)
     return {
-        "hand_offs": len(hand_offs(service_map)),
-        "rework_loops": [[texts[card_id] for card_id in loop] for loop in rework_loops(service_map)],
-        "stages_without_customer_action": [stage_names[stage_id] for stage_id in gaps(service_map)],
-        "critical_path": {"steps": [texts[card_id] for card_id in path], "minutes": minutes},
+        "hand_offs": len(found.hand_offs),
+        "rework_loops": [[texts[card_id] for card_id in loop] for loop in found.rework_loops],
+        "stages_without_customer_action": [stage_names[stage_id]
+                                           for stage_id in found.stages_without_customer_action],
+        "critical_path": {"steps": [texts[card_id] for card_id in found.critical_path],
+                          "minutes": found.critical_path_minutes},
         "moment_of_truth_candidates": [texts[card_id]
-                                       for card_id in moment_of_truth_candidates(service_map)],
+                                       for card_id in found.moment_of_truth_candidates],
     }
 
 

@@ -296,3 +296,28 @@ def test_a_missing_bundled_font_is_one_translated_sentence_on_the_command_line(t
     assert result.returncode == 2, result.stderr
     assert result.stderr.count("\n") == 1 and "无法加载内置字体" in result.stderr
     assert not out.exists()
+
+
+def test_handout_lists_the_flow_findings(tmp_path):
+    """The handout's findings table names the loop, the gap and the critical path's minutes."""
+    service_map = new_map("Flow", ["Ask", "Wait", "Fix"])
+    lanes = {lane.kind: lane for lane in service_map.lanes}
+    cards = {}
+    for name, stage, lane, minutes in [("Askforhelp", 0, LaneKind.CUSTOMER, 5),
+                                       ("Agentanswers", 0, LaneKind.FRONTSTAGE, 10),
+                                       ("Trythefix", 2, LaneKind.CUSTOMER, 15)]:
+        card = Card(service_map.stages[stage].id, lanes[lane].id, 0, text=name,
+                    duration_minutes=float(minutes), emotion=0 if lane is LaneKind.CUSTOMER else None)
+        service_map.cards[card.id] = card
+        cards[name] = card.id
+    for source, target in [("Askforhelp", "Agentanswers"), ("Agentanswers", "Trythefix"),
+                           ("Trythefix", "Agentanswers")]:
+        connector = Connector(cards[source], cards[target])
+        service_map.connectors[connector.id] = connector
+    out = tmp_path / "flow.pdf"
+    export_pdf(Project(info=ProjectInfo(title="Flow"), maps=[service_map]), out, kind="handout")
+    text = pdftext(out)
+    findings = text[text.index("Flowfindings"):]
+    assert "Reworkloops" in findings and "Agentanswers→Trythefix" in findings
+    assert "StageswithoutacustomeractionWait" in findings
+    assert "30min:Askforhelp→Agentanswers→Trythefix" in findings

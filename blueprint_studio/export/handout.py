@@ -387,6 +387,31 @@ def _list_table(cards: list[Card], service_map: ServiceMap, width: float, lang: 
     return _table(header, rows, widths)
 
 
+def findings_table(service_map: ServiceMap, width: float, lang: str) -> Flowable:
+    """The flow analysis in words: hand-offs, rework loops, gaps, critical path, MOT ideas."""
+    from ..analysis.findings import map_findings
+
+    found = map_findings(service_map)
+    texts = {card.id: " ".join(card.text.split()) or "…" for card in service_map.cards.values()}
+    none = tr("None found.", lang)
+    rows = [
+        [tr("Hand-offs across the lines", lang),
+         tr("{count} arrows cross the line of interaction, visibility or internal interaction.",
+            lang).format(count=len(found.hand_offs)) if found.hand_offs else none],
+        [tr("Rework loops", lang),
+         "\n".join(" → ".join(texts[c] for c in loop) for loop in found.rework_loops[:5]) or none],
+        [tr("Stages without a customer action", lang),
+         ", ".join(service_map.stage(s).name for s in found.stages_without_customer_action) or none],
+        [tr("Critical path (duration + wait)", lang),
+         (format_minutes(found.critical_path_minutes) + ": "
+          + " → ".join(texts[c] for c in found.critical_path))
+         if found.critical_path and found.critical_path_minutes else none],
+        [tr("Moment-of-truth candidates (lowest, peak, end)", lang),
+         "\n".join(texts[c] for c in found.moment_of_truth_candidates) or none],
+    ]
+    return _table([tr("Finding", lang), tr("Detail", lang)], rows, [width * 0.3, width * 0.7])
+
+
 class _EmotionChart(Flowable):
     """Stages on x, −2 … +2 on y; dips (below 0) marked with ▼ and their value."""
 
@@ -530,6 +555,8 @@ def build(target, project: Project, maps: list[ServiceMap], paper: str, landscap
         for heading, cards in sections:
             story += [_Heading(heading, 12.0, keep=True), _list_table(cards, service_map, text_w, lang),
                       Spacer(1, 12)]
+        story += [_Heading(tr("Flow findings", lang), 12.0, keep=True),
+                  findings_table(service_map, text_w, lang), Spacer(1, 12)]
     for _ in range(0 if preview else max(0, notes_pages)):
         story += [PageBreak(), _Section(title), _NotesPage(lang)]
     if not maps:

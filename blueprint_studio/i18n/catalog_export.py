@@ -102,4 +102,12 @@ ZH: dict[str, str] = {
     "Blank columns": "空白列数",
     "Preview needs the pypdfium2 package; export works without it.": "预览需要 pypdfium2 软件包；没有它也能导出。",
     "PDF files (*.pdf)": "PDF 文件 (*.pdf)",
+    # flow findings section of the handout
+    "None found.": "未发现。",
+    "{count} arrows cross the line of interaction, visibility or internal interaction.":
+        "{count} 条连线跨越互动、可视或内部互动分界线。",
+    "Critical path (duration + wait)": "关键路径（时长 + 等待）",
+    "Finding": "发现",
+    "Detail": "说明",
+    "Flow findings": "流程分析发现",
 }
