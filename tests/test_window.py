@@ -767,3 +767,16 @@ def test_card_colour_from_the_colour_dialog_and_back_to_default(qtbot, training,
     default.click()
     assert card.colour == "" and not default.isEnabled()
     assert window.document.undo_stack.count() == 2
+
+
+def test_a_new_window_fits_a_small_screen(qapp, config):
+    """On a 1280×720 projector (or the 800×600 offscreen screen) nothing hangs off-screen."""
+    window = MainWindow(AppSettings())
+    try:
+        area = window.screen().availableGeometry()
+        assert window.width() <= area.width() and window.height() <= area.height()
+        assert (window.width(), window.height()) == (min(1280, area.width()), min(800, area.height()))
+    finally:
+        window.teardown()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

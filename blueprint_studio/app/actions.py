@@ -188,6 +188,14 @@ MAPS_PANEL_TEXT = {
 _FIRST_MEDIA_KEY = 0x01000061
 
 
+def _explicit_sequences() -> set[str]:
+    """Key sequences given as text (not as a platform standard key) to some action."""
+    explicit = {QKeySequence(spec.shortcut).toString()
+                for spec in ACTION_SPECS if isinstance(spec.shortcut, str)}
+    explicit |= {QKeySequence(key).toString() for spec in ACTION_SPECS for key in spec.extra}
+    return explicit
+
+
 def shortcut_sequences(spec: ActionSpec, keyboard_only: bool = False) -> list[QKeySequence]:
     """The key sequences of a spec on this platform (a standard key may have several)."""
     if spec.shortcut is None:
@@ -195,7 +203,12 @@ def shortcut_sequences(spec: ActionSpec, keyboard_only: bool = False) -> list[QK
     elif isinstance(spec.shortcut, str):
         sequences = [QKeySequence(spec.shortcut)]
     else:
-        sequences = [k for k in QKeySequence.keyBindings(spec.shortcut) if not k.isEmpty()]
+        # A platform's standard binding can also claim a key we give another action
+        # (on X11, Delete includes Ctrl+D, our Duplicate): the explicit choice wins,
+        # otherwise Qt finds the shortcut ambiguous and neither action fires.
+        taken = _explicit_sequences()
+        sequences = [k for k in QKeySequence.keyBindings(spec.shortcut)
+                     if not k.isEmpty() and k.toString() not in taken]
         if not sequences and spec.fallback:
             sequences = [QKeySequence(spec.fallback)]
     sequences += [QKeySequence(key) for key in spec.extra]

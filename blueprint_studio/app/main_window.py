@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self._document_connections: list = []
         self._unsubscribe_counts = None
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        self._fit_default_size()
 
         self.actions = action_specs.build_actions(self)
         self.menus = action_specs.build_menus(self.menuBar(), self.actions)
@@ -114,6 +114,21 @@ class MainWindow(QMainWindow):
         self.set_document(document or Document(blank_project(), recovery=self.recovery))
 
     # -- construction helpers ----------------------------------------------------------------
+
+    def _fit_default_size(self) -> None:
+        """1280×800, or the whole available area of a smaller screen (a 1280×720 projector)."""
+        screen = self.screen()
+        area = screen.availableGeometry() if screen is not None else None
+        if area is None or area.isEmpty():
+            self.resize(1280, 800)
+            return
+        width, height = min(1280, area.width()), min(800, area.height())
+        if (width, height) != (1280, 800):
+            # Leave room for the window frame the window manager adds around us.
+            frame = self.frameGeometry().size() - self.geometry().size()
+            width -= max(0, frame.width())
+            height -= max(0, frame.height())
+        self.resize(width, height)
     def _connect_actions(self) -> None:
         a, files, commands = self.actions, self.files, self.commands
         connections = {
