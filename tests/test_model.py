@@ -149,3 +149,23 @@ def test_random_edits_keep_the_model_valid_and_undo_all_restores_it(edits):
         undo_stack.pop().apply(project)
         assert project == states.pop()
     assert project == original
+
+
+def test_removing_many_cards_renumbers_only_the_cards_that_stay():
+    project, m = _project()
+    cell = (m.stages[0].id, m.lanes[1].id)
+    cards = [Card(stage_id=cell[0], lane_id=cell[1], order=i, text=str(i)) for i in range(6)]
+    for card in cards:
+        ops.AddCard(m.id, card).apply(project)
+    before = copy.deepcopy(project)
+    events = []
+    project.events.subscribe(events.append)
+    undo = ops.remove_cards(m, [c.id for c in cards[:5]]).apply(project)
+    assert [c.text for c in m.cards_in_cell(*cell)] == ["5"]
+    updated = [e.entity_id for e in events if e.action == "updated"]
+    # Only the card that stays is renumbered (once per card removed before it); the doomed
+    # cards are never renumbered on their way out.
+    assert updated == [cards[5].id] * 5
+    check_project(project)
+    undo.apply(project)
+    assert project == before

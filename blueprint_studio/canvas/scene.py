@@ -578,7 +578,8 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
             connector = self.map.connectors.get(connector_id)
             if connector and connector.source_id not in doomed and connector.target_id not in doomed:
                 operations.append(ops.RemoveConnector(self.map_id, connector_id))
-        operations.extend(ops.RemoveCard(self.map_id, card_id) for card_id in card_ids)
+        if card_ids:
+            operations.append(ops.remove_cards(self.map, card_ids))
         for item in self.selectedItems():
             if isinstance(item, StageHeaderItem):
                 operations.append(ops.RemoveStage(self.map_id, item.stage_id))
@@ -586,7 +587,7 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
                 operations.append(ops.RemoveLane(self.map_id, item.lane_id))
         if not operations:
             return
-        if any(isinstance(o, ops._RemoveAxisItem) for o in operations):
+        if any(isinstance(item, (StageHeaderItem, LaneHeaderItem)) for item in self.selectedItems()):
             text = tr("Delete stage or lane")
         elif card_ids:
             text = tr("Delete card") if len(card_ids) == 1 else tr("Delete {count} cards").format(

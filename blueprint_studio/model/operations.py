@@ -450,6 +450,13 @@ class UpdateConnector:
         return UpdateConnector(service_map.id, connector.id, old)
 
 
-def remove_cards(map_id: str, card_ids: Iterable[str]) -> Batch:
-    """One undoable deletion of several cards."""
-    return Batch([RemoveCard(map_id, card_id) for card_id in dict.fromkeys(card_ids)])
+def remove_cards(service_map: ServiceMap, card_ids: Iterable[str]) -> Batch:
+    """One undoable deletion of several cards.
+
+    Last card of each cell first: removing a card renumbers the cards after it, so in this
+    order the doomed cards are never renumbered (nor announced) on their way out.
+    """
+    doomed = [service_map.cards[card_id] for card_id in dict.fromkeys(card_ids)
+              if card_id in service_map.cards]
+    doomed.sort(key=lambda card: -card.order)
+    return Batch([RemoveCard(service_map.id, card.id) for card in doomed])
