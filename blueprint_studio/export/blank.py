@@ -9,7 +9,7 @@ from ..model.entities import Lane, Project, ServiceMap, Stage
 from ..model.enums import LaneKind, MapKind
 from ..model.factory import standard_lanes
 from . import geometry as g
-from . import mapdraw, pages, text
+from . import mapdraw, pages
 from .draw import Transform, colour, draw_text
 from .errors import ExportError
 from .poster import draw_title

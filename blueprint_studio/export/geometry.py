@@ -15,6 +15,7 @@ from ..appearance import format_minutes
 from ..model.entities import Card, ServiceMap
 from ..model.enums import EMOTION_MAX, EMOTION_MIN, MapKind
 from ..model.lines import LinePlacement, blueprint_lines
+from ..geometry import Rect
 from . import text
 
 # Sizes at scale 1 (points).
@@ -40,26 +41,6 @@ CONNECTOR_PT = 8.0
 SMALLEST_FONT = min(CARD_TEXT_PT, CARD_BADGE_PT, LINE_LABEL_PT, STAGE_PT, LANE_PT, AXIS_PT,
                     CONNECTOR_PT)
 MIN_SCALE = text.MIN_PT / SMALLEST_FONT
-
-
-@dataclass(slots=True)
-class Rect:
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.h
-
-    def intersects(self, other: "Rect") -> bool:
-        return not (self.right < other.x or other.right < self.x
-                    or self.bottom < other.y or other.bottom < self.y)
 
 
 @dataclass(slots=True)

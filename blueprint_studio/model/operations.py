@@ -71,6 +71,15 @@ def _insert_into_cell(service_map: ServiceMap, card: Card, order: int | None) ->
     return position
 
 
+def _set_fields(target: Any, changes: dict[str, Any], check: Any) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """Check every change first (all or nothing), then set them; return the old values."""
+    checked = {name: check(name, value) for name, value in changes.items()}
+    old = {name: getattr(target, name) for name in checked}
+    for name, value in checked.items():
+        setattr(target, name, value)
+    return old, tuple(checked)
+
+
 # -- grouping ------------------------------------------------------------------
 
 @dataclass
@@ -98,11 +107,8 @@ class UpdateProjectInfo:
     changes: dict[str, Any]
 
     def apply(self, project: Project) -> "UpdateProjectInfo":
-        checked = {name: check_info_field(name, value) for name, value in self.changes.items()}
-        old = {name: getattr(project.info, name) for name in checked}
-        for name, value in checked.items():
-            setattr(project.info, name, value)
-        _emit(project, "project", "updated", project.id, None, tuple(checked))
+        old, names = _set_fields(project.info, self.changes, check_info_field)
+        _emit(project, "project", "updated", project.id, None, names)
         return UpdateProjectInfo(old)
 
 
@@ -160,11 +166,8 @@ class UpdateMap:
 
     def apply(self, project: Project) -> "UpdateMap":
         service_map = project.map(self.map_id)
-        checked = {n: check_map_field(n, v) for n, v in self.changes.items()}
-        old = {n: getattr(service_map, n) for n in checked}
-        for name, value in checked.items():
-            setattr(service_map, name, value)
-        _emit(project, "map", "updated", service_map.id, service_map.id, tuple(checked))
+        old, names = _set_fields(service_map, self.changes, check_map_field)
+        _emit(project, "map", "updated", service_map.id, service_map.id, names)
         return UpdateMap(service_map.id, old)
 
 
@@ -251,11 +254,8 @@ class _UpdateAxisItem:
         service_map = project.map(self.map_id)
         item = _find(_axis(service_map, self.axis), self.item_id, self.axis)
         check = check_stage_field if self.axis == "stage" else check_lane_field
-        checked = {n: check(n, v) for n, v in self.changes.items()}
-        old = {n: getattr(item, n) for n in checked}
-        for name, value in checked.items():
-            setattr(item, name, value)
-        _emit(project, self.axis, "updated", item.id, service_map.id, tuple(checked))
+        old, names = _set_fields(item, self.changes, check)
+        _emit(project, self.axis, "updated", item.id, service_map.id, names)
         return _UpdateAxisItem(service_map.id, item.id, old, self.axis)
 
 
@@ -383,11 +383,8 @@ class UpdateCard:
         card = service_map.cards.get(self.card_id)
         if card is None:
             raise ModelError(f"No card with id {self.card_id}")
-        checked = {n: check_card_field(n, v) for n, v in self.changes.items()}
-        old = {n: getattr(card, n) for n in checked}
-        for name, value in checked.items():
-            setattr(card, name, value)
-        _emit(project, "card", "updated", card.id, service_map.id, tuple(checked))
+        old, names = _set_fields(card, self.changes, check_card_field)
+        _emit(project, "card", "updated", card.id, service_map.id, names)
         return UpdateCard(service_map.id, card.id, old)
 
 
@@ -442,11 +439,8 @@ class UpdateConnector:
         connector = service_map.connectors.get(self.connector_id)
         if connector is None:
             raise ModelError(f"No connector with id {self.connector_id}")
-        checked = {n: check_connector_field(n, v) for n, v in self.changes.items()}
-        old = {n: getattr(connector, n) for n in checked}
-        for name, value in checked.items():
-            setattr(connector, name, value)
-        _emit(project, "connector", "updated", connector.id, service_map.id, tuple(checked))
+        old, names = _set_fields(connector, self.changes, check_connector_field)
+        _emit(project, "connector", "updated", connector.id, service_map.id, names)
         return UpdateConnector(service_map.id, connector.id, old)
 
 
