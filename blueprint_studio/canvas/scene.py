@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from ..analysis.emotion import emotion_curve
-from ..commands import push_operation
+from ..commands import push_operation, replaying
 from ..i18n import tr
 from ..i18n.labels import card_kind_name, lane_name
 from ..model import operations as ops
@@ -49,6 +49,7 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
     entitySelected = Signal(str, str)   # ("card"|"stage"|"lane"|"connector"|"map", id)
     statusMessage = Signal(str)         # a one-sentence explanation when an edit is refused
     layoutChanged = Signal()            # after each relayout (the view keeps headers in sight)
+    revealRequested = Signal(object)    # list[QRectF] in reading order: scroll them into view
 
     def __init__(self, project: Project, map_id: str, undo_stack, parent=None) -> None:
         super().__init__(parent)
@@ -90,6 +91,8 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
         self._dirty_routes: set[str] = set()
         self._map_gone = False
         self._detached = False
+        # What an undo/redo touched on this map, shown as the selection once it has run.
+        self._replayed: dict[str, list[str]] = {"card": [], "stage": [], "lane": [], "connector": []}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -113,10 +116,50 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
 
     def _on_stack_index(self, _index: int) -> None:
         self.flush()
+        self._show_replayed()
+
+    def _note_replayed(self, event: ModelEvent) -> None:
+        """Remember what an undo/redo changed; cards merely renumbered beside it do not count."""
+        if event.entity not in self._replayed or event.action == "removed":
+            return
+        if event.entity == "card" and event.action == "updated" and set(event.fields) == {"order"}:
+            return
+        touched = self._replayed[event.entity]
+        if event.entity_id not in touched:
+            touched.append(event.entity_id)
+
+    def _show_replayed(self) -> None:
+        """After undo/redo: select what changed (a header, else cards, else arrows) and ask
+        the view to scroll it into sight, so the user sees what the step did."""
+        touched = self._replayed
+        self._replayed = {entity: [] for entity in touched}
+        if self._detached or self._map_gone or not any(touched.values()):
+            return
+        headers = [self._stage_headers[i] for i in touched["stage"] if i in self._stage_headers]
+        headers += [self._lane_headers[i] for i in touched["lane"] if i in self._lane_headers]
+        card_ids = [i for i in touched["card"] if i in self._cards]
+        connectors = [self._connectors[i] for i in touched["connector"] if i in self._connectors]
+        rects: list[QRectF] = []
+        if headers:
+            self.select_only_items(headers)
+            rects = [header.sceneBoundingRect() for header in headers]
+        elif card_ids:
+            ordered = [c.id for c in self.map.cards_in_reading_order() if c.id in set(card_ids)]
+            if self._focus_card not in ordered:
+                self._focus_card = ordered[0]
+            self.set_card_selection(ordered)
+            rects = [self._cards[i].sceneBoundingRect() for i in ordered]
+        elif connectors:
+            self.select_only_items(connectors)
+            rects = [item.sceneBoundingRect() for item in connectors]
+        if rects:
+            self.revealRequested.emit(rects)
 
     def _on_event(self, event: ModelEvent) -> None:
         if self._detached or event.map_id != self.map_id:
             return
+        if replaying():
+            self._note_replayed(event)
         if event.action == "removed" and self._editor is not None and (
                 (event.entity, event.entity_id) == self._editor_target):
             self._editor.finish(False)  # what was being edited is gone (undo, another panel)

@@ -51,13 +51,16 @@ class MapView(QGraphicsView):
     def setScene(self, scene) -> None:  # noqa: N802 - Qt's name
         old = self.scene()
         if isinstance(old, MapScene):
-            try:
-                old.layoutChanged.disconnect(self._sync_headers)
-            except (RuntimeError, TypeError):
-                pass
+            for signal, slot in ((old.layoutChanged, self._sync_headers),
+                                 (old.revealRequested, self.reveal_all)):
+                try:
+                    signal.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
         super().setScene(scene)
         if isinstance(scene, MapScene):
             scene.layoutChanged.connect(self._sync_headers)
+            scene.revealRequested.connect(self.reveal_all)
             self.scroll_to_origin()
 
     def scroll_to_origin(self) -> None:
@@ -159,6 +162,19 @@ class MapView(QGraphicsView):
         pin_x, pin_y = self.headers_pinned()
         self.ensureVisible(rect, int(metrics.lane_header_width * zoom) + 20 if pin_x else 40,
                            int(metrics.stage_header_height * zoom) + 20 if pin_y else 40)
+
+    def reveal_all(self, rects: list[QRectF]) -> None:
+        """Scroll (zoom unchanged) so that all the rectangles show, or at least the first
+        when together they are larger than the view."""
+        if not rects:
+            return
+        union = QRectF(rects[0])
+        for rect in rects[1:]:
+            union = union.united(rect)
+        zoom = self.zoom_factor()
+        port = self.viewport().rect()
+        fits = union.width() * zoom <= port.width() * 0.6 and union.height() * zoom <= port.height() * 0.6
+        self.reveal(union if fits else rects[0])
 
     # -- input -----------------------------------------------------------------------------------
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802

@@ -13,6 +13,16 @@ from PySide6.QtGui import QUndoCommand
 
 from ..model.entities import Project
 
+# How many undo/redo replays are running: views that follow `project.events` tell the
+# user's own edits (they choose the selection themselves) from history being replayed
+# (undo/redo should then select and reveal what changed, as in any mature editor).
+_replay_depth = 0
+
+
+def replaying() -> bool:
+    """True while an undo step is being undone or redone (not while it is first pushed)."""
+    return _replay_depth > 0
+
 
 class OperationCommand(QUndoCommand):
     """One undo step made of one model operation (use `operations.Batch` for several)."""
@@ -33,10 +43,20 @@ class OperationCommand(QUndoCommand):
         if self._already_applied:  # push_operation applied it to check it first
             self._already_applied = False
             return
-        self._inverse = self._operation.apply(self._project)
+        global _replay_depth
+        _replay_depth += 1
+        try:
+            self._inverse = self._operation.apply(self._project)
+        finally:
+            _replay_depth -= 1
 
     def undo(self) -> None:
-        self._operation = self._inverse.apply(self._project)
+        global _replay_depth
+        _replay_depth += 1
+        try:
+            self._operation = self._inverse.apply(self._project)
+        finally:
+            _replay_depth -= 1
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return self._merge_id
