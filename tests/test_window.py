@@ -15,6 +15,7 @@ from blueprint_studio.app.actions import ACTION_SPECS, DOCKS, dock_action_name
 from blueprint_studio.app.dialogs import TemplateDialog
 from blueprint_studio.app.document import Document
 from blueprint_studio.app.main import offer_recovery
+from blueprint_studio.app import main_window as main_window_module
 from blueprint_studio.app.main_window import MainWindow
 from blueprint_studio.app.palette import CARD_KIND_MIME
 from blueprint_studio.app.qt_translations import use_qt_translations
@@ -303,15 +304,16 @@ def test_recovery_copy_after_an_edit_is_offered_on_the_next_start(qtbot, make_wi
     first.document._recovery_slot._lock.unlock()
     first.document._recovery_slot = None
     second = make_window()
-    questions: list[str] = []
+    listed: list[list[str]] = []
 
-    def exec_box(box):
-        questions.append(box.text())
-        return QMessageBox.StandardButton.Yes
+    def restore(dialog):
+        listed.append([dialog.copies.item(row).text() for row in range(dialog.copies.count())])
+        dialog.restore_button.click()
 
-    monkeypatch.setattr(QMessageBox, "exec", exec_box)
-    offer_recovery(second, store)
-    assert len(questions) == 1 and "recovery copy" in questions[0]
+    seen = answer_modal(qtbot, restore)
+    assert offer_recovery(second, store) == [second]  # the blank window is reused
+    assert seen == ["Recover unsaved work"] and len(listed) == 1 and len(listed[0]) == 1
+    assert edited.info.title in listed[0][0] and "Recovery copy from" in listed[0][0]
     assert second.document.project == edited
     assert second.isWindowModified() and second.document.is_untitled()
     assert len(list(store.folder.glob("*.bpstudio"))) == 1  # only the restored document's copy
@@ -334,9 +336,9 @@ def test_a_copy_that_cannot_be_read_is_kept_not_deleted(qtbot, make_window, conf
     connection.close()
     window = make_window()
     warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
-    offer_recovery(window, store)
+    answer_modal(qtbot, lambda dialog: dialog.restore_button.click())
+    assert offer_recovery(window, store) == []
     assert len(warnings) == 1 and "newer version" in warnings[0] and "kept" in warnings[0]
     assert copy.exists() and len(store.orphans()) == 1
     crashed.close()
@@ -351,19 +353,87 @@ def test_a_restored_copy_is_kept_until_the_new_copy_is_written(qtbot, make_windo
     crashed._recovery_slot = None
     old_copy = next(store.folder.glob("*.bpstudio"))
     window = make_window()
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: None)
 
     def disk_full(*_args):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(RecoverySlot, "write", disk_full)
+    answer_modal(qtbot, lambda dialog: dialog.restore_button.click())
     offer_recovery(window, store)
     assert window.document.project == crashed.project and window.isWindowModified()
     assert old_copy.exists()
     assert "No space left" in window.statusBar().currentMessage()
     crashed.close()
 
+
+
+def _leave_a_copy(store: RecoveryStore, project, path: str | None = None) -> Document:
+    """A session that wrote its recovery copy and died (its lock goes stale)."""
+    crashed = Document(project, path=path, recovery=store, modified=True)
+    assert crashed.write_recovery()
+    crashed._recovery_slot._close_file()
+    crashed._recovery_slot._lock.unlock()
+    crashed._recovery_slot = None
+    return crashed
+
+
+def test_one_recovery_question_lists_every_copy_and_never_replaces_the_open_file(
+        qtbot, make_window, config, tmp_path):
+    store = RecoveryStore(config)
+    opened_path = tmp_path / "requested.bpstudio"
+    write_project(build_template("bank_account_opening", "en"), opened_path)
+    saved = _leave_a_copy(store, build_template("hotel_stay", "zh"), str(tmp_path / "hotel.bpstudio"))
+    untitled = _leave_a_copy(store, build_template("enterprise_training", "en"))
+    window = make_window()
+    assert window.files.open_path(str(opened_path))
+    requested = window.document
+    extra: list = []
+    try:
+        # Later: one dialog listing both copies, nothing restored, nothing deleted.
+        listed: list[list[str]] = []
+
+        def later(dialog):
+            listed.append([dialog.copies.item(row).text() for row in range(dialog.copies.count())])
+            dialog.later_button.click()
+
+        seen = answer_modal(qtbot, later)
+        assert offer_recovery(window, store) == []
+        assert seen == ["Recover unsaved work"] and len(listed[0]) == 2
+        assert any("hotel.bpstudio" in text for text in listed[0])
+        assert any("never saved" in text for text in listed[0])
+        assert len(store.orphans()) == 2 and window.document is requested
+
+        # Restore only the hotel copy: a window of its own; the untitled copy stays for later.
+        def restore_hotel(dialog):
+            dialog.set_ticked([work for work in dialog.works if work.original_path])
+            dialog.restore_button.click()
+
+        answer_modal(qtbot, restore_hotel)
+        extra = offer_recovery(window, store)
+        assert len(extra) == 1 and extra[0] is not window
+        assert extra[0].document.project == saved.project and extra[0].isWindowModified()
+        assert window.document is requested and window.document.path == str(opened_path.resolve())
+        assert [work.title for work in store.orphans()] == [untitled.project.info.title]
+
+        # Unticking everything disables Restore and Discard; then Discard the last copy.
+        def discard(dialog):
+            dialog.set_ticked([])
+            assert not dialog.restore_button.isEnabled() and not dialog.discard_button.isEnabled()
+            dialog.set_ticked(dialog.works)
+            dialog.discard_button.click()
+
+        answer_modal(qtbot, discard)
+        assert offer_recovery(window, store) == []
+        assert store.orphans() == [] and window.document is requested
+    finally:
+        for other in extra:
+            main_window_module._extra_windows.discard(other)
+            other.hide()
+            other.teardown()
+            other.deleteLater()
+        saved.close()
+        untitled.close()
 
 
 def test_deleting_many_cards_refreshes_the_inspector_once_not_per_model_event(qtbot, make_window, monkeypatch):

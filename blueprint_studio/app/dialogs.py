@@ -124,35 +124,77 @@ def ask_save_changes(parent: QWidget, name: str) -> QMessageBox.StandardButton:
         box.deleteLater()
 
 
-def describe_recovered(work: RecoveredWork) -> str:
-    when = _dt.datetime.fromtimestamp(work.saved_at).strftime("%Y-%m-%d %H:%M:%S")
+class RecoveryDialog(QDialog):
+    """One calm question about every copy left by sessions that ended without saving:
+    Restore (each ticked copy in its own window), Discard (the ticked copies) or Later."""
+
+    RESTORE, DISCARD, LATER = "restore", "discard", "later"
+
+    def __init__(self, parent: QWidget | None, works: list[RecoveredWork]) -> None:
+        super().__init__(parent)
+        self.setObjectName("recoveryDialog")
+        self.setWindowTitle(tr("Recover unsaved work"))
+        self.works = list(works)
+        self.choice = self.LATER  # closing the dialog decides nothing
+        layout = QVBoxLayout(self)
+        heading = QLabel(tr("Blueprint Studio was closed without saving. It kept recovery copies "
+                            "of this work:"), self)
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        self.copies = QListWidget(self)
+        self.copies.setObjectName("recoveryList")
+        self.copies.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        for work in self.works:
+            item = QListWidgetItem(recovered_name(work) + "\n" + tr("Recovery copy from {when}").format(
+                when=_dt.datetime.fromtimestamp(work.saved_at).strftime("%Y-%m-%d %H:%M")))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setToolTip(work.original_path or tr("Never saved"))
+            self.copies.addItem(item)
+        self.copies.setMinimumWidth(460)
+        self.copies.setMaximumHeight(max(90, min(320, 52 * len(self.works) + 12)))
+        layout.addWidget(self.copies)
+        note = QLabel(tr("Restore opens each ticked copy in its own window as an unsaved project, "
+                         "so you can look at it and save it. Discard deletes the ticked copies. "
+                         "Later keeps them and asks again next time."), self)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(self)
+        self.restore_button = buttons.addButton(tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.discard_button = buttons.addButton(tr("Discard"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.later_button = buttons.addButton(tr("Later"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.setDefault(True)
+        self.restore_button.clicked.connect(lambda: self._decide(self.RESTORE))
+        self.discard_button.clicked.connect(lambda: self._decide(self.DISCARD))
+        self.later_button.clicked.connect(lambda: self._decide(self.LATER))
+        layout.addWidget(buttons)
+        self.copies.itemChanged.connect(self._update_buttons)
+
+    def set_ticked(self, works: list[RecoveredWork]) -> None:
+        tokens = {work.token for work in works}
+        for row, work in enumerate(self.works):
+            self.copies.item(row).setCheckState(
+                Qt.CheckState.Checked if work.token in tokens else Qt.CheckState.Unchecked)
+
+    def ticked(self) -> list[RecoveredWork]:
+        return [work for row, work in enumerate(self.works)
+                if self.copies.item(row).checkState() == Qt.CheckState.Checked]
+
+    def _update_buttons(self, _item=None) -> None:
+        any_ticked = bool(self.ticked())
+        self.restore_button.setEnabled(any_ticked)
+        self.discard_button.setEnabled(any_ticked)
+
+    def _decide(self, choice: str) -> None:
+        self.choice = choice
+        self.accept() if choice != self.LATER else self.reject()
+
+
+def recovered_name(work: RecoveredWork) -> str:
+    """The file a copy belongs to, or the title of a project that was never saved."""
     if work.original_path:
-        what = tr("unsaved changes to “{name}”").format(name=Path(work.original_path).name)
-    else:
-        what = tr("the unsaved project “{name}”").format(name=work.title or tr("Untitled"))
-    return tr("{what}, kept at {when}").format(what=what, when=when)
-
-
-def ask_restore(parent: QWidget | None, work: RecoveredWork) -> QMessageBox.StandardButton:
-    """Restore (Yes), Discard (Discard) or decide later (Cancel, the copy stays)."""
-    box = QMessageBox(parent)
-    box.setObjectName("recoveryBox")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(tr("Recover unsaved work"))
-    box.setText(tr("Blueprint Studio was closed without saving. It kept a recovery copy of {what}.")
-                .format(what=describe_recovered(work)))
-    box.setInformativeText(tr("Restore opens the copy as an unsaved project, so you can look at it "
-                              "and save it. Discard deletes the copy."))
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard
-                           | QMessageBox.StandardButton.Cancel)
-    box.button(QMessageBox.StandardButton.Yes).setText(tr("Restore"))
-    box.button(QMessageBox.StandardButton.Discard).setText(tr("Discard"))
-    box.button(QMessageBox.StandardButton.Cancel).setText(tr("Later"))
-    box.setDefaultButton(QMessageBox.StandardButton.Yes)
-    try:
-        return QMessageBox.StandardButton(box.exec())
-    finally:
-        box.deleteLater()
+        return Path(work.original_path).name
+    return tr("“{name}” (never saved)").format(name=work.title or tr("Untitled"))
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .. import __version__
 from ..i18n import set_language, tr
 from ..storage import ProjectFileError
-from .dialogs import ask_restore
+from .dialogs import RecoveryDialog
 from .document import Document
 from .errors import ErrorReporter
 from .main_window import MainWindow
@@ -21,31 +21,62 @@ from .settings import APPLICATION, ORGANISATION, AppSettings
 from .theme import app_icon, apply_theme
 
 
-def offer_recovery(window: MainWindow, recovery: RecoveryStore) -> None:
-    """Ask about each copy left by a session that ended without saving (newest first)."""
-    for work in recovery.orphans():
-        answer = ask_restore(window, work)
-        if answer == QMessageBox.StandardButton.Cancel:
-            continue  # "Later": keep the copy, ask again next time
-        if answer == QMessageBox.StandardButton.Yes:
-            if not window.files.maybe_save():
-                continue
-            try:
-                project = work.load()
-            except ProjectFileError as error:
-                # Damaged, or written by a newer version: never delete work we could not
-                # read; the next start offers it again, and Discard is the user's choice.
-                QMessageBox.warning(window, tr("Recover unsaved work"), tr(
-                    "{problem} The copy is kept until you choose Discard.").format(problem=error))
-                continue
-            document = Document(project, path=work.original_path or None, recovery=recovery,
-                                modified=True)
-            window.set_document(document)
-            window.statusBar().showMessage(
-                tr("Restored your unsaved work. Save it to keep it."), 10000)
-            if not document.write_recovery():
-                continue  # the old copy goes only once the work is safe in the new one
-        recovery.discard(work.token)
+def offer_recovery(window: MainWindow, recovery: RecoveryStore) -> list[MainWindow]:
+    """Ask once about every copy left by sessions that ended without saving (newest first).
+
+    Restored copies open in their own windows, never over the project already shown; only an
+    untouched blank window is reused. Returns the windows that received a copy.
+    """
+    works = recovery.orphans()
+    if not works:
+        return []
+    dialog = RecoveryDialog(window, works)
+    try:
+        dialog.exec()
+        choice, chosen = dialog.choice, dialog.ticked()
+    finally:
+        dialog.deleteLater()
+    if choice == RecoveryDialog.DISCARD:
+        for work in chosen:
+            recovery.discard(work.token)
+        return []
+    if choice != RecoveryDialog.RESTORE:
+        return []  # "Later": keep every copy, ask again next time
+    opened: list[MainWindow] = []
+    problems: list[str] = []
+    for work in chosen:
+        try:
+            project = work.load()
+        except ProjectFileError as error:
+            # Damaged, or written by a newer version: never delete work we could not read;
+            # the next start offers it again, and Discard is the user's choice.
+            problems.append(str(error))
+            continue
+        if not opened and _is_blank(window):
+            target = window
+        else:
+            target = (opened[-1] if opened else window).open_new_window()
+        document = Document(project, path=work.original_path or None, recovery=recovery,
+                            modified=True)
+        target.set_document(document)
+        target.statusBar().showMessage(tr("Restored your unsaved work. Save it to keep it."), 10000)
+        opened.append(target)
+        if document.write_recovery():  # the old copy goes only once the work is safe in the new one
+            recovery.discard(work.token)
+    if problems:
+        QMessageBox.warning(window, tr("Recover unsaved work"), "\n\n".join(
+            tr("{problem} The copy is kept until you choose Discard.").format(problem=problem)
+            for problem in problems))
+    if opened:
+        opened[-1].raise_()
+        opened[-1].activateWindow()
+    return opened
+
+
+def _is_blank(window: MainWindow) -> bool:
+    """A window showing only the untouched project it started with: a restore may replace it."""
+    document = window.document
+    return document is None or (document.is_untitled() and not document.is_modified())
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -75,6 +106,8 @@ def run_gui(path: str | None = None) -> int:
                                 tr("There is no file {path}.").format(path=path))
         else:
             window.files.open_path(path)
+    # Only once the requested file is open and shown: copies of other work then open in
+    # windows of their own instead of asking over it.
     QTimer.singleShot(0, lambda: offer_recovery(_current_window(window), recovery))
     code = app.exec()
     _teardown(app)

@@ -170,13 +170,15 @@ ZH: dict[str, str] = {
     "Don't Save": "不保存",
     "Cancel": "取消",
     "Recover unsaved work": "恢复未保存的工作",
-    "Blueprint Studio was closed without saving. It kept a recovery copy of {what}.":
-        "服务蓝图工作室上次关闭时没有保存。它保留了{what}的恢复副本。",
-    "unsaved changes to “{name}”": "对“{name}”的未保存修改",
-    "the unsaved project “{name}”": "未保存的项目“{name}”",
-    "{what}, kept at {when}": "{what}（保存于 {when}）",
-    "Restore opens the copy as an unsaved project, so you can look at it and save it. "
-    "Discard deletes the copy.": "“恢复”把副本作为未保存的项目打开，您可以查看后再保存。“丢弃”会删除副本。",
+    "Blueprint Studio was closed without saving. It kept recovery copies of this work:":
+        "服务蓝图工作室上次关闭时没有保存。它保留了以下工作的恢复副本：",
+    "Recovery copy from {when}": "恢复副本保存于 {when}",
+    "Never saved": "从未保存",
+    "“{name}” (never saved)": "“{name}”（从未保存）",
+    "Restore opens each ticked copy in its own window as an unsaved project, so you can look at "
+    "it and save it. Discard deletes the ticked copies. Later keeps them and asks again next time.":
+        "“恢复”把勾选的每个副本在各自的窗口中作为未保存的项目打开，您可以查看后再保存。"
+        "“丢弃”会删除勾选的副本。“稍后”保留它们，下次启动时再询问。",
     "Restore": "恢复",
     "Discard": "丢弃",
     "Later": "稍后",
