@@ -198,11 +198,23 @@ def test_palette_click_adds_a_card_to_the_selected_cell_and_drag_carries_the_kin
     cards = service_map.cards_in_cell(*cell)
     assert len(cards) == before + 1 and cards[-1].kind is CardKind.IDEA
     assert window.document.undo_stack.count() == 1
+    # No row stays highlighted after the click: the palette has no "current kind" mode.
+    assert palette.selectedItems() == [] and palette.currentRow() == -1
     palette.setCurrentRow(row)
     qtbot.keyClick(palette, Qt.Key.Key_Return)  # the keyboard adds one too
     assert len(service_map.cards_in_cell(*cell)) == before + 2
+    assert palette.selectedItems() == []
     mime = palette.mimeData([palette.item(row)])
     assert bytes(mime.data(CARD_KIND_MIME)) == b"idea"
+    # A drag (offscreen it ends at once, without a drop) leaves no highlight behind either.
+    other = rect.center() + QPoint(0, rect.height() + 2 * palette.spacing())
+    qtbot.mousePress(palette.viewport(), Qt.MouseButton.LeftButton, pos=other)
+    assert palette.selectedItems() != []  # pressing picks the row, as the drag begins
+    far = other + QPoint(3 * QApplication.startDragDistance(), 0)
+    qtbot.mouseMove(palette.viewport(), far)  # the drag starts and (offscreen) ends here
+    qtbot.mouseRelease(palette.viewport(), Qt.MouseButton.LeftButton, pos=far)
+    QApplication.processEvents()
+    assert palette.selectedItems() == [] and palette.currentRow() == -1
     QApplication.processEvents()
     scene.clearSelection()
 

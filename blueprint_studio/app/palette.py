@@ -60,7 +60,17 @@ class CardPalette(QListWidget):
         self.setIconSize(QSize(22, 22))
         # Show every kind without scrolling, even on a 720-pixel projector.
         self.setMinimumHeight(self.count() * (self.fontMetrics().height() + 12 + 2 * self.spacing()) + 6)
-        self.clicked.connect(lambda index: self.kindClicked.emit(self.kind_at(index.row())))
+        self.clicked.connect(self._on_clicked)
+
+    def _on_clicked(self, index) -> None:
+        self.kindClicked.emit(self.kind_at(index.row()))
+        self.clear_highlight()
+
+    def clear_highlight(self) -> None:
+        """Forget the kind just used: a highlighted row would look like a mode left switched on
+        (every later click adding that kind), which the palette does not have."""
+        self.clearSelection()
+        self.selectionModel().clearCurrentIndex()
 
     def _symbol_icon(self, kind: CardKind) -> QIcon:
         """The kind's symbol in its accent colour, large enough to tell apart from afar."""
@@ -79,6 +89,7 @@ class CardPalette(QListWidget):
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
             self.kindClicked.emit(self.kind_at(self.currentRow()))  # the keyboard's "click"
+            self.clearSelection()  # the focus frame stays, so arrow keys go on from here
             return
         super().keyPressEvent(event)
 
@@ -100,6 +111,7 @@ class CardPalette(QListWidget):
         drag.setMimeData(card_kind_mime(kind))
         drag.setPixmap(self._drag_pixmap(kind, f"{appearance.CARD_SYMBOL[kind]} {item.text()}"))
         drag.exec(Qt.DropAction.CopyAction)
+        self.clear_highlight()
 
     def _drag_pixmap(self, kind: CardKind, text: str) -> QPixmap:
         """A small sticky note under the pointer while dragging."""
