@@ -192,3 +192,39 @@ def test_undo_action_in_the_window_reveals_a_drag_undone_on_a_scrolled_map(qtbot
         window.teardown()
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_undo_of_a_change_on_another_map_shows_that_map(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from blueprint_studio.app.document import Document
+    from blueprint_studio.app.main_window import MainWindow
+    from blueprint_studio.app.settings import AppSettings
+    from blueprint_studio.model.factory import new_map
+
+    monkeypatch.setenv("BLUEPRINT_STUDIO_CONFIG_DIR", str(tmp_path / "config"))
+    project = sample_project()
+    project.maps.append(new_map("Second 第二", ["One", "Two"]))
+    window = MainWindow(AppSettings())
+    window.set_document(Document(project, recovery=window.recovery))
+    window.resize(1000, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        first_map = project.maps[0]
+        scene = window.map_area.current_scene()
+        assert scene.map_id == first_map.id
+        card_id = first_map.cards_in_reading_order()[0].id
+        scene.push(ops.UpdateCard(first_map.id, card_id, {"text": "Edited 已改"}), "Edit")
+        window.map_area.show_map(project.maps[1].id)
+        assert window.map_area.current_map_id() == project.maps[1].id
+        window.actions["actionUndo"].trigger()
+        QApplication.processEvents()
+        assert first_map.cards[card_id].text != "Edited 已改"
+        assert window.map_area.current_map_id() == first_map.id
+        assert window.map_area.current_scene().selected_card_ids() == [card_id]
+    finally:
+        window.hide()
+        window.teardown()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QStackedLayout, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from ..canvas.scene import MapScene
+from ..commands import replaying
 from ..canvas.view import MapView
 from ..i18n import tr
 from ..model.entities import Project
@@ -90,6 +91,7 @@ class MapArea(QWidget):
         self._unsubscribe: Callable[[], None] | None = None
         self._pages: dict[str, _MapPage] = {}
         self._announced = ""
+        self._replayed_maps: list[str] = []  # maps an undo/redo is changing, in order
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -107,12 +109,19 @@ class MapArea(QWidget):
         if project is None:
             return
         self._unsubscribe = project.events.subscribe(self._on_model_event)
+        if undo_stack is not None:
+            undo_stack.indexChanged.connect(self._on_stack_index)
         self._sync_tabs()
 
     def clear(self) -> None:
         if self._unsubscribe:
             self._unsubscribe()
             self._unsubscribe = None
+        if self.undo_stack is not None:
+            try:
+                self.undo_stack.indexChanged.disconnect(self._on_stack_index)
+            except (RuntimeError, TypeError):
+                pass
         self.tabs.blockSignals(True)
         try:
             while self.tabs.count():
@@ -164,6 +173,15 @@ class MapArea(QWidget):
     def _on_model_event(self, event: ModelEvent) -> None:
         if event.entity == "map":
             self._sync_tabs(select=event.entity_id if event.action == "added" else None)
+        elif replaying() and event.map_id and event.map_id not in self._replayed_maps:
+            self._replayed_maps.append(event.map_id)
+
+    def _on_stack_index(self, _index: int) -> None:
+        """Undo/redo of a change on another map shows that map (its scene then selects and
+        reveals what changed), so nothing is undone out of sight."""
+        touched, self._replayed_maps = self._replayed_maps, []
+        if touched and self.current_map_id() not in touched and touched[0] in self._pages:
+            self.show_map(touched[0])
 
     def _sync_tabs(self, select: str | None = None) -> None:
         """Make the tabs match project.maps (order, names), keeping existing scenes."""
