@@ -9,6 +9,7 @@ from reportlab.lib.pagesizes import A3, A4, landscape as to_landscape, letter, p
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from ..naming import column_letters
 from .draw import colour
 from .text import FONT, ensure_font
 
@@ -41,12 +42,7 @@ def new_canvas(out, size: tuple[float, float], title: str, canvasmaker=Canvas) -
 
 def row_label(index: int) -> str:
     """A, B, … Z, AA, AB …"""
-    label = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        label = chr(ord("A") + rest) + label
-    return label
+    return column_letters(index)
 
 
 def tile_label(row: int, column: int) -> str:

@@ -27,6 +27,7 @@ from ..model import (
 )
 from ..model.enums import EMOTION_MAX, EMOTION_MIN, usual_card_kind
 from ..model.validate import check_map
+from ..naming import column_letters
 from .errors import InterchangeError
 from .files import read_bytes, write_bytes_atomically
 from .vocabulary import (
@@ -155,14 +156,6 @@ class _Header:
         return unescape_cell(cells[index])
 
 
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
-
 
 def _read_header(row: int, cells: list[str]) -> _Header:
     positions: dict[str, int] = {}
@@ -174,8 +167,8 @@ def _read_header(row: int, cells: list[str]) -> _Header:
         if column in positions:
             raise InterchangeError(
                 tr("Row {row}: the column \"{column}\" appears twice (columns {first} and {second}).")
-                .format(row=row, column=column, first=_column_letter(positions[column]),
-                        second=_column_letter(index)))
+                .format(row=row, column=column, first=column_letters(positions[column]),
+                        second=column_letters(index)))
         positions[column] = index
         written[column] = name.strip().lstrip("\ufeff") or column
     missing = [column for column in REQUIRED_COLUMNS if column not in positions]
@@ -402,7 +395,7 @@ def _add_connectors(service_map: ServiceMap, header: _Header,
 
 def _row_error(row: int, header: _Header, column: str, problem: str) -> InterchangeError:
     index = header.positions.get(column)
-    letter = f" ({_column_letter(index)})" if index is not None else ""
+    letter = f" ({column_letters(index)})" if index is not None else ""
     return InterchangeError(tr("Row {row}, column \"{column}\"{letter}: {problem}.").format(
         row=row, column=header.written.get(column, column), letter=letter,
         problem=problem.rstrip(".")))
