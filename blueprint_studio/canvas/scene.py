@@ -15,8 +15,9 @@ from ..i18n import tr
 from ..i18n.labels import card_kind_name, lane_name
 from ..model import operations as ops
 from ..model.entities import Card, Connector, Lane, ModelError, Project, ServiceMap, Stage
-from ..model.enums import CardKind, LaneKind, usual_card_kind
+from ..model.enums import CardKind, LaneKind
 from ..model.events import ModelEvent
+from ..model.new_cards import kind_for_new_card
 from . import style as S
 from .clipboard_actions import CARDS_MIME, ClipboardActions
 from .editing import InPlaceEditing
@@ -41,6 +42,9 @@ CARD_KIND_MIME = "application/x-blueprint-card-kind"
 _LAYOUT_FIELDS = {"text", "owner", "stage_id", "lane_id", "order", "emotion"}
 # Above this many arrows, a relayout re-routes only the arrows whose cards moved.
 _FULL_REROUTE_LIMIT = 800
+# Each kind's name in both languages: a custom lane called after a kind gets that kind.
+_KIND_NAMES = {kind: [card_kind_name(kind, language) for language in ("en", "zh")]
+               for kind in CardKind}
 
 
 class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions, QGraphicsScene):
@@ -561,25 +565,8 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
         return True
 
     def kind_for_lane(self, lane_id: str) -> CardKind:
-        """What a double-click in a lane creates: the kind most of its cards have; in an empty
-        lane, the kind its name says ("痛点", "Pain points") or the standard lane's usual kind.
-        (It was always an action, so a pain-point lane filled with blue action cards.)"""
-        counts: dict[CardKind, int] = {}
-        for card in self.map.cards.values():
-            if card.lane_id == lane_id:
-                counts[card.kind] = counts.get(card.kind, 0) + 1
-        if counts:
-            return max(counts, key=lambda kind: (counts[kind], kind is CardKind.ACTION))
-        lane = self.map.lane(lane_id)
-        if lane.kind is LaneKind.CUSTOM:
-            name = lane_name(lane).casefold().replace(" ", "")
-            for kind in CardKind:
-                for language in ("en", "zh"):
-                    label = card_kind_name(kind, language).casefold().replace(" ", "")
-                    stem = label[:-1] if label.endswith("y") else label  # "opportunities"
-                    if stem and name.startswith(stem):
-                        return kind
-        return usual_card_kind(lane.kind)
+        """What a double-click in a lane creates (the rule lives in the model)."""
+        return kind_for_new_card(self.map, lane_id, _KIND_NAMES)
 
     def add_card(self, stage_id: str, lane_id: str, kind: CardKind = CardKind.ACTION,
                  text: str = "", order: int | None = None) -> str:

@@ -1,0 +1,45 @@
+"""Business rules the canvas used to decide itself, now in the model: tested without Qt."""
+
+from __future__ import annotations
+
+from blueprint_studio.model import Card, CardKind, Lane, LaneKind
+from blueprint_studio.model import operations as ops
+from blueprint_studio.model.factory import new_map, new_project
+from blueprint_studio.model.new_cards import kind_for_new_card
+
+NAMES = {CardKind.PAIN_POINT: ["Pain point", "痛点"], CardKind.OPPORTUNITY: ["Opportunity", "机会"],
+         CardKind.ACTION: ["Action", "行动"]}
+
+
+def _map_with(*lanes: Lane):
+    service_map = new_map("M", ["One", "Two"])
+    project = new_project("P", [service_map])
+    for lane in lanes:
+        ops.AddLane(service_map.id, lane, len(service_map.lanes)).apply(project)
+    return project, service_map
+
+
+def test_an_empty_custom_lane_gets_the_kind_its_name_says_in_either_language():
+    pains, chances, plain = (Lane(LaneKind.CUSTOM, "Pain points"), Lane(LaneKind.CUSTOM, "机会点"),
+                             Lane(LaneKind.CUSTOM, "Notes from the floor"))
+    _, service_map = _map_with(pains, chances, plain)
+    assert kind_for_new_card(service_map, pains.id, NAMES) is CardKind.PAIN_POINT
+    assert kind_for_new_card(service_map, chances.id, NAMES) is CardKind.OPPORTUNITY
+    assert kind_for_new_card(service_map, plain.id, NAMES) is CardKind.ACTION
+    # Without names to match, the name says nothing.
+    assert kind_for_new_card(service_map, pains.id, {}) is CardKind.ACTION
+
+
+def test_standard_lanes_get_their_usual_kind_and_a_lane_s_own_cards_win():
+    project, service_map = _map_with()
+    evidence = next(lane for lane in service_map.lanes if lane.kind is LaneKind.PHYSICAL_EVIDENCE)
+    frontstage = next(lane for lane in service_map.lanes if lane.kind is LaneKind.FRONTSTAGE)
+    assert kind_for_new_card(service_map, evidence.id, NAMES) is CardKind.EVIDENCE
+    assert kind_for_new_card(service_map, frontstage.id, NAMES) is CardKind.ACTION
+    stage = service_map.stages[0].id
+    for order, kind in enumerate((CardKind.TOUCHPOINT, CardKind.TOUCHPOINT, CardKind.ACTION)):
+        ops.AddCard(service_map.id, Card(stage, frontstage.id, order, "x", kind)).apply(project)
+    assert kind_for_new_card(service_map, frontstage.id, NAMES) is CardKind.TOUCHPOINT
+    # A tie goes to the plain action.
+    ops.AddCard(service_map.id, Card(stage, frontstage.id, 3, "y", CardKind.ACTION)).apply(project)
+    assert kind_for_new_card(service_map, frontstage.id, NAMES) is CardKind.ACTION
