@@ -85,6 +85,19 @@ def test_drop_outside_the_grid_snaps_back_without_an_undo_step(canvas):
     assert c.scene.card_item(card_id).pos() == home
 
 
+def test_a_refused_drag_puts_the_cards_and_their_arrows_back_as_routed(canvas):
+    """snap_back re-routes only the arrows of cards that moved: after a drop outside the grid
+    and a drop back into the card's own place, every arrow has its routed shape again."""
+    c = canvas
+    card_id = c.cards_in(0, CUSTOMER)[0]
+    routed = {cid: list(item.points) for cid, item in c.scene.connector_items().items()}
+    assert any(c.scene.connector_item(a).source_id == card_id for a in routed)
+    for end in (c.vp(QPointF(c.scene.layout.width + 15, 300)), c.card_centre(card_id)):
+        c.drag(c.card_centre(card_id), end + QPoint(0, 1))
+        assert c.stack.count() == 0
+        assert {cid: item.points for cid, item in c.scene.connector_items().items()} == routed
+
+
 def test_drag_from_handle_onto_card_connects_them(canvas):
     c = canvas
     source = c.cards_in(2, CUSTOMER)[0]

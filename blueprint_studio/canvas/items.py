@@ -36,6 +36,7 @@ class CardItem(QGraphicsItem):
         self._w = 196.0
         self._h = S.CARD_MIN_HEIGHT
         self._hover = False
+        self._on_handle = False
         self.setFlag(_Flag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
         self.setZValue(S.Z_CARD)
@@ -76,12 +77,17 @@ class CardItem(QGraphicsItem):
                         if card.notes else "")
         self.update()
 
-    def set_rect(self, rect: Rect) -> None:
+    def set_rect(self, rect: Rect) -> bool:
+        """Move and size the card; True when anything changed (its arrows need a new route)."""
+        changed = False
         if (rect.w, rect.h) != (self._w, self._h):
             self.prepareGeometryChange()
             self._w, self._h = rect.w, rect.h
-        if self.pos() != QPointF(rect.x, rect.y):
+            changed = True
+        if (self.x(), self.y()) != (rect.x, rect.y):
             self.setPos(rect.x, rect.y)
+            changed = True
+        return changed
 
     def rect(self) -> Rect:
         return Rect(self.x(), self.y(), self._w, self._h)
@@ -120,8 +126,11 @@ class CardItem(QGraphicsItem):
         self.update()
 
     def hoverMoveEvent(self, event) -> None:  # noqa: N802
+        # Called for every pointer move over a card: touch the cursor only when it changes.
         on_handle = self.is_on_handle(event.scenePos())
-        self.setCursor(Qt.CursorShape.CrossCursor if on_handle else Qt.CursorShape.ArrowCursor)
+        if on_handle != self._on_handle:
+            self._on_handle = on_handle
+            self.setCursor(Qt.CursorShape.CrossCursor if on_handle else Qt.CursorShape.ArrowCursor)
 
     # -- painting ---------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:  # noqa: N802
@@ -217,8 +226,8 @@ class CardItem(QGraphicsItem):
         if self._hover or selected:
             painter.setRenderHint(_ANTIALIASING, True)
             centre = self.handle_center()
-            painter.setPen(QPen(S.SELECTION, 2))
-            painter.setBrush(QColor("white"))
+            painter.setPen(_HANDLE_PEN)
+            painter.setBrush(_WHITE_BRUSH)
             painter.drawEllipse(centre, S.HANDLE_RADIUS, S.HANDLE_RADIUS)
             painter.drawLine(QPointF(centre.x() - 3.5, centre.y()), QPointF(centre.x() + 3.5, centre.y()))
             painter.drawLine(QPointF(centre.x(), centre.y() - 3.5), QPointF(centre.x(), centre.y() + 3.5))
@@ -232,6 +241,8 @@ _ANTIALIASING = QPainter.RenderHint.Antialiasing
 _NO_PEN = Qt.PenStyle.NoPen
 _CARD_SELECTED_PEN = QPen(S.SELECTION, 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.SquareCap,
                           Qt.PenJoinStyle.MiterJoin)
+_HANDLE_PEN = QPen(S.SELECTION, 2)
+_WHITE_BRUSH = QBrush(QColor("white"))
 
 
 def _cosmetic(colour: QColor, width: float) -> QPen:
@@ -471,6 +482,8 @@ class EmotionItem(QGraphicsItem):
         self._points: list[tuple[float, float, int, bool]] = []  # (x, y, emotion, is dip)
         self._card_ids: list[str] = []
         self._pieces: list[tuple[float, float, QPainterPath]] = []
+        # Per point, what paint() needs, built once per curve: (x, marker, colour, dip label).
+        self._marks: list[tuple[float, QPointF, QBrush, tuple | None]] = []
 
     def set_curve(self, rect: QRectF, points: list[tuple[float, int, bool]],
                   card_ids: list[str] | None = None) -> None:
@@ -488,6 +501,15 @@ class EmotionItem(QGraphicsItem):
                 mid = (x0 + x1) / 2
                 path.cubicTo(QPointF(mid, y0), QPointF(mid, y1), QPointF(x1, y1))
             self._pieces.append((run[0][0], run[-1][0], path))
+        self._marks = []
+        for x, y, emotion, dip in self._points:
+            colour = QColor(appearance.EMOTION_COLOUR[emotion])
+            label = None
+            if dip:
+                static = self._style.static(_dip_text(emotion))
+                label = (QPen(colour, 2), QPen(colour), static,
+                         self._dip_label_rect(x, y, static.text()).topLeft())
+            self._marks.append((x, QPointF(x, y), QBrush(colour), label))
         self.update()
 
     def card_at(self, pos: QPointF, reach: float = 14.0) -> str | None:
@@ -534,21 +556,20 @@ class EmotionItem(QGraphicsItem):
                 painter.drawPath(path)
         painter.setFont(self._style.badge_font)
         left, right = exposed.left() - 60, exposed.right() + 60
-        for x, y, emotion, dip in self._points:
+        for x, centre, brush, dip_label in self._marks:
             if not left <= x <= right:
                 continue
-            colour = QColor(appearance.EMOTION_COLOUR[emotion])
-            radius = 9.0 if dip else 6.0
+            radius = 6.0 if dip_label is None else 9.0
             painter.setPen(_WHITE_RING)
-            painter.setBrush(colour)
-            painter.drawEllipse(QPointF(x, y), radius, radius)
-            if dip:
-                painter.setPen(QPen(colour, 2))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawEllipse(QPointF(x, y), radius + 5, radius + 5)
-                painter.setPen(colour)
-                label = self._style.static("▼ " + appearance.EMOTION_FACES[emotion])
-                painter.drawStaticText(self._dip_label_rect(x, y, label.text()).topLeft(), label)
+            painter.setBrush(brush)
+            painter.drawEllipse(centre, radius, radius)
+            if dip_label is not None:
+                ring, ink, static, top_left = dip_label
+                painter.setPen(ring)
+                painter.setBrush(_NO_BRUSH)
+                painter.drawEllipse(centre, radius + 5, radius + 5)
+                painter.setPen(ink)
+                painter.drawStaticText(top_left, static)
 
     def _dip_label_rect(self, x: float, y: float, text: str) -> QRectF:
         """Below the dip's marker, or above it when a deep dip leaves no room below (the
@@ -566,8 +587,12 @@ class EmotionItem(QGraphicsItem):
         rects = []
         for x, y, emotion, dip in self._points:
             if dip:
-                rects.append(self._dip_label_rect(x, y, "▼ " + appearance.EMOTION_FACES[emotion]))
+                rects.append(self._dip_label_rect(x, y, _dip_text(emotion)))
         return rects
+
+
+def _dip_text(emotion: int) -> str:
+    return "▼ " + appearance.EMOTION_FACES[emotion]
 
 
 _ZERO_PEN = QPen(QColor("#9aa5b1"), 1, Qt.PenStyle.DashLine)

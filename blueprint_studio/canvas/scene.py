@@ -148,7 +148,8 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
             self.select_only_items(headers)
             rects = [header.sceneBoundingRect() for header in headers]
         elif card_ids:
-            ordered = [c.id for c in self.map.cards_in_reading_order() if c.id in set(card_ids)]
+            wanted = set(card_ids)
+            ordered = [c.id for c in self.map.cards_in_reading_order() if c.id in wanted]
             if self._focus_card not in ordered:
                 self._focus_card = ordered[0]
             self.set_card_selection(ordered)
@@ -255,8 +256,7 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
                 service_map, lambda card, width: style.card_height(card.text, bool(card.owner), width))
             for card_id, item in self._cards.items():
                 rect = self.layout.card_rects.get(card_id)
-                if rect is not None and rect != item.rect():
-                    item.set_rect(rect)
+                if rect is not None and item.set_rect(rect):
                     moved.add(card_id)
             self._place_background(service_map)
             cells = {c.id: (c.stage_id, c.lane_id) for c in service_map.cards.values()}
@@ -296,12 +296,14 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
                 item.set_points(simple_route(source.rect(), target.rect()))
 
     def snap_back(self) -> None:
-        """Put every card back where the layout says (after a cancelled or refused drag)."""
+        """Put every card back where the layout says (after a cancelled or refused drag);
+        only the arrows of cards that had moved are routed again."""
+        arrows: set[str] = set()
         for card_id, item in self._cards.items():
             rect = self.layout.card_rects.get(card_id)
-            if rect is not None:
-                item.set_rect(rect)
-        self._reroute(list(self._connectors))
+            if rect is not None and item.set_rect(rect):
+                arrows.update(self._links.get(card_id, ()))
+        self._reroute(arrows)
 
     def _sync_headers(self, service_map: ServiceMap) -> None:
         stage_ids = {s.id for s in service_map.stages}
@@ -643,8 +645,9 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
         if (anchor.stage_id, anchor.lane_id) != cell:
             return True
         current = [c.id for c in service_map.cards_in_cell(*cell)]
-        dragged = [c for c in current if c in set(card_ids)]
-        others = [c for c in current if c not in set(card_ids)]
+        moving = set(card_ids)
+        dragged = [c for c in current if c in moving]
+        others = [c for c in current if c not in moving]
         return others[:order] + dragged + others[order:] != current
 
     def connect_cards(self, source_id: str, target_id: str, label: str = "") -> str:
@@ -838,7 +841,8 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
             return
         rect = self.layout.cell_rect(*cell)
         order = self.layout.insertion_order(*cell, pos.x(), pos.y(), ignore=ignore)
-        others = [cid for cid in self.layout.cell_cards.get(cell, []) if cid not in set(ignore)]
+        skip = set(ignore)
+        others = [cid for cid in self.layout.cell_cards.get(cell, []) if cid not in skip]
         bar = QRectF()
         if others:
             if order < len(others):
