@@ -34,6 +34,7 @@ from .keyboard import KeyboardNavigation
 from .layout import EMOTION_ROW, METRICS, MapLayout, Rect, compute_layout
 from .menus import ContextMenu
 from .routing import Router, simple_route
+from .selection import SelectionTracking
 from .style import CanvasStyle
 
 CARD_KIND_MIME = "application/x-blueprint-card-kind"
@@ -47,7 +48,8 @@ _KIND_NAMES = {kind: [card_kind_name(kind, language) for language in ("en", "zh"
                for kind in CardKind}
 
 
-class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions, QGraphicsScene):
+class MapScene(SelectionTracking, KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions,
+               QGraphicsScene):
     """Draws one ServiceMap of a Project; every edit goes through `undo_stack`."""
 
     entitySelected = Signal(str, str)   # ("card"|"stage"|"lane"|"connector"|"map", id)
@@ -373,112 +375,6 @@ class MapScene(KeyboardNavigation, ContextMenu, InPlaceEditing, ClipboardActions
             self._lane_column.setX(x)
         if self._corner.pos() != QPointF(x, y):
             self._corner.setPos(x, y)
-
-    # =====================================================================================
-    # selection
-    # =====================================================================================
-    def _on_selection_changed(self) -> None:
-        if self._bulk_selection or self._detached:
-            return
-        self._update_current()
-
-    def _update_current(self) -> None:
-        current = ("map", self.map_id)
-        selected = self.selectedItems()
-        cards = [i for i in selected if isinstance(i, CardItem)]
-        if cards:
-            ids = {i.card_id for i in cards}
-            chosen = self._focus_card if self._focus_card in ids else cards[0].card_id
-            current = ("card", chosen)
-        else:
-            for item in selected:
-                if isinstance(item, ConnectorItem):
-                    current = ("connector", item.connector_id)
-                elif isinstance(item, StageHeaderItem):
-                    current = ("stage", item.stage_id)
-                elif isinstance(item, LaneHeaderItem):
-                    current = ("lane", item.lane_id)
-                else:
-                    continue
-                break
-        if current != self._current:
-            self._current = current
-            self.entitySelected.emit(*current)
-
-    def current_entity(self) -> tuple[str, str]:
-        return self._current
-
-    def selected_card_ids(self) -> list[str]:
-        """Selected cards in reading order (stage by stage, lane by lane)."""
-        selected = {i.card_id for i in self.selectedItems() if isinstance(i, CardItem)}
-        if not selected:
-            return []
-        return [c.id for c in self.map.cards_in_reading_order() if c.id in selected]
-
-    def selected_connector_ids(self) -> list[str]:
-        return [i.connector_id for i in self.selectedItems() if isinstance(i, ConnectorItem)]
-
-    def note_focus_card(self, card_id: str) -> None:
-        """The card the user last clicked: the inspector shows it within a multi-selection."""
-        self._focus_card = card_id
-        card = self.map.cards.get(card_id)
-        if card is not None:
-            self._paste_cell = (card.stage_id, card.lane_id)
-        self._update_current()
-
-    def set_card_selection(self, card_ids: Iterable[str]) -> None:
-        wanted = set(card_ids)
-        self._bulk_selection = True
-        try:
-            for item in self.selectedItems():
-                if not isinstance(item, CardItem) or item.card_id not in wanted:
-                    item.setSelected(False)
-            for card_id in wanted:
-                item = self._cards.get(card_id)
-                if item is not None and not item.isSelected():
-                    item.setSelected(True)
-        finally:
-            self._bulk_selection = False
-        self._update_current()
-
-    def select_only(self, card_ids: Iterable[str]) -> None:
-        self.set_card_selection(card_ids)
-
-    def select_only_items(self, items: list[QGraphicsItem]) -> None:
-        self._bulk_selection = True
-        try:
-            self.clearSelection()
-            for item in items:
-                item.setSelected(True)
-        finally:
-            self._bulk_selection = False
-        self._update_current()
-
-    def select_card(self, card_id: str) -> None:
-        self.flush()
-        if card_id in self._cards:
-            self._focus_card = card_id
-            self.set_card_selection([card_id])
-            card = self.map.cards[card_id]
-            self._paste_cell = (card.stage_id, card.lane_id)
-
-    def select_all(self) -> None:
-        self.set_card_selection(self._cards)
-
-    def select_stage(self, stage_id: str) -> None:
-        header = self._stage_headers.get(stage_id)
-        if header is not None:
-            self.select_only_items([header])
-
-    def select_lane(self, lane_id: str) -> None:
-        header = self._lane_headers.get(lane_id)
-        if header is not None:
-            self.select_only_items([header])
-
-    def select_connector(self, connector_id: str) -> None:
-        item = self._connectors.get(connector_id)
-        if item is not None:
-            self.select_only_items([item])
 
     # =====================================================================================
     # look-ups used by the view, interactions and tests
