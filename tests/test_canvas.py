@@ -98,6 +98,28 @@ def test_a_refused_drag_puts_the_cards_and_their_arrows_back_as_routed(canvas):
         assert {cid: item.points for cid, item in c.scene.connector_items().items()} == routed
 
 
+def test_the_cursor_says_what_a_press_would_do_on_cards_and_stage_headers(canvas):
+    """Hovering sets the cursor only when it changes; it must still change at the handle
+    and at a stage header's resize edge, and change back."""
+    c = canvas
+    item = c.scene.card_item(c.cards_in(0, CUSTOMER)[0])
+    header = c.scene.stage_header(c.map.stages[0].id)
+    inside_card = item.mapToScene(QPointF(30, item.rect().h / 2))
+    on_handle = item.mapToScene(item.handle_center())
+    inside_header = header.mapToScene(QPointF(30, 20))
+    on_edge = header.mapToScene(QPointF(header.width() - 2, 20))
+    for point, target, shape in ((inside_card, item, Qt.CursorShape.ArrowCursor),
+                                 (on_handle, item, Qt.CursorShape.CrossCursor),
+                                 (on_handle + QPointF(1, 1), item, Qt.CursorShape.CrossCursor),
+                                 (inside_card, item, Qt.CursorShape.ArrowCursor),
+                                 (inside_header, header, Qt.CursorShape.OpenHandCursor),
+                                 (on_edge, header, Qt.CursorShape.SizeHorCursor),
+                                 (inside_header, header, Qt.CursorShape.OpenHandCursor)):
+        QTest.mouseMove(c.view.viewport(), c.vp(point))
+        QApplication.processEvents()
+        assert target.cursor().shape() == shape, (point, shape)
+
+
 def test_drag_from_handle_onto_card_connects_them(canvas):
     c = canvas
     source = c.cards_in(2, CUSTOMER)[0]

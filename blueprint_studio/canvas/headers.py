@@ -33,6 +33,7 @@ class StageHeaderItem(QGraphicsItem):
         self.phase = ""
         self.number = 1
         self.name_hidden = False  # while the name is edited in place
+        self._on_edge: bool | None = None  # pointer over the resize edge (None: not yet known)
         self.setFlag(_Flag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
 
@@ -63,8 +64,11 @@ class StageHeaderItem(QGraphicsItem):
         return self._w - self.mapFromScene(scene_pos).x() <= self.RESIZE_MARGIN
 
     def hoverMoveEvent(self, event) -> None:  # noqa: N802
+        # Called for every pointer move over the header: touch the cursor only when it changes.
         edge = self.is_on_resize_edge(event.scenePos())
-        self.setCursor(Qt.CursorShape.SizeHorCursor if edge else Qt.CursorShape.OpenHandCursor)
+        if edge != self._on_edge:
+            self._on_edge = edge
+            self.setCursor(Qt.CursorShape.SizeHorCursor if edge else Qt.CursorShape.OpenHandCursor)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return QRectF(0, 0, self._w, self._h)

@@ -36,7 +36,7 @@ class CardItem(QGraphicsItem):
         self._w = 196.0
         self._h = S.CARD_MIN_HEIGHT
         self._hover = False
-        self._on_handle = False
+        self._on_handle: bool | None = None  # pointer over the connect handle (None: not yet known)
         self.setFlag(_Flag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
         self.setZValue(S.Z_CARD)
