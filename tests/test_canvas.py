@@ -120,6 +120,27 @@ def test_the_cursor_says_what_a_press_would_do_on_cards_and_stage_headers(canvas
         assert target.cursor().shape() == shape, (point, shape)
 
 
+def test_deleting_selected_cards_tells_the_inspector_once(canvas):
+    """Removing selected items used to update the inspector once per item (a walk of the whole
+    selection each time); now once, after the step, and it still ends on the map."""
+    c = canvas
+    seen = []
+    c.scene.entitySelected.connect(lambda kind, ident: seen.append((kind, ident)))
+    doomed = c.cards_in(0, CUSTOMER) + c.cards_in(1, CUSTOMER)
+    c.scene.set_card_selection(doomed)
+    seen.clear()
+    c.key(Qt.Key.Key_Delete)
+    assert not set(doomed) & set(c.map.cards)
+    assert seen == [("map", c.map.id)]
+    assert c.scene.current_entity() == ("map", c.map.id)
+    # An undo brings them back selected; a redo deletes them again and leaves the map.
+    c.stack.undo()
+    assert set(c.scene.selected_card_ids()) == set(doomed)
+    assert c.scene.current_entity()[0] == "card"
+    c.stack.redo()
+    assert c.scene.current_entity() == ("map", c.map.id)
+
+
 def test_drag_from_handle_onto_card_connects_them(canvas):
     c = canvas
     source = c.cards_in(2, CUSTOMER)[0]
