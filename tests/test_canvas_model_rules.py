@@ -1,4 +1,5 @@
-"""Business rules the canvas used to decide itself, now in the model: tested without Qt."""
+"""Business rules the canvas used to decide itself, now in the model (tested without Qt),
+and the scene's teardown."""
 
 from __future__ import annotations
 
@@ -43,3 +44,31 @@ def test_standard_lanes_get_their_usual_kind_and_a_lane_s_own_cards_win():
     # A tie goes to the plain action.
     ops.AddCard(service_map.id, Card(stage, frontstage.id, 3, "y", CardKind.ACTION)).apply(project)
     assert kind_for_new_card(service_map, frontstage.id, NAMES) is CardKind.ACTION
+
+
+def test_detach_cuts_the_scene_off_the_undo_stack_and_the_model(qtbot):
+    """detach() disconnects by connection handle (nothing swallowed): the undo stack loses
+    its receiver, later edits and undos do not reach the dead scene, a second detach is a no-op."""
+    from PySide6.QtCore import SIGNAL
+    from PySide6.QtGui import QUndoStack
+
+    from blueprint_studio.canvas import MapScene
+    from blueprint_studio.commands import push_operation
+
+    project, service_map = _map_with()
+    stack = QUndoStack()
+    before = stack.receivers(SIGNAL("indexChanged(int)"))
+    scene = MapScene(project, service_map.id, stack)
+    assert stack.receivers(SIGNAL("indexChanged(int)")) == before + 1
+    lane = service_map.lanes[0].id
+    scene.add_card(service_map.stages[0].id, lane, CardKind.ACTION, "kept")
+    assert len(scene.card_items()) == 1
+    scene.detach()
+    scene.detach()
+    assert stack.receivers(SIGNAL("indexChanged(int)")) == before
+    card = Card(service_map.stages[1].id, lane, 0, "after", CardKind.ACTION)
+    push_operation(stack, project, ops.AddCard(service_map.id, card), "add")
+    stack.undo()
+    stack.undo()
+    assert scene.card_items() == {} and not service_map.cards
+    scene.deleteLater()

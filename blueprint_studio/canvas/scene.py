@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
@@ -106,8 +106,10 @@ class MapScene(SelectionTracking, KeyboardNavigation, ContextMenu, InPlaceEditin
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.flush)
         self._unsubscribe = project.events.subscribe(self._on_event)
-        undo_stack.indexChanged.connect(self._on_stack_index)
-        self.selectionChanged.connect(self._on_selection_changed)
+        # Kept to be cut in detach(): QObject.disconnect(handle) is safe even when the undo
+        # stack is already gone, so nothing there needs an exception swallowed.
+        self._connections = [undo_stack.indexChanged.connect(self._on_stack_index),
+                             self.selectionChanged.connect(self._on_selection_changed)]
         service_map = self.map
         for card in service_map.cards.values():
             self._add_card_item(card)
@@ -789,14 +791,9 @@ class MapScene(SelectionTracking, KeyboardNavigation, ContextMenu, InPlaceEditin
         self._detached = True
         self._timer.stop()
         self._unsubscribe()
-        try:
-            self.undo_stack.indexChanged.disconnect(self._on_stack_index)
-        except (RuntimeError, TypeError):
-            pass
-        try:
-            self.selectionChanged.disconnect(self._on_selection_changed)
-        except (RuntimeError, TypeError):
-            pass
+        for connection in self._connections:
+            QObject.disconnect(connection)
+        self._connections = []
         self._cards.clear()
         self._connectors.clear()
         self._stage_headers.clear()

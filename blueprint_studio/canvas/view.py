@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
@@ -25,6 +25,7 @@ class MapView(QGraphicsView):
 
     def __init__(self, scene: MapScene | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._scene_connections: list = []  # QMetaObject.Connection to the shown scene
         self.setObjectName("canvasView")
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
@@ -49,18 +50,14 @@ class MapView(QGraphicsView):
 
     # -- scene wiring -------------------------------------------------------------------------
     def setScene(self, scene) -> None:  # noqa: N802 - Qt's name
-        old = self.scene()
-        if isinstance(old, MapScene):
-            for signal, slot in ((old.layoutChanged, self._sync_headers),
-                                 (old.revealRequested, self.reveal_all)):
-                try:
-                    signal.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass
+        # Cut by handle: safe even when the old scene is already gone, nothing to swallow.
+        for connection in self._scene_connections:
+            QObject.disconnect(connection)
+        self._scene_connections = []
         super().setScene(scene)
         if isinstance(scene, MapScene):
-            scene.layoutChanged.connect(self._sync_headers)
-            scene.revealRequested.connect(self.reveal_all)
+            self._scene_connections = [scene.layoutChanged.connect(self._sync_headers),
+                                       scene.revealRequested.connect(self.reveal_all)]
             self.scroll_to_origin()
 
     def scroll_to_origin(self) -> None:
