@@ -6,7 +6,7 @@ from __future__ import annotations
 from blueprint_studio.model import Card, CardKind, Lane, LaneKind
 from blueprint_studio.model import operations as ops
 from blueprint_studio.model.factory import new_map, new_project
-from blueprint_studio.model.new_cards import kind_for_new_card
+from blueprint_studio.model.placement import drop_changes_anything, kind_for_new_card, moves_for_drop
 
 NAMES = {CardKind.PAIN_POINT: ["Pain point", "痛点"], CardKind.OPPORTUNITY: ["Opportunity", "机会"],
          CardKind.ACTION: ["Action", "行动"]}
@@ -72,3 +72,25 @@ def test_detach_cuts_the_scene_off_the_undo_stack_and_the_model(qtbot):
     stack.undo()
     assert scene.card_items() == {} and not service_map.cards
     scene.deleteLater()
+
+
+def test_a_dropped_group_keeps_its_shape_clamped_to_the_map_and_lands_together():
+    project, service_map = _map_with()
+    stages = [s.id for s in service_map.stages]
+    lanes = [lane.id for lane in service_map.lanes]
+    a = Card(stages[0], lanes[1], 0, "a", CardKind.ACTION)
+    b = Card(stages[1], lanes[2], 0, "b", CardKind.ACTION)
+    there = Card(stages[1], lanes[2], 1, "there", CardKind.ACTION)
+    for card in (a, b, there):
+        ops.AddCard(service_map.id, card).apply(project)
+    # Anchor a one stage right and one lane down: b would go past the last stage, so it
+    # stays in the last one, one lane down; a lands at order 0 of its new cell.
+    ops.Batch(moves_for_drop(service_map, [a.id, b.id], a.id, (stages[1], lanes[2]), 0)).apply(project)
+    moved_a, moved_b = service_map.cards[a.id], service_map.cards[b.id]  # (AddCard copies)
+    assert (moved_a.stage_id, moved_a.lane_id) == (stages[1], lanes[2])
+    assert (moved_b.stage_id, moved_b.lane_id) == (stages[1], lanes[3])
+    assert [c.id for c in service_map.cards_in_cell(stages[1], lanes[2])] == [a.id, there.id]
+    # Dropping a card back where it is changes nothing; one place further down does.
+    assert not drop_changes_anything(service_map, [a.id], a.id, (stages[1], lanes[2]), 0)
+    assert drop_changes_anything(service_map, [a.id], a.id, (stages[1], lanes[2]), 1)
+    assert drop_changes_anything(service_map, [a.id], a.id, (stages[0], lanes[2]), 0)

@@ -14,7 +14,6 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QGraphicsRectItem
 
 from ..i18n import tr
-from ..model import operations as ops
 from . import style as S
 from .headers import LaneHeaderItem, StageHeaderItem
 from .items import CardItem
@@ -271,41 +270,6 @@ class RubberBand(Interaction):
     def cancel(self) -> None:
         if self.band.scene() is not None:
             self.scene.removeItem(self.band)
-
-
-def moves_for_drop(service_map, card_ids: list[str], anchor_id: str, cell: tuple[str, str],
-                   order: int) -> list:
-    """The MoveCard operations that drop dragged cards, keeping their relative cells.
-
-    The anchor (the card under the pointer) lands in `cell` at `order`; the other cards
-    shift by the same number of stages and lanes (clamped to the map), so a group keeps its
-    shape. Cards arriving in the anchor's cell are placed together at `order`.
-    """
-    stage_index = {s.id: i for i, s in enumerate(service_map.stages)}
-    lane_index = {lane.id: i for i, lane in enumerate(service_map.lanes)}
-    anchor = service_map.cards[anchor_id]
-    d_stage = stage_index[cell[0]] - stage_index[anchor.stage_id]
-    d_lane = lane_index[cell[1]] - lane_index[anchor.lane_id]
-    last_stage, last_lane = len(service_map.stages) - 1, len(service_map.lanes) - 1
-    destination: dict[str, tuple[str, str]] = {}
-    for card_id in card_ids:
-        card = service_map.cards[card_id]
-        si = min(max(stage_index[card.stage_id] + d_stage, 0), last_stage)
-        li = min(max(lane_index[card.lane_id] + d_lane, 0), last_lane)
-        destination[card_id] = (service_map.stages[si].id, service_map.lanes[li].id)
-    moves: list = []
-    # First gather every card at the end of its destination cell, then place the ones in the
-    # anchor's cell at the insertion point, in their reading order.
-    for card_id in card_ids:
-        card = service_map.cards[card_id]
-        stage_id, lane_id = destination[card_id]
-        if (stage_id, lane_id) == (card.stage_id, card.lane_id) and destination[card_id] != cell:
-            continue  # a card that keeps its cell keeps its place too
-        moves.append(ops.MoveCard(service_map.id, card_id, stage_id, lane_id, None))
-    in_anchor_cell = [cid for cid in card_ids if destination[cid] == cell]
-    for offset, card_id in enumerate(in_anchor_cell):
-        moves.append(ops.MoveCard(service_map.id, card_id, cell[0], cell[1], order + offset))
-    return moves
 
 
 def move_text(count: int) -> str:

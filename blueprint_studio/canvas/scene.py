@@ -17,13 +17,12 @@ from ..model import operations as ops
 from ..model.entities import Card, Connector, Lane, ModelError, Project, ServiceMap, Stage
 from ..model.enums import CardKind, LaneKind
 from ..model.events import ModelEvent
-from ..model.new_cards import kind_for_new_card
+from ..model.placement import drop_changes_anything, kind_for_new_card, moves_for_drop
 from . import style as S
 from .clipboard_actions import CARDS_MIME, ClipboardActions
 from .editing import InPlaceEditing
 from .interactions import (
     CardDrag, ColumnResize, ConnectDrag, HeaderDrag, Interaction, RubberBand, move_text,
-    moves_for_drop,
 )
 from .headers import (
     ADD_ZONE_HEIGHT, ADD_ZONE_WIDTH, CornerItem, LaneHeaderColumn, LaneHeaderItem,
@@ -548,23 +547,11 @@ class MapScene(SelectionTracking, KeyboardNavigation, ContextMenu, InPlaceEditin
         """Drop dragged cards (the anchor into `cell` at `order`): one undo step."""
         service_map = self.map
         self._paste_cell = cell
-        if not self._would_change(service_map, card_ids, anchor_id, cell, order):
+        if not drop_changes_anything(service_map, card_ids, anchor_id, cell, order):
             self.snap_back()
             return False
         moves = moves_for_drop(service_map, card_ids, anchor_id, cell, order)
         return self.push(ops.Batch(moves), move_text(len(card_ids)))
-
-    @staticmethod
-    def _would_change(service_map: ServiceMap, card_ids: list[str], anchor_id: str,
-                      cell: tuple[str, str], order: int) -> bool:
-        anchor = service_map.cards[anchor_id]
-        if (anchor.stage_id, anchor.lane_id) != cell:
-            return True
-        current = [c.id for c in service_map.cards_in_cell(*cell)]
-        moving = set(card_ids)
-        dragged = [c for c in current if c in moving]
-        others = [c for c in current if c not in moving]
-        return others[:order] + dragged + others[order:] != current
 
     def connect_cards(self, source_id: str, target_id: str, label: str = "") -> str:
         connector = Connector(source_id, target_id, label)
