@@ -801,6 +801,25 @@ def test_emotion_lane_marks_dips_and_follows_edits(canvas):
     assert c.scene.layout.emotion_row is None
 
 
+def test_two_scored_cards_in_one_stage_get_their_own_place_on_the_curve(canvas):
+    """Both customer cards of the first stage sat at the column's centre: the curve went
+    straight up and down there. They now share the stage in reading order, and a click on
+    each point still selects its own card."""
+    c = canvas
+    emotion = c.scene.emotion_item()
+    first, second = c.cards_in(0, CUSTOMER)
+    column = c.scene.layout.column(c.map.stages[0].id)
+    xs = []
+    for card_id in (first, second):
+        y = emotion.value_to_y(c.map.cards[card_id].emotion)
+        x = next(x for x in range(int(column.x), int(column.right))
+                 if emotion.card_at(QPointF(x, y), reach=1.0) == card_id)
+        xs.append(x)
+        c.click(c.vp(QPointF(x + 1, y)))
+        assert c.scene.selected_card_ids() == [card_id]
+    assert column.x < xs[0] < xs[1] - 40 < column.right
+
+
 def test_dip_labels_stay_inside_the_emotion_row(canvas):
     """A −2 dip sits at the bottom of the row: its "▼ −2" label went below it and was cut off
     by the customer lane. It now stays inside the row, clear of the marker's ring."""

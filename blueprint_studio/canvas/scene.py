@@ -373,10 +373,14 @@ class MapScene(SelectionTracking, KeyboardNavigation, ContextMenu, InPlaceEditin
             self._emotion.show()
             points, card_ids = [], []
             for point in emotion_curve(service_map):
-                rect = layout.card_rects.get(point.card_id)
-                if rect is not None:
-                    points.append((rect.cx, point.emotion, point.is_dip))
-                    card_ids.append(point.card_id)
+                column = layout.column(point.stage_id)
+                if column is None or point.card_id not in layout.card_rects:
+                    continue
+                # Spread across the stage by the curve's own position: two scored cards stacked
+                # in one cell share a centre, and the curve jumped straight up and down there.
+                x = column.x + (point.position - point.stage_index) * column.width
+                points.append((x, point.emotion, point.is_dip))
+                card_ids.append(point.card_id)
             self._emotion.set_curve(QRectF(layout.grid_left, row.y, layout.width - layout.grid_left,
                                            row.height), points, card_ids)
 
