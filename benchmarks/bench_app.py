@@ -18,7 +18,6 @@ Run: python3 benchmarks/bench_app.py
 from __future__ import annotations
 
 import os
-import random
 import statistics
 import sys
 import tempfile
@@ -29,7 +28,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["BLUEPRINT_STUDIO_CONFIG_DIR"] = tempfile.mkdtemp(prefix="bps-bench-")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import blueprint_studio  # noqa: E402,F401 - applies the PySide6 None guard first
 from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -39,31 +37,9 @@ from blueprint_studio.app.main import make_application  # noqa: E402
 from blueprint_studio.app.main_window import MainWindow  # noqa: E402
 from blueprint_studio.app.settings import AppSettings  # noqa: E402
 from blueprint_studio.commands import push_operation  # noqa: E402
-from blueprint_studio.model import Card, CardKind, Connector  # noqa: E402
 from blueprint_studio.model import operations as ops  # noqa: E402
-from blueprint_studio.model.factory import new_map, new_project  # noqa: E402
 from blueprint_studio.storage import write_project  # noqa: E402
-
-WORDS = ["客户", "提交", "申请", "审核", "system", "checks", "the form", "等待", "回访", "NPS 调研"]
-
-
-def big_project(cards: int):
-    rng = random.Random(cards)
-    service_map = new_map("Big map 大地图", [f"阶段 {i + 1}" for i in range(max(4, cards // 50))])
-    for _ in range(cards):
-        stage, lane = rng.choice(service_map.stages), rng.choice(service_map.lanes)
-        card = Card(stage.id, lane.id, order=len(service_map.cards_in_cell(stage.id, lane.id)),
-                    text=" ".join(rng.choice(WORDS) for _ in range(4)), kind=rng.choice(list(CardKind)))
-        service_map.cards[card.id] = card
-    ids = list(service_map.cards)
-    pairs = set()
-    while len(pairs) < cards * 3 // 2:
-        source, target = rng.sample(ids, 2)
-        pairs.add((source, target))
-    for source, target in pairs:
-        connector = Connector(source, target)
-        service_map.connectors[connector.id] = connector
-    return new_project("Benchmark", [service_map])
+from synthetic import synthetic_project  # noqa: E402
 
 
 def millis(start: float) -> float:
@@ -72,7 +48,7 @@ def millis(start: float) -> float:
 
 def measure(app: QApplication, cards: int, folder: Path) -> dict[str, float]:
     path = folder / f"big{cards}.bpstudio"
-    write_project(big_project(cards), path)
+    write_project(synthetic_project(cards), path)
     window = MainWindow(AppSettings())
     window.resize(1920, 1080)
     window.show()

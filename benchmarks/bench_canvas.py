@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import statistics
 import sys
 import time
@@ -23,8 +22,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import blueprint_studio  # noqa: E402,F401 - applies the PySide6 None guard first
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt  # noqa: E402
+from PySide6.QtCore import QPoint, QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QPainter, QUndoStack  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
@@ -33,45 +31,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 
 from blueprint_studio.canvas import MapScene, MapView  # noqa: E402
 from blueprint_studio.canvas.text import canvas_font  # noqa: E402
-from blueprint_studio.model import Card, CardKind, Connector  # noqa: E402
-from blueprint_studio.model.factory import new_map, new_project  # noqa: E402
-
-WORDS = ["客户", "提交", "申请", "审核", "system", "checks", "the form", "等待", "回访", "NPS 调研",
-         "activates account", "培训", "讲师", "sends", "invoice", "确认", "排期", "上机演练"]
-
-
-def big_project(cards: int, arrows: int, seed: int = 7):
-    rng = random.Random(seed)
-    stages = max(4, cards // 40)
-    service_map = new_map("Big map", [f"Stage {i + 1}" for i in range(stages)])
-    lanes = service_map.lanes
-    ids: list[str] = []
-    fill: dict[tuple[int, int], int] = {}
-    for i in range(cards):
-        s, lane = i % stages, rng.randrange(len(lanes))
-        order = fill.get((s, lane), 0)
-        fill[(s, lane)] = order + 1
-        text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 6)))
-        card = Card(service_map.stages[s].id, lanes[lane].id, order, text,
-                    rng.choice(list(CardKind)), emotion=rng.choice([None, -2, -1, 0, 1, 2]),
-                    fail_point=rng.random() < 0.1, moment_of_truth=rng.random() < 0.1,
-                    owner=rng.choice(["", "讲师", "IT"]))
-        service_map.cards[card.id] = card
-        ids.append(card.id)
-    by_stage: dict[int, list[str]] = {}
-    for i, card_id in enumerate(ids):
-        by_stage.setdefault(i % stages, []).append(card_id)
-    pairs: set[tuple[str, str]] = set()
-    while len(pairs) < arrows:
-        s = rng.randrange(stages)
-        t = min(stages - 1, max(0, s + rng.choice([0, 1, 1, 2, -1])))
-        a, b = rng.choice(by_stage[s]), rng.choice(by_stage[t])
-        if a != b:
-            pairs.add((a, b))
-    for a, b in pairs:
-        connector = Connector(a, b, rng.choice(["", "", "", "next", "转交"]))
-        service_map.connectors[connector.id] = connector
-    return new_project("bench", [service_map])
+from synthetic import synthetic_project  # noqa: E402
 
 
 def bare_scene(scene: MapScene) -> QGraphicsScene:
@@ -128,7 +88,7 @@ def main() -> None:
     parser.add_argument("--arrows", type=int, default=3000)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
-    project = big_project(args.cards, args.arrows)
+    project = synthetic_project(args.cards, args.arrows)
     map_id = project.maps[0].id
     stack = QUndoStack()
 

@@ -8,11 +8,8 @@ imports or exports in well under a second, so the GUI never seems to hang on it.
 
 from __future__ import annotations
 
-import random
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -20,40 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from blueprint_studio.interchange import (  # noqa: E402
     dump_json, load_json, read_csv_map, write_csv_map,
 )
-from blueprint_studio.model import Card, CardKind, Channel, Connector  # noqa: E402
-from blueprint_studio.model.factory import new_map, new_project  # noqa: E402
-
-
-def make_project(cards: int):
-    rng = random.Random(cards)
-    stages = max(4, cards // 50)
-    service_map = new_map("Benchmark 基准", [f"阶段 {n}" for n in range(stages)])
-    counts: dict[tuple[str, str], int] = {}
-    previous = None
-    for n in range(cards):
-        stage = rng.choice(service_map.stages)
-        lane = rng.choice(service_map.lanes)
-        order = counts.get((stage.id, lane.id), 0)
-        counts[(stage.id, lane.id)] = order + 1
-        card = Card(stage.id, lane.id, order, f"卡片 {n}: 客户填写表单 fill in the form",
-                    kind=rng.choice(list(CardKind)), channel=rng.choice(list(Channel)),
-                    emotion=rng.randint(-2, 2), moment_of_truth=n % 17 == 0,
-                    wait_minutes=float(n % 30), owner="客户经理", notes="备注 " * 5)
-        service_map.cards[card.id] = card
-        if previous is not None and n % 3:
-            arrow = Connector(previous.id, card.id)
-            service_map.connectors[arrow.id] = arrow
-        previous = card
-    return new_project("Benchmark", [service_map])
-
-
-def median_ms(action, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+from synthetic import median_ms, synthetic_project  # noqa: E402
 
 
 def main() -> None:
@@ -63,7 +27,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         json_path, csv_path = Path(folder) / "p.json", Path(folder) / "m.csv"
         for cards in (100, 1000, 5000):
-            project = make_project(cards)
+            project = synthetic_project(cards, arrows=cards * 2 // 3)
             repeats = 7 if cards < 5000 else 3
             json_export = median_ms(lambda: dump_json(project, json_path), repeats)
             json_import = median_ms(lambda: load_json(json_path), repeats)

@@ -23,28 +23,8 @@ from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 from blueprint_studio.export import export_pdf  # noqa: E402
 from blueprint_studio.export import geometry  # noqa: E402
 from blueprint_studio.export.text import FONT, ensure_font  # noqa: E402
-from blueprint_studio.model import Card, CardKind, Connector, Project, ProjectInfo  # noqa: E402
-from blueprint_studio.model.factory import new_map  # noqa: E402
-
-TEXTS = ["客户成功经理电话确认培训需求", "Fill in the training request form and send it",
-         "NPS 净推荐值 ✓ survey after the course", "演示环境与账号开通 (IT)"]
-
-
-def big_project(cards: int = 1000, stages: int = 20) -> Project:
-    service_map = new_map("Benchmark 基准", [f"阶段 {i + 1}" for i in range(stages)])
-    for index in range(cards):
-        stage = service_map.stages[index % stages]
-        lane = service_map.lanes[(index // stages) % len(service_map.lanes)]
-        card = Card(stage.id, lane.id, len(service_map.cards_in_cell(stage.id, lane.id)),
-                    text=f"{TEXTS[index % len(TEXTS)]} #{index}", kind=list(CardKind)[index % 7],
-                    emotion=(index % 5) - 2, moment_of_truth=index % 13 == 0,
-                    fail_point=index % 11 == 0, wait_minutes=30.0 if index % 7 == 0 else None)
-        service_map.cards[card.id] = card
-    ids = list(service_map.cards)
-    for source, target in zip(ids[::3], ids[1::3]):
-        connector = Connector(source, target)
-        service_map.connectors[connector.id] = connector
-    return Project(info=ProjectInfo(title="Benchmark workshop 基准"), maps=[service_map])
+from blueprint_studio.model import Project  # noqa: E402
+from synthetic import synthetic_project  # noqa: E402
 
 
 def bare_reportlab(project: Project) -> int:
@@ -84,7 +64,7 @@ def timed(function, repeat: int = 3) -> tuple[float, object]:
 
 
 def main() -> None:
-    project = big_project()
+    project = synthetic_project(1000, arrows=333, stages=20)
     ensure_font()
     export_pdf(project, io.BytesIO(), kind="blank", columns=5)  # warm up: font parsing, imports
     rows = []

@@ -9,7 +9,6 @@ Times are medians of several runs on real files (synchronous=FULL, so they inclu
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
 import time
@@ -17,43 +16,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from blueprint_studio.model import Card, Connector, factory  # noqa: E402
 from blueprint_studio.model import operations as ops  # noqa: E402
+from synthetic import median_ms, synthetic_project  # noqa: E402
 from blueprint_studio.storage import ProjectFile, read_project, write_project  # noqa: E402
 
 SIZES = (100, 1000, 5000)
 TARGET_SAVE_MS, TARGET_OPEN_MS = 20.0, 300.0
 
 
-def build(cards: int, stages: int = 10):
-    service_map = factory.new_map("Benchmark", [f"阶段 Stage {i}" for i in range(stages)])
-    lanes = len(service_map.lanes)
-    previous = None
-    for index in range(cards):
-        card = Card(stage_id=service_map.stages[index % stages].id,
-                    lane_id=service_map.lanes[(index // stages) % lanes].id,
-                    order=index // (stages * lanes),
-                    text=f"卡片 {index}: customer checks the booking 顾客核对预订信息",
-                    notes="Observed in the workshop; 需要跟进。", owner="前台 Front desk")
-        service_map.cards[card.id] = card
-        if previous is not None:
-            arrow = Connector(previous.id, card.id)
-            service_map.connectors[arrow.id] = arrow
-        previous = card
-    return factory.new_project("Benchmark 基准", [service_map])
-
-
-def median_ms(action, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
 def measure(cards: int, folder: Path) -> dict[str, float]:
-    project = build(cards)
+    project = synthetic_project(cards, arrows=cards - 1)
     path = folder / f"bench-{cards}.bpstudio"
     write_ms = median_ms(lambda: write_project(project, path), 5)
     open_ms = median_ms(lambda: read_project(path), 5)
