@@ -33,14 +33,23 @@ def big_project(cards: int = 1000, stages: int = 10):
 
 
 class StatementLog:
-    """Counts the writing statements that reach the real SQLite file, per table."""
+    """Counts the writing statements that reach the real SQLite file, per table.
+
+    The claim of the next revision, which opens every save (UPDATE project SET revision
+    ... WHERE revision = base), is counted apart in `claims`: it is the stale-save check,
+    not a row of the user's work."""
 
     def __init__(self, engine) -> None:
         self.writes: Counter[tuple[str, str]] = Counter()
+        self.claims = 0
         self._engine = engine
         event.listen(engine, "before_cursor_execute", self._record)
 
     def _record(self, _conn, _cursor, statement, parameters, _context, executemany) -> None:
+        if re.match(r"\s*UPDATE project SET revision=\? WHERE project.id = \? AND project.revision = \?",
+                    statement):
+            self.claims += 1
+            return
         match = re.match(r"\s*(INSERT INTO|UPDATE|DELETE FROM)\s+\"?(\w+)", statement)
         if match:
             rows = len(parameters) if executemany else 1
@@ -259,22 +268,32 @@ def test_a_row_removed_by_another_program_is_restored_by_a_whole_write(tmp_path)
     project_file.close()
 
 
-def test_two_windows_saving_the_same_file_never_mix_their_rows(tmp_path):
+def test_a_second_writer_is_refused_and_the_first_writers_work_kept(tmp_path):
     """A saves a deleted stage; B, opened before, then adds a card to that stage and saves.
-    Patching B's rows onto A's file used to fail (foreign key) or mix both states; the
-    last save must win whole, as in any editor."""
+    B's save was computed from a revision the file no longer has: it is refused, writes
+    nothing, and B keeps its work in memory (to save elsewhere). This replaces the old
+    "last save wins whole" test, which asserted the lost update."""
+    from blueprint_studio.storage import StaleSaveError
+
     path = tmp_path / "shared.bpstudio"
     write_project(small_project(), path)
     first, second = ProjectFile.open(path), ProjectFile.open(path)
     map_a, map_b = first.project.maps[0], second.project.maps[0]
     ops.RemoveStage(map_a.id, map_a.stages[0].id).apply(first.project)
     first.save()
+    saved_by_first = path.read_bytes()
     card = Card(stage_id=map_b.stages[0].id, lane_id=map_b.lanes[1].id, order=0, text="B")
     ops.AddCard(map_b.id, card).apply(second.project)
-    second.save()
-    assert read_project(path) == second.project
-    first.save()  # nothing new in the first: it must not overwrite the second's save
-    assert read_project(path) == second.project
+    with pytest.raises(StaleSaveError, match="changed by another window or program"):
+        second.save()
+    assert path.read_bytes() == saved_by_first
+    assert read_project(path) == first.project
+    assert second.is_dirty and card.id in second.project.maps[0].cards
+    first.save()  # nothing new in the first: it writes nothing
+    assert path.read_bytes() == saved_by_first
+    other = tmp_path / "mine.bpstudio"
+    second.save_as(other)  # the refused work is kept under another name
+    assert read_project(other) == second.project
     first.close()
     second.close()
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 import sqlite3
 import struct
 
 import pytest
-from sqlalchemy import Column, MetaData, String, Table, Text
 
 from blueprint_studio.model import Card, factory
 from blueprint_studio.model import operations as ops
@@ -48,41 +48,32 @@ def test_file_is_branded_and_versioned_in_header_and_meta_table(tmp_path):
     assert journal_mode == "delete"  # rollback journal: the file is always a single file
 
 
-def _personas_step(connection):
-    """A plausible future step: a new table for personas."""
-    personas = Table("personas", MetaData(), Column("id", String(200), primary_key=True),
-                     Column("name", Text, nullable=False))
-    personas.create(connection)
+FORMAT_1 = Path(__file__).parent / "fixtures" / "v1"
 
 
 def test_an_older_file_is_read_through_the_migrations_without_being_changed(tmp_path, monkeypatch):
+    """A real file written by file format 1 (the release before format 2)."""
     path = tmp_path / "old.bpstudio"
-    original = project()
-    write_project(original, path)  # version 1
+    path.write_bytes((FORMAT_1 / "multi_map.bpstudio").read_bytes())
     before = path.read_bytes()
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(migrations, "MIGRATIONS", [_personas_step])
-
-    assert read_project(path) == original
+    assert header_fields(path) == (APPLICATION_ID, 1)
+    original = read_project(path)
+    assert [m.name for m in original.maps] == ["酒店住宿一晚", "企业培训 CSV"]
     assert path.read_bytes() == before and os.listdir(tmp_path) == ["old.bpstudio"]
 
     project_file = ProjectFile.open(path)
     assert path.read_bytes() == before and not project_file.is_dirty
     ops.UpdateProjectInfo({"title": "Upgraded"}).apply(project_file.project)
-    project_file.save()  # saving rewrites the file in the new format
+    project_file.save()  # saving upgrades the file in place, in the save's transaction
     project_file.close()
-    assert header_fields(path) == (APPLICATION_ID, 2)
-    assert read_project(path).info.title == "Upgraded"
+    assert header_fields(path) == (APPLICATION_ID, SCHEMA_VERSION)
+    reread = read_project(path)
+    assert reread.info.title == "Upgraded" and reread.maps == original.maps
     assert sorted(os.listdir(tmp_path)) == ["old.bpstudio"]
 
     # Back in the "old program", the upgraded file is refused and left alone.
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", 1)
-    monkeypatch.setattr(migrations, "MIGRATIONS", [])
     upgraded = path.read_bytes()
     with pytest.raises(ProjectFileError, match="newer version"):
         read_project(path)
     assert path.read_bytes() == upgraded
-
-
-def test_migration_steps_are_listed_for_every_version():
-    assert len(migrations.MIGRATIONS) == migrations.SCHEMA_VERSION - 1

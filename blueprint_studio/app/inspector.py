@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 
 from .. import appearance
 from ..commands import push_operation
-from ..i18n import mark, tr
+from ..i18n import describe, mark, tr
 from ..i18n.labels import card_kind_name, channel_name, lane_name, map_kind_name
 from ..model import operations as ops
 from ..model.entities import ModelError, Project
 from ..model.enums import CardKind, Channel, LaneKind, MapKind
-from ..model.events import ModelEvent
+from ..model.events import ChangeSet
 from .inspector_fields import (
     ChoiceField, ColourField, FieldEditor, FlagField, LineField, NumberField, TextField,
 )
@@ -380,7 +380,7 @@ class Inspector(QWidget):
         try:
             push_operation(self.undo_stack, self.project, operation, text, **merge)
         except (ModelError, ValueError) as error:
-            self.show_message(tr(str(error)))  # the model speaks English
+            self.show_message(describe(error))
             self.refresh()
             return
         self.clear_message()
@@ -428,12 +428,12 @@ class Inspector(QWidget):
         try:
             push_operation(self.undo_stack, self.project, operation, text)
         except ModelError as error:
-            self.show_message(tr(str(error)))
+            self.show_message(describe(error))
 
-    def _on_model_event(self, event: ModelEvent) -> None:
-        if event.entity == "project" or (event.map_id == self.map_id and (
+    def _on_model_event(self, changes: ChangeSet) -> None:
+        if any(event.entity == "project" or (event.map_id == self.map_id and (
                 event.entity_id == self.entity_id or event.entity == "map"
-                or self.kind in ("card", "connector"))):
+                or self.kind in ("card", "connector"))) for event in changes):
             self.schedule_refresh()
 
     def schedule_refresh(self) -> None:

@@ -17,7 +17,7 @@ from ..commands import replaying
 from ..canvas.view import MapView
 from ..i18n import tr
 from ..model.entities import Project
-from ..model.events import ModelEvent
+from ..model.events import ChangeSet
 
 
 # A map opens (and presentation mode shows it) fitted to the window's width, within limits
@@ -170,11 +170,15 @@ class MapArea(QWidget):
             self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     # -- following the model ------------------------------------------------------------------
-    def _on_model_event(self, event: ModelEvent) -> None:
-        if event.entity == "map":
-            self._sync_tabs(select=event.entity_id if event.action == "added" else None)
-        elif replaying() and event.map_id and event.map_id not in self._replayed_maps:
-            self._replayed_maps.append(event.map_id)
+    def _on_model_event(self, changes: ChangeSet) -> None:
+        map_events = changes.of("map")
+        if map_events:
+            added = [e.entity_id for e in map_events if e.action == "added"]
+            self._sync_tabs(select=added[-1] if added else None)
+        if replaying():
+            for event in changes:
+                if event.entity != "map" and event.map_id and event.map_id not in self._replayed_maps:
+                    self._replayed_maps.append(event.map_id)
 
     def _on_stack_index(self, _index: int) -> None:
         """Undo/redo of a change on another map shows that map (its scene then selects and

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from ..commands import push_operation
-from ..i18n import tr
+from ..i18n import describe, tr
 from ..model import factory
 from ..model import operations as ops
 from ..model.entities import ModelError
@@ -37,7 +37,7 @@ class MapCommands:
         try:
             getattr(scene, what)(*args)
         except ModelError as error:
-            self.window.show_refusal(tr(str(error)))  # the model speaks English
+            self.window.show_refusal(describe(error))
 
     # -- edit -------------------------------------------------------------------------------
     def undo(self) -> None:
@@ -99,7 +99,7 @@ class MapCommands:
         try:
             card_id = scene.add_card(cell[0], cell[1], kind)
         except ModelError as error:
-            self.window.show_refusal(tr(str(error)))  # the model speaks English
+            self.window.show_refusal(describe(error))
             return ""
         view = self._view()
         if view is not None:
@@ -147,7 +147,7 @@ class MapCommands:
         try:
             push_operation(document.undo_stack, document.project, operation, text)
         except ModelError as error:
-            self.window.show_refusal(tr(str(error)))  # the model speaks English
+            self.window.show_refusal(describe(error))
             return False
         return True
 

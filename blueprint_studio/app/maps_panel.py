@@ -14,7 +14,7 @@ from ..i18n import tr
 from ..i18n.labels import map_kind_name
 from ..model.entities import Project
 from ..model.enums import MapKind
-from ..model.events import ModelEvent
+from ..model.events import ChangeSet
 
 
 class MapsPanel(QWidget):
@@ -130,6 +130,6 @@ class MapsPanel(QWidget):
         # After the drop has finished: the move refills this list.
         QTimer.singleShot(0, lambda: self.moveRequested.emit(map_id, index))
 
-    def _on_model_event(self, event: ModelEvent) -> None:
-        if event.entity == "map":
+    def _on_model_event(self, changes: ChangeSet) -> None:
+        if changes.touches("map"):
             self.refill()

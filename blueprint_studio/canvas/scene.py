@@ -16,7 +16,7 @@ from ..i18n.labels import card_kind_name, lane_name
 from ..model import operations as ops
 from ..model.entities import Card, Connector, Lane, ModelError, Project, ServiceMap, Stage
 from ..model.enums import CardKind, LaneKind
-from ..model.events import ModelEvent
+from ..model.events import ChangeSet, ModelEvent
 from ..model.placement import drop_changes_anything, kind_for_new_card, moves_for_drop
 from . import style as S
 from .clipboard_actions import CARDS_MIME, ClipboardActions
@@ -104,7 +104,7 @@ class MapScene(SelectionTracking, KeyboardNavigation, ContextMenu, InPlaceEditin
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.flush)
-        self._unsubscribe = project.events.subscribe(self._on_event)
+        self._unsubscribe = project.events.subscribe(self._on_changes)
         # Kept to be cut in detach(): QObject.disconnect(handle) is safe even when the undo
         # stack is already gone, so nothing there needs an exception swallowed.
         self._connections = [undo_stack.indexChanged.connect(self._on_stack_index),
@@ -163,8 +163,19 @@ class MapScene(SelectionTracking, KeyboardNavigation, ContextMenu, InPlaceEditin
         if rects:
             self.revealRequested.emit(rects)
 
+    def _on_changes(self, changes: ChangeSet) -> None:
+        """One whole edit: update the items it touched, then redraw once."""
+        if self._detached or self.map_id not in changes.map_ids:
+            return
+        for event in changes:
+            if self._map_gone:
+                break
+            self._on_event(event)
+        if not self._map_gone and not self._detached:
+            self.flush()
+
     def _on_event(self, event: ModelEvent) -> None:
-        if self._detached or event.map_id != self.map_id:
+        if event.map_id != self.map_id:
             return
         if replaying():
             self._note_replayed(event)

@@ -11,12 +11,15 @@ from __future__ import annotations
 import locale
 import os
 
-from . import catalog_app, catalog_canvas, catalog_core, catalog_export, catalog_storage
+from . import (
+    catalog_app, catalog_canvas, catalog_core, catalog_export, catalog_model, catalog_storage,
+)
 
 LANGUAGES = ("en", "zh")
 
 _ZH: dict[str, str] = {}
-for _catalog in (catalog_core, catalog_canvas, catalog_app, catalog_export, catalog_storage):
+for _catalog in (catalog_core, catalog_model, catalog_canvas, catalog_app, catalog_export,
+                 catalog_storage):
     _ZH.update(_catalog.ZH)
 
 _current = "en"
@@ -51,6 +54,15 @@ def tr(text: str, lang: str | None = None) -> str:
     if (lang or _current) == "zh":
         return _ZH.get(text, text)
     return text
+
+
+def describe(error: BaseException, lang: str | None = None) -> str:
+    """An error as one sentence in the UI language: a model error's template and values
+    are translated (the model speaks no language); any other error's text is looked up."""
+    message = getattr(error, "message", None)
+    if callable(message) and hasattr(error, "template"):
+        return message(lambda text: tr(text, lang))
+    return tr(str(error), lang)
 
 
 def missing_translations() -> list[str]:

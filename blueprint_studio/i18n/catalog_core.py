@@ -146,6 +146,10 @@ ZH: dict[str, str] = {
     "no stage of this map has the id {id}": "此地图中没有编号为 {id} 的阶段",
     "no lane of this map has the id {id}": "此地图中没有编号为 {id} 的泳道",
     "no card of this map has the id {id}": "此地图中没有编号为 {id} 的卡片",
+    "The project data has \"{key}\" at {where}, which this version does not know: the file "
+    "was written by a newer Blueprint Studio, so please update the program to open it.":
+        "项目数据在 {where} 处有“{key}”，此版本无法识别：该文件由较新版本的服务蓝图工作室写入，"
+        "请更新程序后再打开。",
     "This is not a Blueprint Studio project: its \"format\" field is not \"{name}\".": "这不是 Blueprint Studio 项目：其“format”字段不是“{name}”。",
     "This file uses format version {version}, written by a newer Blueprint Studio; this version reads up to version {supported}, so please update the program.": "此文件使用格式版本 {version}，由更新版本的 Blueprint Studio 写入；当前版本最多只能读取版本 {supported}，请升级程序。",
     "the top level": "顶层",

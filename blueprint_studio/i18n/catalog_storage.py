@@ -28,4 +28,8 @@ ZH: dict[str, str] = {
     "The project cannot be saved because it is inconsistent ({detail}).":
         "项目内容不一致，无法保存（{detail}）。",
     "{name} has been closed.": "{name} 已关闭。",
+    "{name} was changed by another window or program after you opened it, so your changes "
+    "were not written; they are still here: save them under another name to keep both.":
+        "{name} 在你打开之后已被另一个窗口或程序修改，所以你的更改没有写入；这些更改仍然保留在这里："
+        "请另存为其他名称，两份内容都能保留。",
 }

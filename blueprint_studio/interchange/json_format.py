@@ -1,8 +1,11 @@
 """The JSON interchange format: a whole project, lossless, versioned (docs/json-format.md).
 
-Export writes every field of every entity in a fixed order, so export → import → export
-gives byte-identical files. Import validates everything (types, vocabularies, ranges,
-references, unique ids) and raises `InterchangeError` naming where the problem is.
+Every entity is written and read from its kind's description (model.kinds): its id, then
+its fields in the order they are described, then the sections of the kinds it contains.
+Export is in a fixed order, so export → import → export gives byte-identical files.
+Import validates everything (types, vocabularies, ranges, references, unique ids) and
+raises `InterchangeError` naming where the problem is; a key this version does not know
+means a newer program wrote the file, and is refused rather than silently dropped.
 """
 
 from __future__ import annotations
@@ -10,16 +13,14 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from ..i18n import tr
-from ..model import (
-    Card, Connector, Lane, ModelError, Project, ProjectInfo, ServiceMap, Stage, new_id,
-)
-from ..model.entities import (
-    INFO_EDITABLE_FIELDS, check_card_field, check_connector_field, check_lane_field,
-    check_map_field, check_stage_field,
-)
+from ..i18n import describe
+from ..model import ModelError, Project, ProjectInfo, ServiceMap, new_id
+from ..model.fields import Field
+from ..model.kinds import KINDS, PROJECT, PROJECT_INFO_FIELDS, Kind, children_of
 from ..model.validate import check_project, normalise_orders
 from .errors import InterchangeError
 from .files import read_bytes, write_bytes_atomically
@@ -31,43 +32,18 @@ MAX_ID_LENGTH = 200
 
 # -- export ------------------------------------------------------------------------
 
-def _stage_to_dict(stage: Stage) -> dict[str, Any]:
-    return {"id": stage.id, "name": stage.name, "description": stage.description,
-            "phase": stage.phase, "width": stage.width}
+def _json_value(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
 
 
-def _lane_to_dict(lane: Lane) -> dict[str, Any]:
-    return {"id": lane.id, "kind": lane.kind.value, "name": lane.name, "colour": lane.colour}
-
-
-def _card_to_dict(card: Card) -> dict[str, Any]:
-    return {
-        "id": card.id, "stage_id": card.stage_id, "lane_id": card.lane_id, "order": card.order,
-        "text": card.text, "kind": card.kind.value,
-        "channel": card.channel.value if card.channel is not None else None,
-        "emotion": card.emotion, "moment_of_truth": card.moment_of_truth,
-        "fail_point": card.fail_point, "wait_minutes": card.wait_minutes,
-        "duration_minutes": card.duration_minutes, "owner": card.owner, "notes": card.notes,
-        "colour": card.colour,
-    }
-
-
-def _connector_to_dict(connector: Connector) -> dict[str, Any]:
-    return {"id": connector.id, "source_id": connector.source_id,
-            "target_id": connector.target_id, "label": connector.label}
-
-
-def _map_to_dict(service_map: ServiceMap) -> dict[str, Any]:
-    return {
-        "id": service_map.id, "name": service_map.name, "kind": service_map.kind.value,
-        "description": service_map.description,
-        "show_emotion_curve": service_map.show_emotion_curve,
-        "stages": [_stage_to_dict(s) for s in service_map.stages],
-        "lanes": [_lane_to_dict(lane) for lane in service_map.lanes],
-        # Reading order (stage, lane, order) is unique per card, hence deterministic.
-        "cards": [_card_to_dict(c) for c in service_map.cards_in_reading_order()],
-        "connectors": [_connector_to_dict(c) for c in service_map.connectors.values()],
-    }
+def entity_to_dict(kind: Kind, entity: Any) -> dict[str, Any]:
+    """An entity and everything it contains, as plain JSON-ready data."""
+    data: dict[str, Any] = {"id": entity.id}
+    for spec in kind.fields:
+        data[spec.json_name] = _json_value(getattr(entity, spec.name))
+    for child in children_of(kind.name):
+        data[child.json_section] = [entity_to_dict(child, e) for e in child.entities(entity)]
+    return data
 
 
 def project_to_dict(project: Project) -> dict[str, Any]:
@@ -77,8 +53,10 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         "version": FORMAT_VERSION,
         "project": {
             "id": project.id,
-            "info": {name: getattr(project.info, name) for name in INFO_EDITABLE_FIELDS},
-            "maps": [_map_to_dict(m) for m in project.maps],
+            "info": {spec.json_name: getattr(project.info, spec.name)
+                     for spec in PROJECT_INFO_FIELDS},
+            **{kind.json_section: [entity_to_dict(kind, e) for e in kind.entities(project)]
+               for kind in children_of(PROJECT)},
         },
     }
 
@@ -186,114 +164,88 @@ def _shown(value: Any) -> str:
 def _reason(error: Exception, value: Any) -> str:
     if isinstance(error, ValueError) and not isinstance(error, ModelError):
         return tr("{value} is not an allowed value").format(value=_shown(value))
-    return tr(str(error))
+    return describe(error)
 
 
-def _read_stage(reader: _Reader, seen: set[str]) -> Stage:
-    return Stage(
-        id=reader.new_identifier(seen),
-        name=reader.checked("name", check_stage_field, default=""),
-        description=reader.checked("description", check_stage_field, default=""),
-        phase=reader.checked("phase", check_stage_field, default=""),
-        width=reader.checked("width", check_stage_field, default=None),
-    )
+def _newer(where: str, key: str) -> None:
+    raise InterchangeError(
+        tr("The project data has \"{key}\" at {where}, which this version does not know: "
+           "the file was written by a newer Blueprint Studio, so please update the program "
+           "to open it.").format(key=key, where=where or tr("the top level")))
 
 
-def _read_lane(reader: _Reader, seen: set[str]) -> Lane:
-    return Lane(
-        id=reader.new_identifier(seen),
-        kind=reader.checked("kind", check_lane_field, default="custom"),
-        name=reader.checked("name", check_lane_field, default=""),
-        colour=reader.checked("colour", check_lane_field, default=""),
-    )
+def _refuse_unknown(reader: _Reader, known: set[str]) -> None:
+    for key in reader.data:
+        if key not in known:
+            _newer(reader.where, key)
 
 
-_CARD_DEFAULTS: dict[str, Any] = {
-    "text": "", "kind": "action", "channel": None, "emotion": None, "moment_of_truth": False,
-    "fail_point": False, "wait_minutes": None, "duration_minutes": None, "owner": "",
-    "notes": "", "colour": "",
-}
+def _read_field(reader: _Reader, spec: Field, default: Any) -> Any:
+    key = spec.json_name
+    if spec.type == "bool":  # JSON has true and false: 0, 1 or "yes" are mistakes here
+        flag = reader.value(key, default)
+        if not isinstance(flag, bool):
+            reader.fail(reader.at(key), tr("expected true or false"))
+        return flag
+    if spec.type == "ref":
+        return reader.identifier(key)
+    return reader.checked(key, lambda _name, value: spec.check(value), default=default)
 
 
-def _read_card(reader: _Reader, stage_ids: set[str], lane_ids: set[str],
-               cell_sizes: dict[tuple[str, str], int], seen: set[str]) -> Card:
-    card_id = reader.new_identifier(seen)
-    stage_id = reader.identifier("stage_id")
-    if stage_id not in stage_ids:
-        reader.fail(reader.at("stage_id"), tr("no stage of this map has the id {id}").format(id=_shown(stage_id)))
-    lane_id = reader.identifier("lane_id")
-    if lane_id not in lane_ids:
-        reader.fail(reader.at("lane_id"), tr("no lane of this map has the id {id}").format(id=_shown(lane_id)))
-    # A missing order means "after the cards above it in this cell".
-    position = cell_sizes.get((stage_id, lane_id), 0)
-    cell_sizes[(stage_id, lane_id)] = position + 1
-    order = reader.value("order", position)
-    if isinstance(order, bool) or not isinstance(order, int) or not 0 <= order <= 1_000_000:
-        reader.fail(reader.at("order"), tr("expected a whole number from 0"))
+def _read_entity(kind: Kind, reader: _Reader, seen: set[str], known_ids: dict[str, set[str]],
+                 group_sizes: dict[tuple[Any, ...], int]) -> Any:
+    """One entity of `kind` (and, below it, everything it contains)."""
+    sections = {child.json_section: child for child in children_of(kind.name)}
+    _refuse_unknown(reader, {"id", *(s.json_name for s in kind.fields), *sections})
     values: dict[str, Any] = {}
-    for name, default in _CARD_DEFAULTS.items():
-        if name in ("moment_of_truth", "fail_point"):
-            flag = reader.value(name, default)
-            if not isinstance(flag, bool):
-                reader.fail(reader.at(name), tr("expected true or false"))
-            values[name] = flag
-        else:
-            values[name] = reader.checked(name, check_card_field, default=default)
-    return Card(id=card_id, stage_id=stage_id, lane_id=lane_id, order=order, **values)
+    for spec in kind.fields:
+        if spec.type == "order":
+            continue
+        values[spec.name] = _read_field(reader, spec, kind.default(spec.name))
+        if spec.type == "ref" and values[spec.name] not in known_ids.get(spec.references, set()):
+            reader.fail(reader.at(spec.json_name),
+                        tr("no " + KINDS[spec.references].label + " of this map has the id {id}")
+                        .format(id=_shown(values[spec.name])))
+    order = kind.order_field
+    if order is not None:
+        # A missing order means "after the members above it in this group".
+        group = tuple(values[name] for name in kind.group_by)
+        position = group_sizes.get(group, 0)
+        group_sizes[group] = position + 1
+        given = reader.value(order.json_name, position)
+        if isinstance(given, bool) or not isinstance(given, int) or not 0 <= given <= 1_000_000:
+            reader.fail(reader.at(order.json_name), tr("expected a whole number from 0"))
+        values[order.name] = given
+    entity = kind.cls(id=reader.new_identifier(seen, fresh_if_missing=kind.parent == PROJECT),
+                      **values)
+    _read_children(kind, entity, reader)
+    return entity
 
 
-def _read_connector(reader: _Reader, card_ids: set[str], seen: set[str]) -> Connector:
-    connector_id = reader.new_identifier(seen)
-    ends = []
-    for key in ("source_id", "target_id"):
-        card_id = reader.identifier(key)
-        if card_id not in card_ids:
-            reader.fail(reader.at(key), tr("no card of this map has the id {id}").format(id=_shown(card_id)))
-        ends.append(card_id)
-    label = reader.checked("label", check_connector_field, default="")
-    return Connector(source_id=ends[0], target_id=ends[1], label=label, id=connector_id)
-
-
-def _read_map(reader: _Reader, map_ids: set[str]) -> ServiceMap:
-    service_map = ServiceMap(
-        id=reader.new_identifier(map_ids, fresh_if_missing=True),
-        name=reader.checked("name", check_map_field, default=""),
-        kind=reader.checked("kind", check_map_field, default="blueprint"),
-        description=reader.checked("description", check_map_field, default=""),
-    )
-    flag = reader.value("show_emotion_curve", True)
-    if not isinstance(flag, bool):
-        reader.fail(reader.at("show_emotion_curve"), tr("expected true or false"))
-    service_map.show_emotion_curve = flag
-    stage_seen: set[str] = set()
-    lane_seen: set[str] = set()
-    service_map.stages = [_read_stage(reader.child("stages", i), stage_seen)
-                          for i, _ in reader.items("stages")]
-    service_map.lanes = [_read_lane(reader.child("lanes", i), lane_seen)
-                         for i, _ in reader.items("lanes")]
-    stage_ids = {s.id for s in service_map.stages}
-    lane_ids = {lane.id for lane in service_map.lanes}
-    # Orders may be missing or gappy in hand-written files: keep their relative order.
-    cell_sizes: dict[tuple[str, str], int] = {}
-    card_seen: set[str] = set()
-    for index, _ in reader.items("cards"):
-        card = _read_card(reader.child("cards", index), stage_ids, lane_ids, cell_sizes, card_seen)
-        service_map.cards[card.id] = card
-    _normalise_with_file_order(service_map)
-    pairs: set[tuple[str, str]] = set()
-    connector_seen: set[str] = set()
-    card_ids = set(service_map.cards)
-    for index, _ in reader.items("connectors"):
-        child = reader.child("connectors", index)
-        connector = _read_connector(child, card_ids, connector_seen)
-        if connector.source_id == connector.target_id:
-            child.fail(child.where, tr("an arrow cannot lead from a card to itself"))
-        pair = (connector.source_id, connector.target_id)
-        if pair in pairs:
-            child.fail(child.where, tr("these cards are already joined by an arrow"))
-        pairs.add(pair)
-        service_map.connectors[connector.id] = connector
-    return service_map
+def _read_children(kind: Kind | None, parent: Any, reader: _Reader) -> None:
+    known_ids: dict[str, set[str]] = {}
+    for child in children_of(PROJECT if kind is None else kind.name):
+        seen: set[str] = set()
+        group_sizes: dict[tuple[Any, ...], int] = {}
+        held = child.container(parent)
+        unique: set[tuple[Any, ...]] = set()
+        for index, _ in reader.items(child.json_section):
+            sub = reader.child(child.json_section, index)
+            entity = _read_entity(child, sub, seen, known_ids, group_sizes)
+            if child.distinct and len({getattr(entity, n) for n in child.distinct}) < len(child.distinct):
+                sub.fail(sub.where, tr("an arrow cannot lead from a card to itself"))
+            if child.unique_together:
+                values = tuple(getattr(entity, n) for n in child.unique_together)
+                if values in unique:
+                    sub.fail(sub.where, tr("these cards are already joined by an arrow"))
+                unique.add(values)
+            if isinstance(held, list):
+                held.append(entity)
+            else:
+                held[entity.id] = entity
+        known_ids[child.name] = seen
+        if child.group_by and isinstance(parent, ServiceMap):
+            _normalise_with_file_order(parent)
 
 
 def _normalise_with_file_order(service_map: ServiceMap) -> None:
@@ -320,21 +272,25 @@ def project_from_dict(data: Any) -> Project:
             tr("This file uses format version {version}, written by a newer Blueprint Studio; "
                "this version reads up to version {supported}, so please update the program.")
             .format(version=version, supported=FORMAT_VERSION))
+    for key in data:
+        if key not in ("format", "version", "project"):
+            _newer("", key)
     root = _Reader(data.get("project"), "project")
+    _refuse_unknown(root, {"id", "info", *(kind.json_section for kind in children_of(PROJECT))})
     project_id = root.new_identifier(set(), fresh_if_missing=True)
     info = ProjectInfo()
     if "info" in root.data:
         info_reader = root.child("info")
-        for name in INFO_EDITABLE_FIELDS:
-            setattr(info, name, info_reader.text(name))
-    map_ids: set[str] = set()
-    maps = [_read_map(root.child("maps", i), map_ids) for i, _ in root.items("maps")]
-    project = Project(info=info, maps=maps, id=project_id)
+        _refuse_unknown(info_reader, {spec.json_name for spec in PROJECT_INFO_FIELDS})
+        for spec in PROJECT_INFO_FIELDS:
+            setattr(info, spec.name, info_reader.text(spec.json_name))
+    project = Project(info=info, id=project_id)
+    _read_children(None, project, root)
     try:
         check_project(project)  # the model's own invariants, as a last guard
     except ModelError as error:
         raise InterchangeError(tr("The project data is not valid: {problem}.").format(
-            problem=tr(str(error)).rstrip("."))) from None
+            problem=describe(error).rstrip("."))) from None
     return project
 
 

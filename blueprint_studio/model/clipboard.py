@@ -13,14 +13,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .entities import (
-    CARD_EDITABLE_FIELDS, Card, Connector, ModelError, ServiceMap, check_card_field,
-    check_connector_field,
-)
+from .entities import Card, Connector, ModelError, ServiceMap
+from .kinds import CARD, CONNECTOR
 from .enums import LaneKind
 from .ids import new_id
 from .operations import AddCard, AddConnector, Batch
 
+# What a copied card carries: every field the user edits (not its cell or order).
+CARD_EDITABLE_FIELDS = CARD.editable
 FORMAT = "blueprint-studio-cards"
 VERSION = 1
 MAX_CARDS = 10_000
@@ -120,7 +120,7 @@ def parse(data: str | bytes) -> ClipboardContent:
         if not isinstance(entry, dict):
             raise ModelError("The clipboard holds cards in a form this version cannot read")
         try:
-            fields = {name: check_card_field(name, entry[name])
+            fields = {name: CARD.check_field(name, entry[name])
                       for name in CARD_EDITABLE_FIELDS if name in entry}
             lane_kind = LaneKind(entry.get("lane_kind", "custom"))
         except (ValueError, TypeError) as error:  # ModelError is a ValueError
@@ -137,7 +137,7 @@ def parse(data: str | bytes) -> ClipboardContent:
         if source in keys and target in keys and source != target:
             label = entry.get("label", "")
             content.connectors.append(ClipConnector(
-                source, target, check_connector_field("label", label if isinstance(label, str) else "")))
+                source, target, CONNECTOR.check_field("label", label if isinstance(label, str) else "")))
     return content
 
 

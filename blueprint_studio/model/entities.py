@@ -1,24 +1,23 @@
 """The entities of a project. Plain data: every change goes through `operations`.
 
+What each field means to the program (its check, column, JSON name, the entity's scope,
+order and what is removed with it) is described once, in `kinds`.
+
 Nothing here imports Qt or SQLAlchemy (a test guards this), so the model can be
 tested, merged and stored without a GUI.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from dataclasses import dataclass, field
 
-from .enums import EMOTION_MAX, EMOTION_MIN, CardKind, Channel, LaneKind, MapKind
+from .enums import CardKind, Channel, LaneKind, MapKind
+from .errors import ModelError
 from .events import EventHub
 from .ids import new_id
 
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-
-
-class ModelError(ValueError):
-    """An edit that would make the model invalid. The message is meant for the user."""
+__all__ = ["Card", "Connector", "Lane", "ModelError", "Project", "ProjectInfo", "ServiceMap",
+           "Stage"]
 
 
 @dataclass(slots=True)
@@ -92,13 +91,13 @@ class ServiceMap:
         for stage in self.stages:
             if stage.id == stage_id:
                 return stage
-        raise ModelError(f"No stage with id {stage_id}")
+        raise ModelError("There is no stage with the id {id}", id=stage_id)
 
     def lane(self, lane_id: str) -> Lane:
         for lane in self.lanes:
             if lane.id == lane_id:
                 return lane
-        raise ModelError(f"No lane with id {lane_id}")
+        raise ModelError("There is no lane with the id {id}", id=lane_id)
 
     def stage_index(self, stage_id: str) -> int:
         return self.stages.index(self.stage(stage_id))
@@ -163,7 +162,7 @@ class Project:
         for service_map in self.maps:
             if service_map.id == map_id:
                 return service_map
-        raise ModelError(f"No map with id {map_id}")
+        raise ModelError("There is no map with the id {id}", id=map_id)
 
     def map_named(self, name: str) -> ServiceMap | None:
         for service_map in self.maps:
@@ -174,117 +173,3 @@ class Project:
             if service_map.name.casefold() == wanted:
                 return service_map
         return None
-
-
-# -- field checking shared by operations, importers and the inspector -------------
-
-CARD_EDITABLE_FIELDS = (
-    "text", "kind", "channel", "emotion", "moment_of_truth", "fail_point",
-    "wait_minutes", "duration_minutes", "owner", "notes", "colour",
-)
-STAGE_EDITABLE_FIELDS = ("name", "description", "phase", "width")
-LANE_EDITABLE_FIELDS = ("kind", "name", "colour")
-CONNECTOR_EDITABLE_FIELDS = ("label",)
-MAP_EDITABLE_FIELDS = ("name", "kind", "description", "show_emotion_curve")
-INFO_EDITABLE_FIELDS = tuple(f.name for f in fields(ProjectInfo))
-
-
-def check_colour(value: str) -> str:
-    if value and not _COLOUR.match(value):
-        raise ModelError(f"Colour must look like #1a2b3c, not {value!r}")
-    return value.lower()
-
-
-def _check_minutes(name: str, value: Any) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ModelError(f"{name} must be a number of minutes")
-    if value != value or value < 0 or value > 10_000_000:  # NaN, negative, absurd
-        raise ModelError(f"{name} must be between 0 and 10,000,000 minutes")
-    return float(value)
-
-
-def check_card_field(name: str, value: Any) -> Any:
-    """Return the normalised value for a card field, or raise ModelError."""
-    if name in ("text", "owner", "notes"):
-        if not isinstance(value, str):
-            raise ModelError(f"{name} must be text")
-        return value
-    if name == "kind":
-        return CardKind(value)
-    if name == "channel":
-        return None if value in (None, "") else Channel(value)
-    if name == "emotion":
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or not (
-            EMOTION_MIN <= value <= EMOTION_MAX
-        ):
-            raise ModelError(f"Emotion must be a whole number from {EMOTION_MIN} to +{EMOTION_MAX}")
-        return value
-    if name in ("moment_of_truth", "fail_point"):
-        return bool(value)
-    if name in ("wait_minutes", "duration_minutes"):
-        return _check_minutes(name, value)
-    if name == "colour":
-        return check_colour(value)
-    raise ModelError(f"Cards have no field {name!r}")
-
-
-def check_stage_field(name: str, value: Any) -> Any:
-    if name in ("name", "description", "phase"):
-        if not isinstance(value, str):
-            raise ModelError(f"{name} must be text")
-        return value
-    if name == "width":
-        if value is None:
-            return None
-        if not isinstance(value, (int, float)) or isinstance(value, bool) or not 40 <= value <= 5000:
-            raise ModelError("Column width must be between 40 and 5000")
-        return float(value)
-    raise ModelError(f"Stages have no field {name!r}")
-
-
-def check_lane_field(name: str, value: Any) -> Any:
-    if name == "kind":
-        return LaneKind(value)
-    if name == "name":
-        if not isinstance(value, str):
-            raise ModelError("name must be text")
-        return value
-    if name == "colour":
-        return check_colour(value)
-    raise ModelError(f"Lanes have no field {name!r}")
-
-
-def check_connector_field(name: str, value: Any) -> Any:
-    if name == "label":
-        if not isinstance(value, str):
-            raise ModelError("label must be text")
-        return value
-    raise ModelError(f"Connectors have no field {name!r}")
-
-
-def check_map_field(name: str, value: Any) -> Any:
-    if name in ("name", "description"):
-        if not isinstance(value, str):
-            raise ModelError(f"{name} must be text")
-        return value
-    if name == "kind":
-        return MapKind(value)
-    if name == "show_emotion_curve":
-        return bool(value)
-    raise ModelError(f"Maps have no field {name!r}")
-
-
-def check_info_field(name: str, value: Any) -> Any:
-    if name not in INFO_EDITABLE_FIELDS:
-        raise ModelError(f"The project has no field {name!r}")
-    if not isinstance(value, str):
-        raise ModelError(f"{name} must be text")
-    return value
-
-
-def copy_card(card: Card, **changes: Any) -> Card:
-    return replace(card, **changes)

@@ -1,48 +1,52 @@
-"""The small set of edits that keep a project valid.
+"""The edits that keep a project valid: one generic set, driven by the kinds' descriptions.
 
-Every change to a project goes through an `Operation`. `apply(project)` performs the
-edit, emits `ModelEvent`s and returns the inverse operation, so undo is simply
-"apply the inverse" and redo "apply the original again". The Qt undo commands,
+Every change to a project goes through an operation. `apply(project)` performs the edit,
+keeps the invariants, records what changed and returns the inverse operation, so undo is
+"apply the inverse" and redo "apply the original again". The project announces one
+`ChangeSet` when the outermost operation returns (see `events`). The Qt undo commands,
 importers, merging and tests all use these and nothing else.
 
-Invariants kept here (see `validate.check_project`):
-- every card lies in an existing stage and lane of its map;
-- the cards of a cell have orders 0..n-1 without gaps or duplicates;
-- every connector joins two different existing cards of its map, at most once per pair.
+`Add`, `Remove`, `Update` and `Move` work for every kind in `kinds.KINDS`; the named
+constructors below (`AddCard`, `RemoveStage`, ...) are shorthands for the common ones.
+Invariants kept here (see also `validate.check_project`):
+- every field value passes its kind's check, however the entity arrives;
+- a ref field points at an existing entity of the same scope;
+- entities ordered by group (cards in a cell) are numbered 0..n-1;
+- no two entities share what their kind keeps unique (one arrow per direction);
+- a parent keeps at least `keep_at_least` of a kind (a map its last stage and lane).
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
-from .entities import (
-    Card,
-    Connector,
-    Lane,
-    ModelError,
-    Project,
-    ServiceMap,
-    Stage,
-    check_card_field,
-    check_connector_field,
-    check_info_field,
-    check_lane_field,
-    check_map_field,
-    check_stage_field,
-)
+from .entities import Card, Connector, Lane, ModelError, Project, ServiceMap, Stage
+from .errors import Phrase
 from .events import ModelEvent
+from .kinds import (
+    KINDS, PROJECT, Kind, Scope, check_info_field, children_of, dependents_of, find,
+    group_of, lookup, members_of_group, parent_object,
+)
 
 
-class Operation(Protocol):
-    def apply(self, project: Project) -> "Operation": ...
+class Operation:
+    """Base of every operation: `apply` runs `run` as one edit (one change set)."""
+
+    def apply(self, project: Project) -> "Operation":
+        with project.events.edit():
+            return self.run(project)
+
+    def run(self, project: Project) -> "Operation":  # pragma: no cover - abstract
+        raise NotImplementedError
 
 
-def _emit(project: Project, entity: str, action: str, entity_id: str,
-          map_id: str | None = None, fields: Sequence[str] = ()) -> None:
-    project.events.emit(ModelEvent(entity, action, entity_id, map_id, tuple(fields)))
+def _record(project: Project, kind_name: str, action: str, entity_id: str, scope: Scope,
+            names: Iterable[str] = ()) -> None:
+    map_id = entity_id if kind_name == "map" else (scope[0] if scope else None)
+    project.events.record(ModelEvent(kind_name, action, entity_id, map_id, tuple(names), scope))
 
 
 def _clamp(index: int | None, size: int) -> int:
@@ -51,44 +55,26 @@ def _clamp(index: int | None, size: int) -> int:
     return max(0, index)
 
 
-def _renumber(project: Project, service_map: ServiceMap, stage_id: str, lane_id: str,
-              skip: str | None = None) -> None:
-    """Make a cell's orders dense again, announcing cards whose order changed."""
-    for position, card in enumerate(service_map.cards_in_cell(stage_id, lane_id)):
-        if card.order != position:
-            card.order = position
-            if card.id != skip:
-                _emit(project, "card", "updated", card.id, service_map.id, ("order",))
+def _kind(name: str) -> Kind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise ModelError("There is no kind of entity called {name}", name=name) from None
 
 
-def _insert_into_cell(service_map: ServiceMap, card: Card, order: int | None) -> int:
-    """Open a gap at `order` in the card's cell; return the clamped order."""
-    cell = service_map.cards_in_cell(card.stage_id, card.lane_id)
-    cell = [c for c in cell if c.id != card.id]
-    position = _clamp(order, len(cell))
-    for index, other in enumerate(cell):
-        other.order = index + 1 if index >= position else index
-    return position
+def _checked_changes(kind: Kind, changes: dict[str, Any]) -> dict[str, Any]:
+    return {name: kind.check_field(name, value) for name, value in changes.items()}
 
 
-def _set_fields(target: Any, changes: dict[str, Any], check: Any) -> tuple[dict[str, Any], tuple[str, ...]]:
-    """Check every change first (all or nothing), then set them; return the old values."""
-    checked = {name: check(name, value) for name, value in changes.items()}
-    old = {name: getattr(target, name) for name in checked}
-    for name, value in checked.items():
-        setattr(target, name, value)
-    return old, tuple(checked)
-
-
-# -- grouping ------------------------------------------------------------------
+# -- grouping ------------------------------------------------------------------------
 
 @dataclass
-class Batch:
+class Batch(Operation):
     """Several operations as one edit (one undo step). All or nothing."""
 
     operations: list[Any] = field(default_factory=list)
 
-    def apply(self, project: Project) -> "Batch":
+    def run(self, project: Project) -> "Batch":
         inverses: list[Any] = []
         try:
             for operation in self.operations:
@@ -100,348 +86,302 @@ class Batch:
         return Batch(list(reversed(inverses)))
 
 
-# -- project -----------------------------------------------------------------------
+# -- the project's own information ------------------------------------------------------
 
 @dataclass
-class UpdateProjectInfo:
+class UpdateProjectInfo(Operation):
     changes: dict[str, Any]
 
-    def apply(self, project: Project) -> "UpdateProjectInfo":
-        old, names = _set_fields(project.info, self.changes, check_info_field)
-        _emit(project, "project", "updated", project.id, None, names)
+    def run(self, project: Project) -> "UpdateProjectInfo":
+        checked = {name: check_info_field(name, value) for name, value in self.changes.items()}
+        old = {name: getattr(project.info, name) for name in checked}
+        for name, value in checked.items():
+            setattr(project.info, name, value)
+        _record(project, PROJECT, "updated", project.id, (), checked)
         return UpdateProjectInfo(old)
 
 
-# -- maps ------------------------------------------------------------------------------
+# -- the generic four -------------------------------------------------------------------
+
+def _check_refs(kind: Kind, parent: Any, entity: Any) -> None:
+    for spec in kind.refs:
+        target_kind = KINDS[spec.references]
+        if lookup(parent, target_kind, getattr(entity, spec.name)) is None:
+            raise ModelError("A {kind} must point at an existing {target}",
+                             kind=Phrase(kind.label), target=Phrase(target_kind.label))
+    if kind.distinct and len({getattr(entity, name) for name in kind.distinct}) < len(kind.distinct):
+        raise ModelError("An arrow cannot lead from a card to itself")
+    if kind.unique_together:
+        values = tuple(getattr(entity, name) for name in kind.unique_together)
+        for other in kind.container(parent).values() if isinstance(
+                kind.container(parent), dict) else kind.container(parent):
+            if other.id != entity.id and tuple(
+                    getattr(other, name) for name in kind.unique_together) == values:
+                raise ModelError("These cards are already joined by an arrow")
+
+
+def _check_subtree(kind: Kind, entity: Any) -> None:
+    """An entity that arrives with children (a whole map) is checked all the way down."""
+    from .validate import check_children
+
+    check_children(kind, entity)
+
 
 @dataclass
-class AddMap:
+class Add(Operation):
+    """Add `entity` of `kind` in `scope`; at `index` for ordered kinds, and for kinds
+    ordered by group at the entity's own order (clamped; later members shift down)."""
+
+    kind: str
+    scope: Scope
+    entity: Any
+    index: int | None = None
+
+    def run(self, project: Project) -> "Remove":
+        kind = _kind(self.kind)
+        parent = parent_object(project, kind, self.scope)
+        if lookup(parent, kind, self.entity.id) is not None:
+            raise ModelError("This {kind} is already there", kind=Phrase(kind.label))
+        added = copy.deepcopy(self.entity) if children_of(kind.name) else copy.copy(self.entity)
+        kind.check_entity(added)
+        _check_refs(kind, parent, added)
+        if children_of(kind.name):
+            _check_subtree(kind, added)
+        held = kind.container(parent)
+        if isinstance(held, list):
+            held.insert(_clamp(self.index, len(held)), added)
+            _record(project, kind.name, "added", added.id, self.scope)
+            return Remove(kind.name, self.scope, added.id)
+        shifted = _open_gap(kind, parent, added) if kind.group_by else []
+        held[added.id] = added
+        _record(project, kind.name, "added", added.id, self.scope)
+        for other in shifted:
+            _record(project, kind.name, "updated", other.id, self.scope, ("order",))
+        return Remove(kind.name, self.scope, added.id)
+
+
+def _open_gap(kind: Kind, parent: Any, entity: Any) -> list[Any]:
+    """Make room at the entity's order in its group; return the members that moved."""
+    order = kind.order_field.name  # type: ignore[union-attr]
+    members = [m for m in members_of_group(kind, parent, group_of(kind, entity))
+               if m.id != entity.id]
+    position = _clamp(getattr(entity, order), len(members))
+    setattr(entity, order, position)
+    moved = []
+    for index, member in enumerate(members):
+        wanted = index + 1 if index >= position else index
+        if getattr(member, order) != wanted:
+            setattr(member, order, wanted)
+            moved.append(member)
+    return moved
+
+
+def _close_gap(project: Project, kind: Kind, parent: Any, scope: Scope,
+               group: tuple[Any, ...], skip: str | None = None) -> None:
+    """Number a group 0..n-1 again, announcing the members whose order changed."""
+    order = kind.order_field.name  # type: ignore[union-attr]
+    for position, member in enumerate(members_of_group(kind, parent, group)):
+        if getattr(member, order) != position:
+            setattr(member, order, position)
+            if member.id != skip:
+                _record(project, kind.name, "updated", member.id, scope, ("order",))
+
+
+@dataclass
+class Remove(Operation):
+    """Remove an entity with everything that depends on it: the entities of its scope
+    that point at it (a stage's cards, a card's arrows), removed first so that the undo
+    puts the entity back before them. Contained children go with their parent."""
+
+    kind: str
+    scope: Scope
+    entity_id: str
+
+    def run(self, project: Project) -> "Batch":
+        kind = _kind(self.kind)
+        parent = parent_object(project, kind, self.scope)
+        entity = find(project, kind, self.scope, self.entity_id)
+        held = kind.container(parent)
+        if kind.keep_at_least and len(held) <= kind.keep_at_least:
+            owner = "the project" if kind.parent == PROJECT else f"a {KINDS[kind.parent].label}"
+            raise ModelError("{owner} keeps at least one {kind}", owner=Phrase(owner),
+                             kind=Phrase(kind.label))
+        inverses = []
+        for other_kind, spec in dependents_of(kind):
+            doomed = [e for e in other_kind.entities(parent) if getattr(e, spec.name) == entity.id]
+            if other_kind.group_by:  # last of each group first: none is renumbered on its way out
+                order = other_kind.order_field.name  # type: ignore[union-attr]
+                doomed.sort(key=lambda e: -getattr(e, order))
+            for dependent in doomed:
+                if lookup(parent, other_kind, dependent.id) is not None:
+                    inverses.append(Remove(other_kind.name, self.scope, dependent.id).apply(project))
+        if isinstance(held, list):
+            index = held.index(entity)
+            held.remove(entity)
+            _record(project, kind.name, "removed", entity.id, self.scope)
+            restore: Operation = Add(kind.name, self.scope, entity, index)
+        else:
+            del held[entity.id]
+            _record(project, kind.name, "removed", entity.id, self.scope)
+            if kind.group_by:
+                _close_gap(project, kind, parent, self.scope, group_of(kind, entity))
+            restore = Add(kind.name, self.scope, entity)
+        return Batch([restore, *reversed(inverses)])
+
+
+@dataclass
+class Update(Operation):
+    """Change editable fields of one entity; every value is checked before any is set."""
+
+    kind: str
+    scope: Scope
+    entity_id: str
+    changes: dict[str, Any]
+
+    def run(self, project: Project) -> "Update":
+        kind = _kind(self.kind)
+        entity = find(project, kind, self.scope, self.entity_id)
+        checked = _checked_changes(kind, self.changes)
+        old = {name: getattr(entity, name) for name in checked}
+        for name, value in checked.items():
+            setattr(entity, name, value)
+        _record(project, kind.name, "updated", entity.id, self.scope, checked)
+        return Update(kind.name, self.scope, entity.id, old)
+
+
+@dataclass
+class Move(Operation):
+    """Move an entity to `index` among its siblings; for kinds ordered by group, `group`
+    may also name another group (a card's new stage and lane)."""
+
+    kind: str
+    scope: Scope
+    entity_id: str
+    index: int | None
+    group: dict[str, Any] | None = None
+
+    def run(self, project: Project) -> "Move":
+        kind = _kind(self.kind)
+        parent = parent_object(project, kind, self.scope)
+        entity = find(project, kind, self.scope, self.entity_id)
+        held = kind.container(parent)
+        if isinstance(held, list):
+            if self.group:
+                raise ModelError("A {kind} has no group to move to", kind=Phrase(kind.label))
+            old = held.index(entity)
+            held.remove(entity)
+            held.insert(_clamp(self.index, len(held)), entity)
+            _record(project, kind.name, "moved", entity.id, self.scope)
+            return Move(kind.name, self.scope, entity.id, old)
+        if not kind.group_by:
+            raise ModelError("The {kind}s of a {parent} have no order", kind=Phrase(kind.label),
+                             parent=Phrase(KINDS[kind.parent].label))
+        order = kind.order_field.name  # type: ignore[union-attr]
+        old_group = {name: getattr(entity, name) for name in kind.group_by}
+        inverse = Move(kind.name, self.scope, entity.id, getattr(entity, order), old_group)
+        new_group = dict(old_group)
+        for name, value in (self.group or {}).items():
+            if name not in kind.group_by:
+                raise ModelError("A {kind} has no field {name}", kind=Phrase(kind.label), name=name)
+            new_group[name] = kind.field(name).check(value)
+        probe = copy.copy(entity)
+        for name, value in new_group.items():
+            setattr(probe, name, value)
+        _check_refs(kind, parent, probe)
+        for name, value in new_group.items():
+            setattr(entity, name, value)
+        if new_group != old_group:
+            _close_gap(project, kind, parent, self.scope, tuple(old_group.values()), skip=entity.id)
+        setattr(entity, order, self.index if self.index is not None else len(held))
+        _open_gap(kind, parent, entity)
+        _record(project, kind.name, "updated", entity.id, self.scope, (*kind.group_by, order))
+        for other in members_of_group(kind, parent, group_of(kind, entity)):
+            if other.id != entity.id:
+                _record(project, kind.name, "updated", other.id, self.scope, (order,))
+        return inverse
+
+
+# -- shorthands ------------------------------------------------------------------------
+
+def AddMap(service_map: ServiceMap, index: int | None = None) -> Add:
     """Add a whole map (with its stages, lanes, cards and connectors)."""
-
-    service_map: ServiceMap
-    index: int | None = None
-
-    def apply(self, project: Project) -> "RemoveMap":
-        if any(m.id == self.service_map.id for m in project.maps):
-            raise ModelError("This map is already in the project")
-        from .validate import check_map
-
-        check_map(self.service_map)
-        added = copy.deepcopy(self.service_map)
-        project.maps.insert(_clamp(self.index, len(project.maps)), added)
-        _emit(project, "map", "added", added.id, added.id)
-        return RemoveMap(added.id)
+    return Add("map", (), service_map, index)
 
 
-@dataclass
-class RemoveMap:
-    map_id: str
-
-    def apply(self, project: Project) -> AddMap:
-        service_map = project.map(self.map_id)
-        index = project.maps.index(service_map)
-        project.maps.remove(service_map)
-        _emit(project, "map", "removed", service_map.id, service_map.id)
-        return AddMap(service_map, index)
+def RemoveMap(map_id: str) -> Remove:
+    return Remove("map", (), map_id)
 
 
-@dataclass
-class MoveMap:
-    map_id: str
-    index: int
-
-    def apply(self, project: Project) -> "MoveMap":
-        service_map = project.map(self.map_id)
-        old = project.maps.index(service_map)
-        project.maps.remove(service_map)
-        project.maps.insert(_clamp(self.index, len(project.maps)), service_map)
-        _emit(project, "map", "moved", service_map.id, service_map.id)
-        return MoveMap(service_map.id, old)
+def MoveMap(map_id: str, index: int) -> Move:
+    return Move("map", (), map_id, index)
 
 
-@dataclass
-class UpdateMap:
-    map_id: str
-    changes: dict[str, Any]
-
-    def apply(self, project: Project) -> "UpdateMap":
-        service_map = project.map(self.map_id)
-        old, names = _set_fields(service_map, self.changes, check_map_field)
-        _emit(project, "map", "updated", service_map.id, service_map.id, names)
-        return UpdateMap(service_map.id, old)
+def UpdateMap(map_id: str, changes: dict[str, Any]) -> Update:
+    return Update("map", (), map_id, changes)
 
 
-# -- stages and lanes (one implementation: both are ordered axes of the grid) ------
-
-def _axis(service_map: ServiceMap, axis: str) -> list[Any]:
-    return service_map.stages if axis == "stage" else service_map.lanes
+def AddStage(map_id: str, stage: Stage, index: int | None = None) -> Add:
+    return Add("stage", (map_id,), stage, index)
 
 
-def _find(items: list[Any], item_id: str, what: str) -> Any:
-    for item in items:
-        if item.id == item_id:
-            return item
-    raise ModelError(f"No {what} with id {item_id}")
+def RemoveStage(map_id: str, stage_id: str) -> Remove:
+    return Remove("stage", (map_id,), stage_id)
 
 
-@dataclass
-class _AddAxisItem:
-    map_id: str
-    item: Any
-    index: int | None = None
-    axis: str = "stage"
-
-    def apply(self, project: Project) -> Any:
-        service_map = project.map(self.map_id)
-        items = _axis(service_map, self.axis)
-        if any(i.id == self.item.id for i in items):
-            raise ModelError(f"This {self.axis} is already in the map")
-        added = copy.copy(self.item)
-        items.insert(_clamp(self.index, len(items)), added)
-        _emit(project, self.axis, "added", added.id, service_map.id)
-        return _RemoveAxisItem(service_map.id, added.id, self.axis)
+def MoveStage(map_id: str, stage_id: str, index: int) -> Move:
+    return Move("stage", (map_id,), stage_id, index)
 
 
-@dataclass
-class _RemoveAxisItem:
-    """Remove a stage or lane together with its cards (and their connectors)."""
-
-    map_id: str
-    item_id: str
-    axis: str = "stage"
-
-    def apply(self, project: Project) -> Batch:
-        service_map = project.map(self.map_id)
-        items = _axis(service_map, self.axis)
-        item = _find(items, self.item_id, self.axis)
-        key = "stage_id" if self.axis == "stage" else "lane_id"
-        doomed = [c for c in service_map.cards.values() if getattr(c, key) == item.id]
-        # Remove cards first so the undo re-adds the column before its cards.
-        inner = Batch([RemoveCard(service_map.id, c.id) for c in doomed]).apply(project)
-        index = items.index(item)
-        items.remove(item)
-        _emit(project, self.axis, "removed", item.id, service_map.id)
-        restore = _AddAxisItem(service_map.id, item, index, self.axis)
-        return Batch([restore, *inner.operations])
+def UpdateStage(map_id: str, stage_id: str, changes: dict[str, Any]) -> Update:
+    return Update("stage", (map_id,), stage_id, changes)
 
 
-@dataclass
-class _MoveAxisItem:
-    map_id: str
-    item_id: str
-    index: int
-    axis: str = "stage"
-
-    def apply(self, project: Project) -> Any:
-        service_map = project.map(self.map_id)
-        items = _axis(service_map, self.axis)
-        item = _find(items, self.item_id, self.axis)
-        old = items.index(item)
-        items.remove(item)
-        items.insert(_clamp(self.index, len(items)), item)
-        _emit(project, self.axis, "moved", item.id, service_map.id)
-        return _MoveAxisItem(service_map.id, item.id, old, self.axis)
+def AddLane(map_id: str, lane: Lane, index: int | None = None) -> Add:
+    return Add("lane", (map_id,), lane, index)
 
 
-@dataclass
-class _UpdateAxisItem:
-    map_id: str
-    item_id: str
-    changes: dict[str, Any]
-    axis: str = "stage"
-
-    def apply(self, project: Project) -> Any:
-        service_map = project.map(self.map_id)
-        item = _find(_axis(service_map, self.axis), self.item_id, self.axis)
-        check = check_stage_field if self.axis == "stage" else check_lane_field
-        old, names = _set_fields(item, self.changes, check)
-        _emit(project, self.axis, "updated", item.id, service_map.id, names)
-        return _UpdateAxisItem(service_map.id, item.id, old, self.axis)
+def RemoveLane(map_id: str, lane_id: str) -> Remove:
+    return Remove("lane", (map_id,), lane_id)
 
 
-def AddStage(map_id: str, stage: Stage, index: int | None = None) -> _AddAxisItem:
-    return _AddAxisItem(map_id, stage, index, "stage")
+def MoveLane(map_id: str, lane_id: str, index: int) -> Move:
+    return Move("lane", (map_id,), lane_id, index)
 
 
-def RemoveStage(map_id: str, stage_id: str) -> _RemoveAxisItem:
-    return _RemoveAxisItem(map_id, stage_id, "stage")
+def UpdateLane(map_id: str, lane_id: str, changes: dict[str, Any]) -> Update:
+    return Update("lane", (map_id,), lane_id, changes)
 
 
-def MoveStage(map_id: str, stage_id: str, index: int) -> _MoveAxisItem:
-    return _MoveAxisItem(map_id, stage_id, index, "stage")
-
-
-def UpdateStage(map_id: str, stage_id: str, changes: dict[str, Any]) -> _UpdateAxisItem:
-    return _UpdateAxisItem(map_id, stage_id, changes, "stage")
-
-
-def AddLane(map_id: str, lane: Lane, index: int | None = None) -> _AddAxisItem:
-    return _AddAxisItem(map_id, lane, index, "lane")
-
-
-def RemoveLane(map_id: str, lane_id: str) -> _RemoveAxisItem:
-    return _RemoveAxisItem(map_id, lane_id, "lane")
-
-
-def MoveLane(map_id: str, lane_id: str, index: int) -> _MoveAxisItem:
-    return _MoveAxisItem(map_id, lane_id, index, "lane")
-
-
-def UpdateLane(map_id: str, lane_id: str, changes: dict[str, Any]) -> _UpdateAxisItem:
-    return _UpdateAxisItem(map_id, lane_id, changes, "lane")
-
-
-# -- cards -----------------------------------------------------------------------------
-
-@dataclass
-class AddCard:
+def AddCard(map_id: str, card: Card) -> Add:
     """Insert a card at `card.order` in its cell (clamped); later cards shift down."""
-
-    map_id: str
-    card: Card
-
-    def apply(self, project: Project) -> "RemoveCard":
-        service_map = project.map(self.map_id)
-        if self.card.id in service_map.cards:
-            raise ModelError("This card is already in the map")
-        if not service_map.has_stage(self.card.stage_id):
-            raise ModelError("A card must be placed in an existing stage")
-        if not service_map.has_lane(self.card.lane_id):
-            raise ModelError("A card must be placed in an existing lane")
-        card = copy.copy(self.card)
-        for name in ("text", "kind", "channel", "emotion", "moment_of_truth", "fail_point",
-                     "wait_minutes", "duration_minutes", "owner", "notes", "colour"):
-            setattr(card, name, check_card_field(name, getattr(card, name)))
-        card.order = _insert_into_cell(service_map, card, card.order)
-        service_map.cards[card.id] = card
-        _emit(project, "card", "added", card.id, service_map.id)
-        for other in service_map.cards_in_cell(card.stage_id, card.lane_id):
-            if other.order > card.order:
-                _emit(project, "card", "updated", other.id, service_map.id, ("order",))
-        return RemoveCard(service_map.id, card.id)
+    return Add("card", (map_id,), card)
 
 
-@dataclass
-class RemoveCard:
+def RemoveCard(map_id: str, card_id: str) -> Remove:
     """Remove a card and the connectors that touch it."""
-
-    map_id: str
-    card_id: str
-
-    def apply(self, project: Project) -> Batch:
-        service_map = project.map(self.map_id)
-        card = service_map.cards.get(self.card_id)
-        if card is None:
-            raise ModelError(f"No card with id {self.card_id}")
-        restored: list[Any] = []
-        for connector in service_map.connectors_of(card.id):
-            restored.append(RemoveConnector(service_map.id, connector.id).apply(project))
-        del service_map.cards[card.id]
-        _emit(project, "card", "removed", card.id, service_map.id)
-        _renumber(project, service_map, card.stage_id, card.lane_id)
-        return Batch([AddCard(service_map.id, card), *reversed(restored)])
+    return Remove("card", (map_id,), card_id)
 
 
-@dataclass
-class MoveCard:
+def MoveCard(map_id: str, card_id: str, stage_id: str, lane_id: str,
+             order: int | None = None) -> Move:
     """Move a card to a cell (possibly its own) at a position within it."""
-
-    map_id: str
-    card_id: str
-    stage_id: str
-    lane_id: str
-    order: int | None = None
-
-    def apply(self, project: Project) -> "MoveCard":
-        service_map = project.map(self.map_id)
-        card = service_map.cards.get(self.card_id)
-        if card is None:
-            raise ModelError(f"No card with id {self.card_id}")
-        if not service_map.has_stage(self.stage_id) or not service_map.has_lane(self.lane_id):
-            raise ModelError("A card must be moved into an existing stage and lane")
-        old = MoveCard(service_map.id, card.id, card.stage_id, card.lane_id, card.order)
-        old_cell = (card.stage_id, card.lane_id)
-        card.stage_id, card.lane_id = self.stage_id, self.lane_id
-        if old_cell != (self.stage_id, self.lane_id):
-            _renumber(project, service_map, *old_cell, skip=card.id)
-        card.order = _insert_into_cell(service_map, card, self.order)
-        _emit(project, "card", "updated", card.id, service_map.id, ("stage_id", "lane_id", "order"))
-        for other in service_map.cards_in_cell(card.stage_id, card.lane_id):
-            if other.id != card.id:
-                _emit(project, "card", "updated", other.id, service_map.id, ("order",))
-        return old
+    return Move("card", (map_id,), card_id, order, {"stage_id": stage_id, "lane_id": lane_id})
 
 
-@dataclass
-class UpdateCard:
-    map_id: str
-    card_id: str
-    changes: dict[str, Any]
-
-    def apply(self, project: Project) -> "UpdateCard":
-        service_map = project.map(self.map_id)
-        card = service_map.cards.get(self.card_id)
-        if card is None:
-            raise ModelError(f"No card with id {self.card_id}")
-        old, names = _set_fields(card, self.changes, check_card_field)
-        _emit(project, "card", "updated", card.id, service_map.id, names)
-        return UpdateCard(service_map.id, card.id, old)
+def UpdateCard(map_id: str, card_id: str, changes: dict[str, Any]) -> Update:
+    return Update("card", (map_id,), card_id, changes)
 
 
-# -- connectors ----------------------------------------------------------------------
-
-@dataclass
-class AddConnector:
-    map_id: str
-    connector: Connector
-
-    def apply(self, project: Project) -> "RemoveConnector":
-        service_map = project.map(self.map_id)
-        c = self.connector
-        if c.id in service_map.connectors:
-            raise ModelError("This connector is already in the map")
-        if c.source_id not in service_map.cards or c.target_id not in service_map.cards:
-            raise ModelError("An arrow must join two cards of the same map")
-        if c.source_id == c.target_id:
-            raise ModelError("An arrow cannot lead from a card to itself")
-        if any(o.source_id == c.source_id and o.target_id == c.target_id
-               for o in service_map.connectors.values()):
-            raise ModelError("These cards are already joined by an arrow")
-        added = copy.copy(c)
-        added.label = check_connector_field("label", added.label)
-        service_map.connectors[added.id] = added
-        _emit(project, "connector", "added", added.id, service_map.id)
-        return RemoveConnector(service_map.id, added.id)
+def AddConnector(map_id: str, connector: Connector) -> Add:
+    return Add("connector", (map_id,), connector)
 
 
-@dataclass
-class RemoveConnector:
-    map_id: str
-    connector_id: str
-
-    def apply(self, project: Project) -> AddConnector:
-        service_map = project.map(self.map_id)
-        connector = service_map.connectors.pop(self.connector_id, None)
-        if connector is None:
-            raise ModelError(f"No connector with id {self.connector_id}")
-        _emit(project, "connector", "removed", connector.id, service_map.id)
-        return AddConnector(service_map.id, connector)
+def RemoveConnector(map_id: str, connector_id: str) -> Remove:
+    return Remove("connector", (map_id,), connector_id)
 
 
-@dataclass
-class UpdateConnector:
-    map_id: str
-    connector_id: str
-    changes: dict[str, Any]
-
-    def apply(self, project: Project) -> "UpdateConnector":
-        service_map = project.map(self.map_id)
-        connector = service_map.connectors.get(self.connector_id)
-        if connector is None:
-            raise ModelError(f"No connector with id {self.connector_id}")
-        old, names = _set_fields(connector, self.changes, check_connector_field)
-        _emit(project, "connector", "updated", connector.id, service_map.id, names)
-        return UpdateConnector(service_map.id, connector.id, old)
+def UpdateConnector(map_id: str, connector_id: str, changes: dict[str, Any]) -> Update:
+    return Update("connector", (map_id,), connector_id, changes)
 
 
 def remove_cards(service_map: ServiceMap, card_ids: Iterable[str]) -> Batch:

@@ -1,52 +1,73 @@
-"""Checks of the model's invariants, used after loading or importing and by tests."""
+"""Checks of the model's invariants, derived from the kinds' descriptions.
+
+Used after loading or importing, for entities that arrive with children (a whole map
+added at once), and by tests. Every field value must pass its check, ids are unique per
+kind within their parent, refs point at entities of the same scope, entities ordered by
+group are numbered 0..n-1, and what a kind keeps unique or distinct is so.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from .entities import ModelError, Project, ServiceMap
+from .errors import Phrase
+from .kinds import KINDS, MAP, PROJECT, Kind, children_of, group_of
+
+
+def check_children(parent_kind: Kind | None, parent: Any) -> None:
+    """Raise ModelError with a readable sentence if anything under `parent` is invalid."""
+    kind_name = PROJECT if parent_kind is None else parent_kind.name
+    ids_of: dict[str, set[str]] = {}
+    for kind in children_of(kind_name):
+        label = Phrase(kind.label)
+        held = kind.container(parent)
+        entities = list(held.values()) if isinstance(held, dict) else list(held)
+        if isinstance(held, dict) and any(key != entity.id for key, entity in held.items()):
+            raise ModelError("A {kind} is filed under the wrong id", kind=label)
+        ids = [entity.id for entity in entities]
+        if len(set(ids)) != len(ids):
+            raise ModelError("Two {kind} entries have the same id", kind=label)
+        ids_of[kind.name] = set(ids)
+        groups: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+        unique: set[tuple[Any, ...]] = set()
+        for entity in entities:
+            for spec in kind.fields:
+                try:
+                    spec.check(getattr(entity, spec.name))
+                except ModelError as error:
+                    raise ModelError("A {kind} has an invalid value: {problem}", kind=label,
+                                     problem=error.message()) from None
+            for spec in kind.refs:
+                if getattr(entity, spec.name) not in ids_of.get(spec.references, set()):
+                    raise ModelError("A {kind} points at a {target} that does not exist",
+                                     kind=label, target=Phrase(KINDS[spec.references].label))
+            if kind.distinct and len({getattr(entity, n) for n in kind.distinct}) < len(kind.distinct):
+                raise ModelError("An arrow leads from a card to itself")
+            if kind.unique_together:
+                values = tuple(getattr(entity, n) for n in kind.unique_together)
+                if values in unique:
+                    raise ModelError("Two arrows join the same cards")
+                unique.add(values)
+            if kind.group_by:
+                groups[group_of(kind, entity)].append(getattr(entity, kind.order_field.name))  # type: ignore[union-attr]
+        for orders in groups.values():
+            if sorted(orders) != list(range(len(orders))):
+                raise ModelError("The cards of a cell are not numbered 0, 1, 2, ...")
+        for entity in entities:
+            if children_of(kind.name):
+                check_children(kind, entity)
 
 
 def check_map(service_map: ServiceMap) -> None:
     """Raise ModelError with a readable sentence if the map breaks an invariant."""
-    stage_ids = [s.id for s in service_map.stages]
-    lane_ids = [lane.id for lane in service_map.lanes]
-    if len(set(stage_ids)) != len(stage_ids):
-        raise ModelError(f"Map {service_map.name!r} has two stages with the same id")
-    if len(set(lane_ids)) != len(lane_ids):
-        raise ModelError(f"Map {service_map.name!r} has two lanes with the same id")
-    cells: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for card_id, card in service_map.cards.items():
-        if card_id != card.id:
-            raise ModelError("A card is filed under the wrong id")
-        if card.stage_id not in stage_ids:
-            raise ModelError(f"Card {card.text[:30]!r} lies in a stage that does not exist")
-        if card.lane_id not in lane_ids:
-            raise ModelError(f"Card {card.text[:30]!r} lies in a lane that does not exist")
-        cells[(card.stage_id, card.lane_id)].append(card.order)
-    for orders in cells.values():
-        if sorted(orders) != list(range(len(orders))):
-            raise ModelError("The cards of a cell are not numbered 0, 1, 2, ...")
-    pairs: set[tuple[str, str]] = set()
-    for connector_id, connector in service_map.connectors.items():
-        if connector_id != connector.id:
-            raise ModelError("A connector is filed under the wrong id")
-        if connector.source_id not in service_map.cards or connector.target_id not in service_map.cards:
-            raise ModelError("An arrow points to a card that does not exist")
-        if connector.source_id == connector.target_id:
-            raise ModelError("An arrow leads from a card to itself")
-        pair = (connector.source_id, connector.target_id)
-        if pair in pairs:
-            raise ModelError("Two arrows join the same cards")
-        pairs.add(pair)
+    MAP.check_entity(service_map)
+    check_children(MAP, service_map)
 
 
 def check_project(project: Project) -> None:
-    map_ids = [m.id for m in project.maps]
-    if len(set(map_ids)) != len(map_ids):
-        raise ModelError("The project has two maps with the same id")
-    for service_map in project.maps:
-        check_map(service_map)
+    check_children(None, project)
 
 
 def normalise_orders(service_map: ServiceMap) -> None:

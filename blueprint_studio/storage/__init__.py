@@ -7,9 +7,10 @@ Public API:
     write_project(project, path)     whole project, atomically
     ProjectFile                      an open project with incremental saves
 
-Layout: `schema` (portable tables), `codec` (rows <-> model), `migrations` (versions),
-`changes` (dirty tracking), `project_file` (incremental saves), and `sqlite_file`,
-the only module that knows SQLite itself. The format is described in docs/file-format.md.
+Layout: `schema` (portable tables, derived from model.kinds), `codec` (rows <-> model),
+`migrations` (versions), `changes` (dirty tracking from change sets), `store` (the
+revision-checked, incremental save on any engine), `project_file` (the SQLite file as a
+store), and `sqlite_file`, the only module that knows SQLite itself. The format is described in docs/file-format.md.
 """
 
 from __future__ import annotations
@@ -19,19 +20,18 @@ import os
 from blueprint_studio.model import Project
 
 from . import files
-from .errors import ProjectFileError
+from .errors import ProjectFileError, StaleSaveError
 from .files import FILE_SUFFIX
 from .migrations import SCHEMA_VERSION
 from .project_file import ProjectFile
 
-__all__ = ["FILE_SUFFIX", "SCHEMA_VERSION", "ProjectFile", "ProjectFileError", "read_project",
-           "write_project"]
+__all__ = ["FILE_SUFFIX", "SCHEMA_VERSION", "ProjectFile", "ProjectFileError", "StaleSaveError",
+           "read_project", "write_project"]
 
 
 def read_project(path: str | os.PathLike[str]) -> Project:
     """Open the project file at `path`, load it completely and close it again."""
-    project, _version = files.load(files.as_path(path))
-    return project
+    return files.load(files.as_path(path)).project
 
 
 def write_project(project: Project, path: str | os.PathLike[str]) -> None:

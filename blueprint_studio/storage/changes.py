@@ -1,61 +1,54 @@
-"""Which rows a save must write, learned from the model's events.
+"""Which rows a save must write, learned from the project's change sets.
 
-The tracker listens to `project.events` and remembers what changed since the last
-save; `project_file` turns that into the few INSERT/UPDATE/DELETE statements needed.
+Keyed by kind, scope and id, so an edit of any kind of entity is written incrementally;
+"order changed" is kept per kind and scope for kinds whose list position is stored.
+`store` turns this into the few INSERT / UPDATE / DELETE statements a save needs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from blueprint_studio.model import ModelEvent, Project
+from blueprint_studio.model import Project
+from blueprint_studio.model.events import ChangeSet
+from blueprint_studio.model.kinds import KINDS, PROJECT, Scope
 
-Key = tuple[str, str]  # (map_id, entity id)
+Key = tuple[Scope, str]  # (scope, entity id)
 
 
 class ChangeTracker:
     def __init__(self, project: Project) -> None:
-        self._unsubscribe: Callable[[], None] | None = project.events.subscribe(self._on_event)
+        self._unsubscribe: Callable[[], None] | None = project.events.subscribe(self._on_changes)
         self.clear()
 
     def clear(self) -> None:
-        self.everything = False  # an event we do not understand: rewrite the whole file
+        self.everything = False  # a change we do not understand: rewrite every row
         self.info = False
-        self.map_order = False  # maps added, removed or moved: rewrite their positions
-        self.maps: set[str] = set()  # map rows whose own fields changed
-        self.replaced_maps: set[str] = set()  # maps added or removed as a whole
-        self.axis_order: set[tuple[str, str]] = set()  # (axis, map_id) whose order changed
-        self.rows: dict[str, set[Key]] = {"stage": set(), "lane": set(), "card": set(),
-                                          "connector": set()}
+        self.rows: dict[str, set[Key]] = {name: set() for name in KINDS}
+        self.added: dict[str, set[Key]] = {name: set() for name in KINDS}  # subtree rewritten
+        self.order: set[tuple[str, Scope]] = set()  # (kind, scope) whose positions moved
 
     @property
     def dirty(self) -> bool:
-        return (self.everything or self.info or self.map_order or bool(self.maps)
-                or bool(self.replaced_maps) or bool(self.axis_order)
-                or any(self.rows.values()))
+        return self.everything or self.info or bool(self.order) or any(self.rows.values())
 
     def detach(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
 
-    def _on_event(self, event: ModelEvent) -> None:
-        entity, action = event.entity, event.action
-        if entity == "project" and action == "updated":
-            self.info = True
-        elif entity == "map" and event.map_id is not None:
-            if action == "updated":
-                self.maps.add(event.entity_id)
-            elif action == "moved":
-                self.map_order = True
-            elif action in ("added", "removed"):
-                self.replaced_maps.add(event.entity_id)
-                self.map_order = True
-            else:
+    def _on_changes(self, changes: ChangeSet) -> None:
+        for event in changes:
+            if event.entity == PROJECT:
+                self.info = True
+                continue
+            kind = KINDS.get(event.entity)
+            if kind is None:
                 self.everything = True
-        elif entity in self.rows and event.map_id is not None:
-            self.rows[entity].add((event.map_id, event.entity_id))
-            if entity in ("stage", "lane") and action in ("added", "removed", "moved"):
-                self.axis_order.add((entity, event.map_id))
-        else:
-            self.everything = True
+                continue
+            key = (event.scope, event.entity_id)
+            self.rows[kind.name].add(key)
+            if event.action == "added":
+                self.added[kind.name].add(key)
+            if kind.ordered and event.action in ("added", "removed", "moved"):
+                self.order.add((kind.name, event.scope))

@@ -1,4 +1,4 @@
-"""Rows <-> model entities. Engine-neutral: works on any SQLAlchemy connection.
+"""Rows <-> model entities, for every kind, from the kinds' descriptions. Engine-neutral.
 
 Loading checks every value with the model's own field checks, so a file that was
 edited by hand or damaged is refused instead of producing a model that breaks later.
@@ -6,27 +6,16 @@ edited by hand or damaged is refused instead of producing a model that breaks la
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import Connection, select
 
-from blueprint_studio.model import (
-    Card, Connector, Lane, ModelError, Project, ProjectInfo, ServiceMap, Stage,
-)
-from blueprint_studio.model.entities import (
-    CARD_EDITABLE_FIELDS,
-    check_card_field,
-    check_info_field,
-    check_lane_field,
-    check_map_field,
-    check_stage_field,
-)
+from blueprint_studio.model import ModelError, Project, ProjectInfo
+from blueprint_studio.model.kinds import KINDS, PROJECT, PROJECT_INFO_FIELDS, Kind, Scope, walk
 
 from . import schema
-
-# ProjectInfo field -> column (`group` is a reserved word in SQL).
-INFO_COLUMNS = {"title": "title", "organisation": "organisation", "date": "date",
-                "trainer": "trainer", "group": "group_name", "notes": "notes"}
 
 
 class DamagedData(Exception):
@@ -35,91 +24,145 @@ class DamagedData(Exception):
 
 # -- model -> rows ---------------------------------------------------------------
 
-def _storable(text: str) -> str:
-    """Text as SQLite stores it (UTF-8): unpaired surrogates, which are not characters
-    and cannot be encoded (they can arrive through escaped JSON), become U+FFFD."""
-    if text.isascii():
-        return text
+def _storable(value: Any) -> Any:
+    """A value as the database stores it: enums by their stable value; text as UTF-8 can
+    hold it (unpaired surrogates, which can arrive through escaped JSON, become U+FFFD)."""
+    if isinstance(value, Enum):
+        return value.value
+    if not isinstance(value, str) or value.isascii():
+        return value
     try:
-        text.encode("utf-8")
+        value.encode("utf-8")
     except UnicodeEncodeError:
-        return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
-    return text
+        return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in value)
+    return value
 
 
-def _clean(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: _storable(v) if isinstance(v, str) else v for k, v in row.items()}
-
-
-def project_row(project: Project) -> dict[str, Any]:
-    row = {column: getattr(project.info, name) for name, column in INFO_COLUMNS.items()}
+def project_row(project: Project, revision: int) -> dict[str, Any]:
+    row = {spec.column_name: _storable(getattr(project.info, spec.name))
+           for spec in PROJECT_INFO_FIELDS}
     row["id"] = project.id
-    return _clean(row)
+    row["revision"] = revision
+    return row
 
 
-def map_row(service_map: ServiceMap, position: int) -> dict[str, Any]:
-    return _clean({
-        "id": service_map.id, "position": position, "name": service_map.name,
-        "kind": service_map.kind.value, "description": service_map.description,
-        "show_emotion_curve": service_map.show_emotion_curve,
-    })
+def entity_row(kind: Kind, project_id: str, scope: Scope, entity: Any, position: int) -> dict[str, Any]:
+    row: dict[str, Any] = {"project_id": project_id, **dict(zip(kind.scope_columns, scope)),
+                           "id": entity.id}
+    if kind.ordered:
+        row["position"] = position
+    for spec in kind.fields:
+        row[spec.column_name] = _storable(getattr(entity, spec.name))
+    return row
 
 
-def stage_row(map_id: str, stage: Stage, position: int) -> dict[str, Any]:
-    return _clean({
-        "map_id": map_id, "id": stage.id, "position": position, "name": stage.name,
-        "description": stage.description, "phase": stage.phase, "width": stage.width,
-    })
+def subtree_rows(project_id: str, kind: Kind, scope: Scope, entity: Any, position: int
+                 ) -> Iterable[tuple[Kind, dict[str, Any]]]:
+    """The entity's own row, then the rows of everything it contains."""
+    yield kind, entity_row(kind, project_id, scope, entity, position)
+    for child_kind, child_scope, child, child_position in walk(entity, kind.name, (*scope, entity.id)):
+        yield child_kind, entity_row(child_kind, project_id, child_scope, child, child_position)
 
 
-def lane_row(map_id: str, lane: Lane, position: int) -> dict[str, Any]:
-    return _clean({
-        "map_id": map_id, "id": lane.id, "position": position, "kind": lane.kind.value,
-        "name": lane.name, "colour": lane.colour,
-    })
+def insert_rows(connection: Connection, rows: Iterable[tuple[Kind, dict[str, Any]]]) -> None:
+    """Bulk inserts, one executemany per table, parents before children."""
+    by_kind: dict[str, list[dict[str, Any]]] = {name: [] for name in KINDS}
+    for kind, row in rows:
+        by_kind[kind.name].append(row)
+    for name, batch in by_kind.items():
+        if batch:
+            connection.execute(schema.KIND_TABLES[name].insert(), batch)
 
 
-def card_row(map_id: str, card: Card) -> dict[str, Any]:
-    return _clean({
-        "map_id": map_id, "id": card.id, "stage_id": card.stage_id, "lane_id": card.lane_id,
-        "position": card.order, "text": card.text, "kind": card.kind.value,
-        "channel": card.channel.value if card.channel is not None else None,
-        "emotion": card.emotion, "moment_of_truth": card.moment_of_truth,
-        "fail_point": card.fail_point, "wait_minutes": card.wait_minutes,
-        "duration_minutes": card.duration_minutes, "owner": card.owner,
-        "notes": card.notes, "colour": card.colour,
-    })
+def insert_project(connection: Connection, project: Project, revision: int = 0) -> None:
+    """Insert every row of the project (bulk, for whole writes)."""
+    connection.execute(schema.project.insert(), [project_row(project, revision)])
+    insert_rows(connection, ((kind, entity_row(kind, project.id, scope, entity, position))
+                             for kind, scope, entity, position in walk(project)))
 
 
-def connector_row(map_id: str, connector: Connector) -> dict[str, Any]:
-    return _clean({
-        "map_id": map_id, "id": connector.id, "source_id": connector.source_id,
-        "target_id": connector.target_id, "label": connector.label,
-    })
-
-
-def insert_project(connection: Connection, project: Project) -> None:
-    """Insert every row of the project into empty tables (bulk, for full writes)."""
-    connection.execute(schema.project.insert(), [project_row(project)])
-    for position, service_map in enumerate(project.maps):
-        insert_map(connection, service_map, position)
-
-
-def insert_map(connection: Connection, service_map: ServiceMap, position: int) -> None:
-    mid = service_map.id
-    connection.execute(schema.maps.insert(), [map_row(service_map, position)])
-    batches = (
-        (schema.stages, [stage_row(mid, s, i) for i, s in enumerate(service_map.stages)]),
-        (schema.lanes, [lane_row(mid, lane, i) for i, lane in enumerate(service_map.lanes)]),
-        (schema.cards, [card_row(mid, c) for c in service_map.cards.values()]),
-        (schema.connectors, [connector_row(mid, c) for c in service_map.connectors.values()]),
-    )
-    for table, rows in batches:
-        if rows:
-            connection.execute(table.insert(), rows)
+def delete_project_rows(connection: Connection, project_id: str) -> None:
+    """Every row the project owns below its own row, children first."""
+    for table in reversed(list(schema.KIND_TABLES.values())):
+        connection.execute(table.delete().where(table.c.project_id == project_id))
 
 
 # -- rows -> model -----------------------------------------------------------------
+
+def project_ids(connection: Connection) -> list[str]:
+    return [row[0] for row in connection.execute(select(schema.project.c.id))]
+
+
+def load_project(connection: Connection, project_id: str) -> tuple[Project, int]:
+    """Read one project and the revision it is at. Raises DamagedData for values no valid
+    project holds."""
+    table = schema.project
+    row = connection.execute(select(table).where(table.c.id == project_id)).first()
+    if row is None:
+        raise DamagedData(f"the project {project_id} is not there")
+    values = row._mapping
+    info = ProjectInfo(**{spec.name: _checked(spec, values[spec.column_name], "The project")
+                          for spec in PROJECT_INFO_FIELDS})
+    revision = values["revision"]
+    if not isinstance(revision, int) or isinstance(revision, bool):
+        raise DamagedData("the project has no valid revision")
+    project = Project(info=info, id=_text(values["id"], "The project id"))
+    parents: dict[str, dict[Scope, Any]] = {PROJECT: {(): project}}
+    for kind in KINDS.values():
+        parents[kind.name] = _load_kind(connection, kind, project_id, parents[kind.parent])
+    return project, revision
+
+
+def _load_kind(connection: Connection, kind: Kind, project_id: str,
+               parents: dict[Scope, Any]) -> dict[Scope, Any]:
+    """Read a kind's rows into their parents; return the entities by their own scope path."""
+    table = schema.KIND_TABLES[kind.name]
+    scope_columns = kind.scope_columns
+    names = [*scope_columns, "id", *(("position",) if kind.ordered else ()),
+             *(spec.column_name for spec in kind.fields)]
+    rows = connection.execute(select(*(table.c[n] for n in names))
+                              .where(table.c.project_id == project_id)).all()
+    what = f"A {kind.label}"
+    width = len(scope_columns)
+    loaded: list[tuple[Scope, int, Any]] = []
+    positions: dict[Scope, list[int]] = {}
+    for row in rows:
+        scope = tuple(row[:width])
+        entity_id = _text(row[width], f"{what} id")
+        offset = width + 1
+        position = 0
+        if kind.ordered:
+            position = row[offset]
+            offset += 1
+            if not isinstance(position, int) or isinstance(position, bool):
+                raise DamagedData(f"{what} has no valid position")
+            positions.setdefault(scope, []).append(position)
+        fields = {spec.name: _checked(spec, value, what)
+                  for spec, value in zip(kind.fields, row[offset:])}
+        if scope not in parents:
+            raise DamagedData(f"{what} belongs to a {KINDS[kind.parent].label if kind.parent in KINDS else 'project'} that does not exist")
+        loaded.append((scope, position, kind.cls(id=entity_id, **fields)))
+    for scope, used in positions.items():
+        if sorted(used) != list(range(len(used))):
+            raise DamagedData(f"the {kind.table} are not numbered 0, 1, 2, ...")
+    loaded.sort(key=lambda item: (item[1], item[2].id) if kind.ordered else item[2].id)
+    own: dict[Scope, Any] = {}
+    for scope, _position, entity in loaded:
+        parent = parents[scope]
+        held = kind.container(parent)
+        if isinstance(held, list):
+            held.append(entity)
+        else:
+            held[entity.id] = entity
+        own[(*scope, entity.id)] = entity
+    if kind.json_sort is not None:  # a stable, meaningful order for everyone who iterates
+        for parent in parents.values():
+            held = kind.container(parent)
+            ordered = kind.json_sort(parent)
+            held.clear()
+            held.update((entity.id, entity) for entity in ordered)
+    return own
+
 
 def _text(value: Any, what: str) -> str:
     if not isinstance(value, str):
@@ -127,111 +170,8 @@ def _text(value: Any, what: str) -> str:
     return value
 
 
-def _checked(check, name: str, value: Any, what: str) -> Any:
+def _checked(spec: Any, value: Any, what: str) -> Any:
     try:
-        return check(name, value)
+        return spec.check(value)
     except (ModelError, ValueError, TypeError) as error:
-        raise DamagedData(f"{what} has an invalid {name} ({error})") from None
-
-
-def _ordered(rows: list[Any], what: str, group=lambda row: None) -> list[Any]:
-    """Rows sorted by position; each group's positions must be exactly 0, 1, 2, ..."""
-    groups: dict[Any, list[int]] = {}
-    for row in rows:
-        if not isinstance(row.position, int) or isinstance(row.position, bool):
-            raise DamagedData(f"{what} has no valid position")
-        groups.setdefault(group(row), []).append(row.position)
-    for positions in groups.values():
-        if sorted(positions) != list(range(len(positions))):
-            raise DamagedData(f"the {what} are not numbered 0, 1, 2, ...")
-    return sorted(rows, key=lambda row: row.position)
-
-
-def _by_map(row: Any) -> Any:
-    return row.map_id
-
-
-def load_project(connection: Connection) -> Project:
-    """Read the whole project. Raises DamagedData for values no valid project holds."""
-    info_rows = connection.execute(select(schema.project)).all()
-    if len(info_rows) != 1:
-        raise DamagedData(f"the project table holds {len(info_rows)} rows instead of one")
-    info_row = info_rows[0]._mapping
-    info = ProjectInfo(**{
-        name: _checked(check_info_field, name, info_row[column], "The project")
-        for name, column in INFO_COLUMNS.items()
-    })
-    project = Project(info=info, id=_text(info_row["id"], "The project id"))
-
-    maps: dict[str, ServiceMap] = {}
-    for row in _ordered(connection.execute(select(schema.maps)).all(), "maps"):
-        what = "A map"
-        service_map = ServiceMap(
-            id=_text(row.id, "A map id"),
-            name=_checked(check_map_field, "name", row.name, what),
-            kind=_checked(check_map_field, "kind", row.kind, what),
-            description=_checked(check_map_field, "description", row.description, what),
-            show_emotion_curve=_checked(check_map_field, "show_emotion_curve",
-                                        row.show_emotion_curve, what),
-        )
-        maps[service_map.id] = service_map
-        project.maps.append(service_map)
-
-    def owner(row: Any, what: str) -> ServiceMap:
-        found = maps.get(row.map_id)
-        if found is None:
-            raise DamagedData(f"{what} belongs to a map that does not exist")
-        return found
-
-    for row in _ordered(connection.execute(select(schema.stages)).all(), "stages", _by_map):
-        what = "A stage"
-        owner(row, what).stages.append(Stage(
-            id=_text(row.id, "A stage id"),
-            **{name: _checked(check_stage_field, name, getattr(row, name), what)
-               for name in ("name", "description", "phase", "width")},
-        ))
-    for row in _ordered(connection.execute(select(schema.lanes)).all(), "lanes", _by_map):
-        what = "A lane"
-        owner(row, what).lanes.append(Lane(
-            id=_text(row.id, "A lane id"),
-            kind=_checked(check_lane_field, "kind", row.kind, what),
-            name=_checked(check_lane_field, "name", row.name, what),
-            colour=_checked(check_lane_field, "colour", row.colour, what),
-        ))
-
-    # Cards are most of a project: read them as plain tuples, checked field by field.
-    card_columns = [schema.cards.c[name] for name in ("map_id", "id", "stage_id", "lane_id",
-                                                      "position", *CARD_EDITABLE_FIELDS)]
-    for map_id, card_id, stage_id, lane_id, position, *values in connection.execute(
-            select(*card_columns)):
-        service_map = maps.get(map_id)
-        if service_map is None:
-            raise DamagedData("A card belongs to a map that does not exist")
-        if not (isinstance(card_id, str) and isinstance(stage_id, str)
-                and isinstance(lane_id, str)):
-            raise DamagedData("A card has an id that is not text")
-        if not isinstance(position, int) or isinstance(position, bool):
-            raise DamagedData("A card has no valid position in its cell")
-        try:
-            fields = {name: check_card_field(name, value)
-                      for name, value in zip(CARD_EDITABLE_FIELDS, values)}
-        except (ModelError, ValueError, TypeError) as error:
-            raise DamagedData(f"A card has an invalid value ({error})") from None
-        service_map.cards[card_id] = Card(stage_id=stage_id, lane_id=lane_id, order=position,
-                                          id=card_id, **fields)
-    for service_map in project.maps:
-        # Reading order: a stable, meaningful order for everyone who iterates the cards.
-        ordered = service_map.cards_in_reading_order()
-        service_map.cards = {card.id: card for card in ordered}
-
-    connector_columns = [schema.connectors.c[name] for name in
-                         ("map_id", "id", "source_id", "target_id", "label")]
-    for map_id, connector_id, source_id, target_id, label in sorted(
-            connection.execute(select(*connector_columns)), key=lambda row: str(row[1])):
-        service_map = maps.get(map_id)
-        if service_map is None:
-            raise DamagedData("An arrow belongs to a map that does not exist")
-        if not all(isinstance(v, str) for v in (connector_id, source_id, target_id, label)):
-            raise DamagedData("An arrow has a value that is not text")
-        service_map.connectors[connector_id] = Connector(source_id, target_id, label, connector_id)
-    return project
+        raise DamagedData(f"{what} has an invalid {spec.name} ({error})") from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, exc
@@ -23,8 +24,17 @@ def as_path(path: str | os.PathLike[str]) -> Path:
     return Path(os.path.abspath(Path(os.fspath(path)).expanduser()))
 
 
-def load(path: Path) -> tuple[Project, int]:
-    """Read and check the project at `path`; return it with the file's schema version.
+@dataclass(frozen=True)
+class Loaded:
+    """A project as read from a file, with what its next save is checked against."""
+
+    project: Project
+    version: int  # the file's schema version
+    base: int  # its revision (format 2 on), or SQLite's change counter for format 1
+
+
+def load(path: Path) -> Loaded:
+    """Read and check the project at `path`, with the file's schema version and base.
 
     Never writes to a file that is not a valid project: everything is checked from
     raw bytes and through a read-only connection. The one exception is SQLite's own
@@ -39,10 +49,23 @@ def load(path: Path) -> tuple[Project, int]:
         sqlite_file.check_size(path)
         if version == newest:
             engine = sqlite_file.readonly_engine(path)
+            with engine.begin() as connection:
+                project, base = _read(connection, path, version)
         else:
-            engine = sqlite_file.memory_copy_engine(path)  # upgrade a private copy only
-        with engine.begin() as connection:
-            project = _read(connection, path, version)
+            # Upgrade a private copy only. Format 1 has no revision: its base is the file's
+            # change counter, which must not move while the copy is taken.
+            for _attempt in range(5):
+                before = sqlite_file.change_counter(path)
+                engine = sqlite_file.memory_copy_engine(path)
+                if sqlite_file.change_counter(path) == before:
+                    break
+                engine.dispose()
+                engine = None
+            else:
+                raise sqlite_file.busy(path)
+            with engine.begin() as connection:
+                project, _revision = _read(connection, path, version)
+            base = before
     except ProjectFileError:
         raise
     except codec.DamagedData as error:
@@ -64,10 +87,10 @@ def load(path: Path) -> tuple[Project, int]:
         check_project(project)
     except ModelError as error:
         raise sqlite_file.damaged(path, str(error)) from None
-    return project, version
+    return Loaded(project, version, base)
 
 
-def _read(connection: Connection, path: Path, version: int) -> Project:
+def _read(connection: Connection, path: Path, version: int) -> tuple[Project, int]:
     problem = sqlite_file.integrity_problem(connection)
     if problem is not None:
         raise sqlite_file.damaged(path)
@@ -78,10 +101,13 @@ def _read(connection: Connection, path: Path, version: int) -> Project:
         raise sqlite_file.damaged(path, "the two records of its format version disagree")
     if version < migrations.SCHEMA_VERSION:
         migrations.migrate(connection, version)
-    return codec.load_project(connection)
+    ids = codec.project_ids(connection)
+    if len(ids) != 1:  # a project file holds one project (a server store holds many)
+        raise codec.DamagedData(f"it holds {len(ids)} projects instead of one")
+    return codec.load_project(connection, ids[0])
 
 
-def write(project: Project, path: Path) -> None:
+def write(project: Project, path: Path, revision: int = 0) -> None:
     """Write the whole project to `path` atomically (temp file, fsync, rename)."""
     name = path.name or str(path)
     try:
@@ -101,13 +127,13 @@ def write(project: Project, path: Path) -> None:
         try:
             with engine.begin() as connection:
                 sqlite_file.stamp(connection, migrations.SCHEMA_VERSION)
-                schema.metadata.create_all(connection)
+                schema.metadata.create_all(connection, tables=schema.ALL_TABLES)
                 connection.execute(schema.meta.insert(), [
                     {"key": "application", "value": "Blueprint Studio"},
                     {"key": "written_by", "value": __version__},
                 ])
                 migrations.set_meta_version(connection, migrations.SCHEMA_VERSION)
-                codec.insert_project(connection, project)
+                codec.insert_project(connection, project, revision)
         finally:
             engine.dispose()
 

@@ -1,9 +1,10 @@
-"""The tables of a project file, in portable SQLAlchemy Core types.
+"""The tables of a project store, derived from the kinds' descriptions (model.kinds).
 
-Nothing here is SQLite-specific, so the same tables can live in a server database
-later. Ordered things carry a `position`; everything a map owns is keyed by
-(map_id, id), so two maps may hold copies with the same ids without clashing.
-See docs/file-format.md for the meaning of every column.
+Portable SQLAlchemy Core types only, so the same tables can live in a server database.
+Every table carries its project's id, so one database can hold many projects. A kind's
+table has: project_id, the ids of its scope (map_id for a map's stages...), its own id,
+`position` when its parent's list order matters, then one column per field. Refs become
+foreign keys within the scope, with ON DELETE CASCADE. See docs/file-format.md.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from sqlalchemy import (
     Boolean,
     Column,
     Double,
-    ForeignKey,
     ForeignKeyConstraint,
     Index,
     Integer,
@@ -21,15 +21,28 @@ from sqlalchemy import (
     Table,
     Text,
 )
+from sqlalchemy.types import TypeEngine
+
+from blueprint_studio.model.fields import Field
+from blueprint_studio.model.kinds import KINDS, PROJECT_INFO_FIELDS, Kind
 
 ID = String(200)  # ids are UUID hex strings; imported files may bring their own
 ENUM = String(40)  # stable enum values from blueprint_studio.model.enums
 
 metadata = MetaData()
 
+_TYPES: dict[str, TypeEngine] = {
+    "text": Text(), "colour": Text(), "bool": Boolean(), "int": Integer(), "float": Double(),
+    "enum": ENUM, "ref": ID, "order": Integer(),
+}
 
-def _text(name: str) -> Column:
-    return Column(name, Text, nullable=False, default="")
+
+def field_column(spec: Field) -> Column:
+    nullable = spec.nullable
+    default = spec.default if not nullable and spec.type in ("text", "colour", "bool") else None
+    if hasattr(default, "value"):
+        default = default.value
+    return Column(spec.column_name, _TYPES[spec.type], nullable=nullable, default=default)
 
 
 # Key/value facts about the file. `schema_version` lives here too, so that a server
@@ -40,77 +53,51 @@ meta = Table(
     Column("value", Text, nullable=False),
 )
 
-# Exactly one row: the project and who it is for.
+# One row per project: who it is for, and the revision every save is checked against.
 project = Table(
     "project", metadata,
     Column("id", ID, primary_key=True),
-    _text("title"), _text("organisation"), _text("date"), _text("trainer"),
-    _text("group_name"), _text("notes"),
+    Column("revision", Integer, nullable=False, default=0),
+    *(field_column(spec) for spec in PROJECT_INFO_FIELDS),
 )
 
-maps = Table(
-    "maps", metadata,
-    Column("id", ID, primary_key=True),
-    Column("position", Integer, nullable=False),
-    _text("name"),
-    Column("kind", ENUM, nullable=False),
-    _text("description"),
-    Column("show_emotion_curve", Boolean, nullable=False, default=True),
-)
 
-stages = Table(
-    "stages", metadata,
-    Column("map_id", ID, ForeignKey("maps.id", ondelete="CASCADE"), primary_key=True),
-    Column("id", ID, primary_key=True),
-    Column("position", Integer, nullable=False),
-    _text("name"), _text("description"), _text("phase"),
-    Column("width", Double, nullable=True),
-)
+def _kind_table(kind: Kind) -> Table:
+    scope = kind.scope_columns
+    columns = [Column("project_id", ID, primary_key=True)]
+    columns += [Column(name, ID, primary_key=True) for name in scope]
+    columns.append(Column("id", ID, primary_key=True))
+    if kind.ordered:
+        columns.append(Column("position", Integer, nullable=False))
+    columns += [field_column(spec) for spec in kind.fields]
+    constraints = []
+    if kind.parent == "project":
+        constraints.append(ForeignKeyConstraint(["project_id"], ["project.id"], ondelete="CASCADE"))
+    else:
+        parent = KINDS[kind.parent]
+        constraints.append(ForeignKeyConstraint(
+            ["project_id", *scope],
+            [f"{parent.table}.{name}" for name in ("project_id", *parent.scope_columns, "id")],
+            ondelete="CASCADE"))
+    for spec in kind.refs:
+        target = KINDS[spec.references]
+        constraints.append(ForeignKeyConstraint(
+            ["project_id", *scope, spec.column_name],
+            [f"{target.table}.{name}" for name in ("project_id", *target.scope_columns, "id")],
+            ondelete="CASCADE"))
+    table = Table(kind.table, metadata, *columns, *constraints)
+    for spec in kind.refs:
+        Index(f"{kind.table}_by_{spec.column_name.removesuffix('_id')}",
+              table.c.project_id, *(table.c[name] for name in scope), table.c[spec.column_name])
+    return table
 
-lanes = Table(
-    "lanes", metadata,
-    Column("map_id", ID, ForeignKey("maps.id", ondelete="CASCADE"), primary_key=True),
-    Column("id", ID, primary_key=True),
-    Column("position", Integer, nullable=False),
-    Column("kind", ENUM, nullable=False),
-    _text("name"), _text("colour"),
-)
 
-cards = Table(
-    "cards", metadata,
-    Column("map_id", ID, ForeignKey("maps.id", ondelete="CASCADE"), primary_key=True),
-    Column("id", ID, primary_key=True),
-    Column("stage_id", ID, nullable=False),
-    Column("lane_id", ID, nullable=False),
-    Column("position", Integer, nullable=False),  # order within the stage x lane cell
-    _text("text"),
-    Column("kind", ENUM, nullable=False),
-    Column("channel", ENUM, nullable=True),
-    Column("emotion", Integer, nullable=True),
-    Column("moment_of_truth", Boolean, nullable=False, default=False),
-    Column("fail_point", Boolean, nullable=False, default=False),
-    Column("wait_minutes", Double, nullable=True),
-    Column("duration_minutes", Double, nullable=True),
-    _text("owner"), _text("notes"), _text("colour"),
-    ForeignKeyConstraint(["map_id", "stage_id"], ["stages.map_id", "stages.id"], ondelete="CASCADE"),
-    ForeignKeyConstraint(["map_id", "lane_id"], ["lanes.map_id", "lanes.id"], ondelete="CASCADE"),
-)
-Index("cards_by_stage", cards.c.map_id, cards.c.stage_id)
-Index("cards_by_lane", cards.c.map_id, cards.c.lane_id)
+# One table per kind, parents before children: the order to create and insert.
+KIND_TABLES: dict[str, Table] = {name: _kind_table(kind) for name, kind in KINDS.items()}
+maps = KIND_TABLES["map"]
+stages = KIND_TABLES["stage"]
+lanes = KIND_TABLES["lane"]
+cards = KIND_TABLES["card"]
+connectors = KIND_TABLES["connector"]
 
-connectors = Table(
-    "connectors", metadata,
-    Column("map_id", ID, ForeignKey("maps.id", ondelete="CASCADE"), primary_key=True),
-    Column("id", ID, primary_key=True),
-    Column("source_id", ID, nullable=False),
-    Column("target_id", ID, nullable=False),
-    _text("label"),
-    ForeignKeyConstraint(["map_id", "source_id"], ["cards.map_id", "cards.id"], ondelete="CASCADE"),
-    ForeignKeyConstraint(["map_id", "target_id"], ["cards.map_id", "cards.id"], ondelete="CASCADE"),
-)
-Index("connectors_by_source", connectors.c.map_id, connectors.c.source_id)
-Index("connectors_by_target", connectors.c.map_id, connectors.c.target_id)
-
-# Parents before children: the order to create and insert; reversed to delete.
-MAP_CHILDREN = (stages, lanes, cards, connectors)
-ALL_TABLES = (meta, project, maps, *MAP_CHILDREN)
+ALL_TABLES = (meta, project, *KIND_TABLES.values())

@@ -312,17 +312,26 @@ def stamp(connection: Connection, version: int) -> None:
 
 # -- atomic whole-file writes ---------------------------------------------------------
 
-def file_identity(path: Path) -> tuple[int, int, int] | None:
-    """Which file on disk `path` names now, and how often it was written: to notice a
-    file replaced behind our back, or changed in place by another writer (a second
-    window or program saving the same project), whose rows we must not patch blindly."""
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Which file on disk `path` names now: a file replaced behind our back (another
+    program's Save As, a copy put in its place) holds someone else's work, never ours
+    to patch. None when nothing is there."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def change_counter(path: Path) -> int:
+    """SQLite's count of committed writes, from the file header. Read under a write lock
+    it tells whether anyone wrote since (file format 1, which has no revision, uses it)."""
     try:
         with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
             header = parse_header(handle.read(HEADER_SIZE))
     except OSError:
-        return None
-    return info.st_dev, info.st_ino, header.change_counter if header else -1
+        return -1
+    return header.change_counter if header else -1
 
 
 def atomic_write(target: Path, build: Callable[[Path], None]) -> None:

@@ -1,0 +1,251 @@
+"""Every kind of entity a project holds, described once.
+
+A `Kind` names its dataclass, its fields (`fields.Field`: type, check, default, column,
+JSON name), the scope it lives in (the project, or a parent kind), whether it is ordered
+(by list position, or within a group of fields such as a card's cell), what it may never
+duplicate, and how many of it its parent keeps at least. From this one description come:
+
+- the generic operations (`operations.Add / Remove / Update / Move`) and their checks;
+- what is removed with an entity: its contained children, and every entity of the same
+  scope whose `ref` field points at it (a stage's cards, a card's arrows);
+- the tables, the row codec and the incremental saves (`storage`);
+- the JSON sections (`interchange.json_format`);
+- the validation of a loaded or imported project (`validate`).
+
+Scopes are paths of ids from the project down: () for a map, (map_id,) for a stage of
+that map. Adding a kind of entity is a dataclass plus one `Kind` here (see
+docs/architecture.md, "Adding a kind of entity").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from . import fields as f
+from .entities import Card, Connector, Lane, ModelError, Project, ProjectInfo, ServiceMap, Stage
+from .enums import EMOTION_MAX, EMOTION_MIN, CardKind, Channel, LaneKind, MapKind
+from .errors import Phrase
+
+Scope = tuple[str, ...]
+PROJECT = "project"
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # "card": used in events, change sets and the stored state
+    label: str  # English, for messages: "card"
+    cls: type
+    fields: tuple[f.Field, ...]
+    parent: str  # PROJECT or the name of the kind that contains it
+    attribute: str  # the parent's attribute holding the entities: a list if ordered, else a dict
+    table: str
+    json_section: str  # the key of the list in the parent's JSON object
+    ordered: bool = False  # position in the parent's list is meaningful (and stored)
+    group_by: tuple[str, ...] = ()  # ordered within groups of these fields, by the "order" field
+    unique_together: tuple[str, ...] = ()  # no two entities of a scope share these values
+    distinct: tuple[str, ...] = ()  # these fields must differ from each other (no self-arrows)
+    keep_at_least: int = 0  # removing the last ones of a parent is refused
+    json_sort: Callable[[Any], list[Any]] | None = None  # listing order of a dict container
+
+    # -- fields ---------------------------------------------------------------------
+    def field(self, name: str) -> f.Field:
+        for candidate in self.fields:
+            if candidate.name == name:
+                return candidate
+        raise ModelError("A {kind} has no field {name}", kind=Phrase(self.label), name=name)
+
+    @property
+    def editable(self) -> tuple[str, ...]:
+        return tuple(fd.name for fd in self.fields if fd.editable)
+
+    @property
+    def refs(self) -> tuple[f.Field, ...]:
+        return tuple(fd for fd in self.fields if fd.type == "ref")
+
+    @property
+    def order_field(self) -> f.Field | None:
+        return next((fd for fd in self.fields if fd.type == "order"), None)
+
+    def check_field(self, name: str, value: Any) -> Any:
+        """The normalised value of an editable field, or ModelError."""
+        spec = self.field(name)
+        if not spec.editable:
+            raise ModelError("A {kind}'s {field} cannot be changed this way",
+                             kind=Phrase(self.label), field=Phrase(spec.label))
+        return spec.check(value)
+
+    def check_entity(self, entity: Any) -> None:
+        """Normalise every described field of `entity` in place (all of them, refs too)."""
+        for spec in self.fields:
+            setattr(entity, spec.name, spec.check(getattr(entity, spec.name)))
+
+    def default(self, name: str) -> Any:
+        spec = next(d for d in dataclasses.fields(self.cls) if d.name == name)
+        if spec.default is not dataclasses.MISSING:
+            return spec.default
+        return None
+
+    # -- where the entities live ------------------------------------------------------
+    def container(self, parent: Any) -> list[Any] | dict[str, Any]:
+        return getattr(parent, self.attribute)
+
+    def entities(self, parent: Any) -> list[Any]:
+        """The entities of one parent in their stored order."""
+        held = self.container(parent)
+        if isinstance(held, list):
+            return list(held)
+        return self.json_sort(parent) if self.json_sort is not None else list(held.values())
+
+    @property
+    def depth(self) -> int:
+        return 0 if self.parent == PROJECT else KINDS[self.parent].depth + 1
+
+    @property
+    def scope_columns(self) -> tuple[str, ...]:
+        """The columns that hold the scope: the ids of the parent kinds, outermost first."""
+        if self.parent == PROJECT:
+            return ()
+        parent = KINDS[self.parent]
+        return (*parent.scope_columns, f"{parent.name}_id")
+
+
+def _reading_order(service_map: ServiceMap) -> list[Card]:
+    return service_map.cards_in_reading_order()
+
+
+MAP = Kind(
+    "map", "map", ServiceMap,
+    (f.text("name", "Name"), f.choice("kind", "Kind of map", MapKind, MapKind.BLUEPRINT),
+     f.text("description", "Description"), f.flag("show_emotion_curve", "Emotion curve", True)),
+    parent=PROJECT, attribute="maps", table="maps", json_section="maps", ordered=True,
+    keep_at_least=1,
+)
+
+STAGE = Kind(
+    "stage", "stage", Stage,
+    (f.text("name", "Name"), f.text("description", "Description"), f.text("phase", "Phase"),
+     f.Field("width", "float", "Column width", default=None, nullable=True, low=40, high=5000)),
+    parent="map", attribute="stages", table="stages", json_section="stages", ordered=True,
+    keep_at_least=1,
+)
+
+LANE = Kind(
+    "lane", "lane", Lane,
+    (f.choice("kind", "Kind of lane", LaneKind, LaneKind.CUSTOM), f.text("name", "Name"),
+     f.colour()),
+    parent="map", attribute="lanes", table="lanes", json_section="lanes", ordered=True,
+    keep_at_least=1,
+)
+
+MAX_MINUTES = 10_000_000
+
+CARD = Kind(
+    "card", "card", Card,
+    (f.ref("stage_id", "Stage", "stage"), f.ref("lane_id", "Lane", "lane"),
+     f.Field("order", "order", "Position in the cell", default=0, column="position",
+             editable=False),
+     f.text("text", "Text"), f.choice("kind", "Kind of card", CardKind, CardKind.ACTION),
+     f.choice("channel", "Channel", Channel, None, nullable=True),
+     f.Field("emotion", "int", "Emotion", default=None, nullable=True, low=EMOTION_MIN,
+             high=EMOTION_MAX),
+     f.flag("moment_of_truth", "Moment of truth"), f.flag("fail_point", "Fail point"),
+     f.Field("wait_minutes", "float", "Wait (minutes)", default=None, nullable=True, low=0,
+             high=MAX_MINUTES),
+     f.Field("duration_minutes", "float", "Duration (minutes)", default=None, nullable=True,
+             low=0, high=MAX_MINUTES),
+     f.text("owner", "Owner"), f.text("notes", "Notes"), f.colour()),
+    parent="map", attribute="cards", table="cards", json_section="cards",
+    group_by=("stage_id", "lane_id"), json_sort=_reading_order,
+)
+
+CONNECTOR = Kind(
+    "connector", "arrow", Connector,
+    (f.ref("source_id", "From card", "card"), f.ref("target_id", "To card", "card"),
+     f.text("label", "Label")),
+    parent="map", attribute="connectors", table="connectors", json_section="connectors",
+    unique_together=("source_id", "target_id"), distinct=("source_id", "target_id"),
+)
+
+# Parents before children, and within a scope referenced kinds before the kinds that
+# point at them: the order to create tables, insert rows and read them back.
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (MAP, STAGE, LANE, CARD, CONNECTOR)}
+
+# The project's own cover information: one record per project, not a collection.
+PROJECT_INFO_FIELDS: tuple[f.Field, ...] = (
+    f.text("title", "Title"), f.text("organisation", "Organisation"), f.text("date", "Date"),
+    f.text("trainer", "Trainer"), f.text("group", "Group", column="group_name"),
+    f.text("notes", "Notes"),
+)
+
+
+def check_info_field(name: str, value: Any) -> Any:
+    for spec in PROJECT_INFO_FIELDS:
+        if spec.name == name:
+            return spec.check(value)
+    raise ModelError("The project has no field {name}", name=name)
+
+
+# -- the tree ----------------------------------------------------------------------
+
+def children_of(kind_name: str) -> list[Kind]:
+    """The kinds contained in `kind_name` (PROJECT for the top level)."""
+    return [kind for kind in KINDS.values() if kind.parent == kind_name]
+
+
+def dependents_of(kind: Kind) -> list[tuple[Kind, f.Field]]:
+    """(kind, field) pairs of the same scope whose ref field points at `kind`."""
+    return [(other, spec) for other in KINDS.values() if other.parent == kind.parent
+            for spec in other.refs if spec.references == kind.name]
+
+
+def parent_object(project: Project, kind: Kind, scope: Scope) -> Any:
+    """The object holding `kind`'s entities in `scope` (the project, a map, ...)."""
+    if kind.parent == PROJECT:
+        if scope:
+            raise ModelError("A {kind} belongs to the project itself", kind=Phrase(kind.label))
+        return project
+    if not scope:
+        raise ModelError("A {kind} needs the {parent} it belongs to", kind=Phrase(kind.label),
+                         parent=Phrase(KINDS[kind.parent].label))
+    parent_kind = KINDS[kind.parent]
+    return find(project, parent_kind, scope[:-1], scope[-1])
+
+
+def lookup(parent: Any, kind: Kind, entity_id: str) -> Any | None:
+    held = kind.container(parent)
+    if isinstance(held, dict):
+        return held.get(entity_id)
+    return next((item for item in held if item.id == entity_id), None)
+
+
+def find(project: Project, kind: Kind, scope: Scope, entity_id: str) -> Any:
+    entity = lookup(parent_object(project, kind, scope), kind, entity_id)
+    if entity is None:
+        raise ModelError("There is no {kind} with the id {id}", kind=Phrase(kind.label),
+                         id=entity_id)
+    return entity
+
+
+def walk(parent: Any, parent_kind: str = PROJECT, scope: Scope = ()
+         ) -> Iterator[tuple[Kind, Scope, Any, int]]:
+    """(kind, scope, entity, position) for every entity under `parent`, parents first."""
+    for kind in children_of(parent_kind):
+        for position, entity in enumerate(kind.entities(parent)):
+            yield kind, scope, entity, position
+            yield from walk(entity, kind.name, (*scope, entity.id))
+
+
+def group_of(kind: Kind, entity: Any) -> tuple[Any, ...]:
+    return tuple(getattr(entity, name) for name in kind.group_by)
+
+
+def members_of_group(kind: Kind, parent: Any, group: tuple[Any, ...]) -> list[Any]:
+    """The entities of one group (a card's cell), in their order."""
+    order = kind.order_field
+    assert order is not None
+    members = [e for e in kind.container(parent).values() if group_of(kind, e) == group]
+    members.sort(key=lambda entity: getattr(entity, order.name))
+    return members
