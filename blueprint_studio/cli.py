@@ -33,6 +33,7 @@ COMMANDS = ("templates", "new", "import", "export", "info")
 USER_ERROR = 2
 PDF_KINDS = ("handout", "poster", "blank", "blank_blueprint", "blank_journey")
 PAPERS = {"a4": "A4", "a3": "A3", "letter": "Letter"}
+STALE_RETRIES = 50  # re-reads when another writer saved the project first
 
 
 class UserError(Exception):
@@ -330,15 +331,27 @@ def _add_csv_map(source: Path, output: Path, map_name: str) -> int:
     from .model.operations import AddMap
     from .storage import ProjectFile
 
-    service_map = read_csv_map(source, map_name)  # all checks before the project is opened
-    with ProjectFile.open(output) as project_file:
-        project = project_file.project
-        if project.map_named(map_name) is not None:
-            raise UserError(tr("{path} already has a map named \"{name}\"; choose another name.")
-                            .format(path=output, name=map_name))
-        service_map = fitting_into(project, service_map)
-        AddMap(service_map).apply(project)
-        project_file.save()
+    from .storage import StaleSaveError
+
+    read = read_csv_map(source, map_name)  # all checks before the project is opened
+    # Another writer may save the project between our read and our save: the save is then
+    # refused untouched, and we read the file again and add the map to what is there now.
+    for attempt in range(STALE_RETRIES):
+        with ProjectFile.open(output) as project_file:
+            project = project_file.project
+            if project.map_named(map_name) is not None:
+                raise UserError(tr("{path} already has a map named \"{name}\"; choose another name.")
+                                .format(path=output, name=map_name))
+            service_map = fitting_into(project, read)
+            AddMap(service_map).apply(project)
+            try:
+                project_file.save()
+                break
+            except StaleSaveError:
+                if attempt == STALE_RETRIES - 1:
+                    raise UserError(tr("{path} kept being changed by other programs, so the map "
+                                       "\"{name}\" was not added; please try again.")
+                                    .format(path=output, name=map_name)) from None
     print(tr("Added the map \"{name}\" ({cards} cards) to {path}.").format(
         name=map_name, cards=len(service_map.cards), path=output))
     return 0

@@ -183,7 +183,10 @@ def test_later_recovery_copies_write_only_the_changes_and_stay_exact(qtbot, tmp_
                  lambda _c, _cur, statement, *_rest: statements.append(statement))
     _rename_first_stage(document, "Second")
     assert document.write_recovery()
-    assert [s.split()[0] for s in statements if s.split()[0] in ("INSERT", "UPDATE", "DELETE")] == ["UPDATE"]
+    # One row (the stage), besides the claim of the next revision that opens every save.
+    writes = [s for s in statements if s.split()[0] in ("INSERT", "UPDATE", "DELETE")
+              and not s.startswith("UPDATE project SET revision=")]
+    assert [s.split()[0] for s in writes] == ["UPDATE"]
     assert read_project(slot.copy_path) == document.project
     slot.copy_path.unlink()  # e.g. a cleaning tool emptied the folder: written whole again
     _rename_first_stage(document, "Third")

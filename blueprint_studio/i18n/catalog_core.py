@@ -95,6 +95,8 @@ ZH: dict[str, str] = {
     "Wrote {path} ({cards} cards of the map \"{name}\").": "已写入 {path}（地图“{name}”的 {cards} 张卡片）。",
     "The project has no map to export.": "项目中没有可导出的地图。",
     "{path} already has a map named \"{name}\"; choose another name.": "{path} 中已有名为“{name}”的地图；请换一个名称。",
+    "{path} kept being changed by other programs, so the map \"{name}\" was not added; please "
+    "try again.": "{path} 一直在被其他程序修改，所以没有添加地图“{name}”；请再试一次。",
     "internal error: {kind}: {problem} (set BLUEPRINT_STUDIO_DEBUG=1 to see the details)": "内部错误：{kind}：{problem}（设置 BLUEPRINT_STUDIO_DEBUG=1 可查看详情）",
     # templates (blueprint_studio/templates.py)
     "There is no template named \"{name}\"; choose one of: {names}.": "没有名为“{name}”的模板；可选：{names}。",
