@@ -1,3 +1,3 @@
 """Blueprint Studio: an offline workshop tool for service blueprints and journey maps."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

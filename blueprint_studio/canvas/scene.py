@@ -164,15 +164,15 @@ class MapScene(SelectionTracking, KeyboardNavigation, ContextMenu, InPlaceEditin
             self.revealRequested.emit(rects)
 
     def _on_changes(self, changes: ChangeSet) -> None:
-        """One whole edit: update the items it touched, then redraw once."""
+        """One whole edit: update the items it touched; the layout is redrawn once."""
         if self._detached or self.map_id not in changes.map_ids:
             return
         for event in changes:
             if self._map_gone:
                 break
             self._on_event(event)
-        if not self._map_gone and not self._detached:
-            self.flush()
+        # Redrawn on the next turn of the event loop, where the selection the edit's
+        # command sets afterwards (push, reveal) is drawn in the same pass.
 
     def _on_event(self, event: ModelEvent) -> None:
         if event.map_id != self.map_id:
