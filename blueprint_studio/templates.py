@@ -18,6 +18,7 @@ from typing import Any
 
 from .i18n import LANGUAGES, tr
 from .model import Project, new_id
+from .model.kinds import CARD, LANE, MAP, STAGE, Kind
 from .resources import templates_dir
 
 # The order trainers see them in; any further files follow alphabetically.
@@ -25,8 +26,6 @@ BUILT_IN_ORDER = ("blank_blueprint", "blank_journey", "enterprise_training",
                   "bank_account_opening", "hotel_stay")
 
 _STANDARD_LANE_KEYS = ("physical_evidence", "customer", "frontstage", "backstage", "support")
-_CARD_VALUE_FIELDS = ("kind", "channel", "emotion", "moment_of_truth", "fail_point",
-                      "wait_minutes", "duration_minutes", "colour")
 
 
 class TemplateError(ValueError):
@@ -125,40 +124,42 @@ def _to_interchange(data: dict[str, Any], lang: str) -> dict[str, Any]:
     }
 
 
+def _fields(kind: Kind, data: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A template entity's own fields, by its kind: text in the chosen language, other
+    values as written; refs and ids are the template's keys, mapped by the caller."""
+    entry = {}
+    for spec in kind.fields:
+        if spec.type in ("ref", "order") or spec.json_name not in data:
+            continue
+        value = data[spec.json_name]
+        entry[spec.json_name] = _local(value, lang) if spec.type == "text" else value
+    return entry
+
+
 def _map_to_interchange(data: dict[str, Any], lang: str) -> dict[str, Any]:
     stage_ids: dict[str, str] = {}
     stages = []
     for stage in data.get("stages", []):
         stage_ids[stage["key"]] = new_id()
-        stages.append({"id": stage_ids[stage["key"]], "name": _local(stage.get("name"), lang),
-                       "description": _local(stage.get("description"), lang),
-                       "phase": _local(stage.get("phase"), lang), "width": stage.get("width")})
+        stages.append({"id": stage_ids[stage["key"]], **_fields(STAGE, stage, lang)})
     lane_ids: dict[str, str] = {}
     lanes = []
     for lane in data.get("lanes") or [{"kind": kind} for kind in _STANDARD_LANE_KEYS]:
         key = lane.get("key", lane["kind"])
         lane_ids[key] = new_id()
-        lanes.append({"id": lane_ids[key], "kind": lane["kind"],
-                      "name": _local(lane.get("name"), lang), "colour": lane.get("colour", "")})
+        lanes.append({"id": lane_ids[key], **_fields(LANE, lane, lang)})
     card_ids = {card["key"]: new_id() for card in data.get("cards", [])}
     cards, connectors = [], []
     for card in data.get("cards", []):
         if card["stage"] not in stage_ids or card["lane"] not in lane_ids:
             raise TemplateError(f"card {card['key']} names an unknown stage or lane")
-        entry = {"id": card_ids[card["key"]], "stage_id": stage_ids[card["stage"]],
-                 "lane_id": lane_ids[card["lane"]], "text": _local(card.get("text"), lang),
-                 "owner": _local(card.get("owner"), lang), "notes": _local(card.get("notes"), lang)}
-        entry.update({field: card[field] for field in _CARD_VALUE_FIELDS if field in card})
-        cards.append(entry)
+        cards.append({"id": card_ids[card["key"]], "stage_id": stage_ids[card["stage"]],
+                      "lane_id": lane_ids[card["lane"]], **_fields(CARD, card, lang)})
         for step in card.get("next", []):
             target, label = (step, "") if isinstance(step, str) else (step["to"], step.get("label"))
             if target not in card_ids:
                 raise TemplateError(f"card {card['key']} leads to an unknown card {target}")
             connectors.append({"id": new_id(), "source_id": card_ids[card["key"]],
                                "target_id": card_ids[target], "label": _local(label, lang)})
-    return {
-        "id": new_id(), "name": _local(data.get("name"), lang), "kind": data.get("kind", "blueprint"),
-        "description": _local(data.get("description"), lang),
-        "show_emotion_curve": data.get("show_emotion_curve", True),
-        "stages": stages, "lanes": lanes, "cards": cards, "connectors": connectors,
-    }
+    return {"id": new_id(), **_fields(MAP, data, lang),
+            "stages": stages, "lanes": lanes, "cards": cards, "connectors": connectors}
