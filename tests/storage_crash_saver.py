@@ -15,41 +15,103 @@ import os
 import sys
 from pathlib import Path
 
-from blueprint_studio.model import Card, Connector, Lane, LaneKind, Project, ProjectInfo, ServiceMap, Stage
+from blueprint_studio.model import (
+    Card,
+    CardKind,
+    Channel,
+    Connector,
+    Lane,
+    LaneKind,
+    MapKind,
+    Project,
+    ProjectInfo,
+    ServiceMap,
+    Stage,
+)
 from blueprint_studio.model import operations as ops
 
+STANDARD = [kind for kind in LaneKind if kind.is_standard]
 
-def state_a(cards: int = 300) -> Project:
-    """A deterministic project (fixed ids), big enough that a save spans several pages."""
-    stages = [Stage(name=f"阶段 {i}", id=f"stage-{i}") for i in range(8)]
-    lanes = [Lane(kind=kind, id=f"lane-{kind.value}") for kind in LaneKind if kind.is_standard]
-    service_map = ServiceMap(name="Crash 测试", stages=stages, lanes=lanes, id="map-1")
+
+def _grid_map(map_id: str, name: str, stage_names: list[str], lanes: list[Lane], cards: int,
+              step: int, text: str, kind: MapKind = MapKind.BLUEPRINT) -> ServiceMap:
+    """A map with fixed ids: `cards` cards spread over its cells, and an arrow from each
+    card to the one `step` places later."""
+    stages = [Stage(name=stage_name, id=f"{map_id}-stage-{i}", phase=("before", "during", "after")[i % 3])
+              for i, stage_name in enumerate(stage_names)]
+    service_map = ServiceMap(name=name, kind=kind, description=f"{name}: " + "说明" * 20,
+                             stages=stages, lanes=lanes, id=map_id)
     per_cell: dict[tuple[str, str], int] = {}
+    kinds, channels = list(CardKind), [None, *Channel]
     for index in range(cards):
-        stage, lane = stages[index % 8], lanes[(index // 8) % 5]
+        stage, lane = stages[index % len(stages)], lanes[(index // len(stages)) % len(lanes)]
         order = per_cell.get((stage.id, lane.id), 0)
         per_cell[(stage.id, lane.id)] = order + 1
-        card = Card(stage_id=stage.id, lane_id=lane.id, order=order, id=f"card-{index}",
-                    text=f"Card {index} " + "文字" * 40, notes="n" * 200)
+        card = Card(stage_id=stage.id, lane_id=lane.id, order=order, id=f"{map_id}-card-{index}",
+                    text=f"{text} {index} " + "文字" * 30, notes="n" * 150,
+                    kind=kinds[index % len(kinds)], channel=channels[index % len(channels)],
+                    emotion=(index % 5) - 2 if index % 3 == 0 else None,
+                    wait_minutes=float(index % 7) if index % 4 == 0 else None)
         service_map.cards[card.id] = card
-    for index in range(cards - 1):
-        connector = Connector(f"card-{index}", f"card-{index + 1}", id=f"arrow-{index}")
+    for index in range(cards - step):
+        connector = Connector(f"{map_id}-card-{index}", f"{map_id}-card-{index + step}",
+                              label="" if index % 5 else f"→ {index}", id=f"{map_id}-arrow-{index}")
         service_map.connectors[connector.id] = connector
-    return Project(info=ProjectInfo(title="Crash"), maps=[service_map], id="project-1")
+    return service_map
+
+
+def state_a() -> Project:
+    """A deterministic project (fixed ids) of three different maps, big enough that a save
+    spans many pages of several tables."""
+    blueprint = _grid_map("map-1", "Crash 测试", [f"阶段 {i}" for i in range(8)],
+                          [Lane(kind=kind, id=f"map-1-lane-{kind.value}") for kind in STANDARD],
+                          cards=180, step=1, text="Card")
+    journey = _grid_map("map-2", "旅程 Journey", [f"Step {i}" for i in range(6)],
+                        [Lane(kind=LaneKind.CUSTOMER, id="map-2-lane-customer"),
+                         Lane(kind=LaneKind.FRONTSTAGE, id="map-2-lane-front"),
+                         Lane(name="情绪与想法", colour="#aa3366", id="map-2-lane-custom")],
+                        cards=90, step=2, text="Journey", kind=MapKind.JOURNEY)
+    journey.show_emotion_curve = False
+    support = _grid_map("map-3", "Support", ["Ask", "Wait", "Fix", "Close"],
+                        [*(Lane(kind=kind, id=f"map-3-lane-{kind.value}") for kind in STANDARD),
+                         Lane(name="Vendors", colour="#336699", id="map-3-lane-vendors")],
+                        cards=60, step=3, text="Support")
+    return Project(info=ProjectInfo(title="Crash", organisation="测试机构", trainer="T"),
+                   maps=[blueprint, journey, support], id="project-1")
 
 
 def edit() -> ops.Batch:
-    """The edit that turns state A into state B: many rows in several tables."""
-    texts = [ops.UpdateCard("map-1", f"card-{i}", {"text": f"B {i} " + "改" * 50, "emotion": 2})
-             for i in range(0, 300, 7)]
+    """The edit that turns state A into state B: rows of every table in two maps changed,
+    one whole map removed and another added (in front, so every map's position moves)."""
+    added = _grid_map("map-4", "Added in B", ["One", "Two", "Three"],
+                      [Lane(kind=kind, id=f"map-4-lane-{kind.value}") for kind in STANDARD[:3]],
+                      cards=40, step=1, text="New")
+    texts = [ops.UpdateCard("map-1", f"map-1-card-{i}", {"text": f"B {i} " + "改" * 50, "emotion": 2})
+             for i in range(0, 180, 7)]
     return ops.Batch([
-        ops.UpdateProjectInfo({"title": "Crash B"}),
+        ops.UpdateProjectInfo({"title": "Crash B", "notes": "B " * 100}),
+        # map 1: cards, stages and arrows
         *texts,
-        ops.MoveStage("map-1", "stage-6", 1),
-        ops.RemoveCard("map-1", "card-100"),
-        ops.AddCard("map-1", Card(stage_id="stage-3", lane_id="lane-support", order=0,
-                                  text="new in B", id="card-new")),
-        ops.AddStage("map-1", Stage(name="B stage", id="stage-b"), 4),
+        ops.MoveStage("map-1", "map-1-stage-6", 1),
+        ops.RemoveCard("map-1", "map-1-card-100"),
+        ops.AddCard("map-1", Card(stage_id="map-1-stage-3", lane_id="map-1-lane-support", order=0,
+                                  text="new in B", id="map-1-card-new")),
+        ops.AddStage("map-1", Stage(name="B stage", id="map-1-stage-b"), 4),
+        ops.UpdateConnector("map-1", "map-1-arrow-10", {"label": "changed in B"}),
+        # map 2: the map itself, its lanes and stages, cards moved, arrows added and removed
+        ops.UpdateMap("map-2", {"name": "旅程 B", "description": "B"}),
+        ops.UpdateLane("map-2", "map-2-lane-custom", {"name": "Thoughts", "colour": "#117755"}),
+        ops.MoveLane("map-2", "map-2-lane-custom", 0),
+        ops.UpdateStage("map-2", "map-2-stage-2", {"width": 320.0}),
+        *(ops.MoveCard("map-2", f"map-2-card-{i}", "map-2-stage-5", "map-2-lane-front", 0)
+          for i in range(0, 90, 11)),
+        ops.RemoveConnector("map-2", "map-2-arrow-40"),
+        ops.AddConnector("map-2", Connector("map-2-card-3", "map-2-card-80", label="B",
+                                            id="map-2-arrow-b")),
+        ops.UpdateCard("map-2", "map-2-card-7", {"emotion": -2, "moment_of_truth": True}),
+        # whole maps
+        ops.RemoveMap("map-3"),
+        ops.AddMap(added, 0),
     ])
 
 
