@@ -1,4 +1,5 @@
-"""The shell's dialogs: choosing a template, unsaved changes, recovery, shortcuts, about."""
+"""The shell's dialogs: choosing a template, unsaved changes, a refused save, recovery,
+shortcuts, about."""
 
 from __future__ import annotations
 
@@ -120,6 +121,33 @@ def ask_save_changes(parent: QWidget, name: str) -> QMessageBox.StandardButton:
     box.button(QMessageBox.StandardButton.Cancel).setText(tr("Cancel"))
     try:
         return QMessageBox.StandardButton(box.exec())
+    finally:
+        box.deleteLater()
+
+
+def ask_save_as_after_stale_save(parent: QWidget, name: str) -> bool:
+    """The file was saved by someone else since we read it and our save was refused.
+
+    True when the user chose Save As… (write this version to a new file); False for Cancel.
+    Either way nothing was written and the work stays in the window, unsaved.
+    """
+    box = QMessageBox(parent)
+    box.setObjectName("staleSaveBox")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("The file changed on disk"))
+    box.setText(tr("Another window or program saved “{name}” after you opened it.").format(name=name))
+    box.setInformativeText(tr(
+        "Your changes are still here, but they were not written: saving now would overwrite "
+        "the other version. Choose Save As… to save your version under a new name and keep both."))
+    save_as = box.addButton(tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+    save_as.setObjectName("staleSaveAsButton")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel.setText(tr("Cancel"))
+    box.setDefaultButton(save_as)
+    box.setEscapeButton(cancel)
+    try:
+        box.exec()
+        return box.clickedButton() is save_as
     finally:
         box.deleteLater()
 

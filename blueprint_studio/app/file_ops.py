@@ -2,6 +2,10 @@
 
 Kept apart from the window so main_window.py stays a small piece of wiring. Every failure
 reaches the user as one sentence in a message box; no file is touched on a failed open.
+
+No save is lost to a second writer: a file is shown in one window only (opening it again
+brings that window to the front), and a save the storage layer refuses because someone else
+saved the file since we read it (StaleSaveError) keeps the work and offers Save As.
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ from ..model import factory
 from ..model import operations as ops
 from ..model.entities import ModelError, Project
 from ..storage import FILE_SUFFIX, ProjectFileError
+from ..storage.errors import StaleSaveError
 from ..templates import build_template
-from .dialogs import TemplateDialog, ask_save_changes, show_error
+from .dialogs import TemplateDialog, ask_save_as_after_stale_save, ask_save_changes, show_error
 from .document import Document
 
 if TYPE_CHECKING:
@@ -105,8 +110,12 @@ class FileOperations:
             return self.import_json_path(path)
         if suffix in (".csv", ".txt"):
             return self.import_csv_path(path)
-        if self.document is not None and self.document.path == str(Path(path).resolve()):
-            return True  # already open
+        shown = self.window.window_showing(path)
+        if shown is not None:  # already open, here or in another window: never a second copy
+            shown.bring_to_front()
+            shown.statusBar().showMessage(
+                tr("“{name}” is already open in this window.").format(name=Path(path).name), 6000)
+            return True
         try:  # open first: a file that cannot be opened should not ask about the current work
             document = Document.open(path, recovery=self.window.recovery)
         except ProjectFileError as error:
@@ -135,6 +144,8 @@ class FileOperations:
             return self.save_as()
         try:
             self.document.save()
+        except StaleSaveError:
+            return self._save_as_after_stale_save()
         except (ProjectFileError, OSError) as error:
             show_error(self.window, tr("Could not save"), str(error))
             return False
@@ -147,8 +158,16 @@ class FileOperations:
         path = self._ask_save_path(tr("Save Project As"), suggested, PROJECT_FILTER, FILE_SUFFIX)
         if not path:
             return False
+        shown = self.window.window_showing(path)
+        if shown is not None and shown is not self.window:
+            show_error(self.window, tr("Could not save"), tr(
+                "“{name}” is open in another window. Save under another name, or close it "
+                "there first.").format(name=Path(path).name))
+            return False
         try:
             self.document.save_as(path)
+        except StaleSaveError:  # chose its own file again, which someone else has saved since
+            return self._save_as_after_stale_save()
         except (ProjectFileError, OSError) as error:
             show_error(self.window, tr("Could not save"), str(error))
             return False
@@ -156,6 +175,14 @@ class FileOperations:
         self.window.refresh_recent_menu()
         self.window.statusBar().showMessage(tr("Saved {name}").format(name=self.document.display_name()), 4000)
         return True
+
+    def _save_as_after_stale_save(self) -> bool:
+        """The file changed on disk since it was read and nothing was written: say so and
+        offer Save As, so both versions are kept. False (the work stays unsaved) on Cancel,
+        which also keeps a closing window open."""
+        if not ask_save_as_after_stale_save(self.window, self.document.display_name()):
+            return False
+        return self.save_as()
 
     # -- import ----------------------------------------------------------------------------
     def import_csv(self) -> None:

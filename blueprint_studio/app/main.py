@@ -25,7 +25,9 @@ def offer_recovery(window: MainWindow, recovery: RecoveryStore) -> list[MainWind
     """Ask once about every copy left by sessions that ended without saving (newest first).
 
     Restored copies open in their own windows, never over the project already shown; only an
-    untouched blank window is reused. Returns the windows that received a copy.
+    untouched blank window is reused. A copy of a file that is already open in a window opens
+    untitled: the file keeps one window, and saving the copy asks for a new name instead of
+    overwriting the version shown there. Returns the windows that received a copy.
     """
     works = recovery.orphans()
     if not works:
@@ -56,10 +58,17 @@ def offer_recovery(window: MainWindow, recovery: RecoveryStore) -> list[MainWind
             target = window
         else:
             target = (opened[-1] if opened else window).open_new_window()
-        document = Document(project, path=work.original_path or None, recovery=recovery,
-                            modified=True)
+        path = work.original_path or None
+        if path and MainWindow.window_showing(path) is not None:
+            path = None
+            message = tr("Restored your unsaved work of “{name}”, which is open in another window. "
+                         "Save it under a new name to keep both.").format(
+                name=Path(work.original_path).name)
+        else:
+            message = tr("Restored your unsaved work. Save it to keep it.")
+        document = Document(project, path=path, recovery=recovery, modified=True)
         target.set_document(document)
-        target.statusBar().showMessage(tr("Restored your unsaved work. Save it to keep it."), 10000)
+        target.statusBar().showMessage(message, 10000)
         opened.append(target)
         if document.write_recovery():  # the old copy goes only once the work is safe in the new one
             recovery.discard(work.token)

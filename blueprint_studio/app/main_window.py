@@ -6,6 +6,7 @@ map_commands.py, the inspector in inspector.py, the document in document.py.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTime, QTimer
@@ -344,6 +345,30 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
+    @staticmethod
+    def window_showing(path: str | Path) -> "MainWindow | None":
+        """The open window whose project is the file at `path`, or None.
+
+        Every window of the program is a top-level widget, so this sees the first window,
+        New Window's and those rebuilt by a language switch alike. A relative path, a
+        symbolic link or another spelling of the same file counts as the same file.
+        """
+        app = QApplication.instance()
+        for widget in (app.topLevelWidgets() if app is not None else []):
+            if (isinstance(widget, MainWindow) and widget.document is not None
+                    and not widget.document.is_untitled()
+                    and same_file(widget.document.path, path)):
+                return widget
+        return None
+
+    def bring_to_front(self) -> None:
+        """Show this window above the others and give it the focus (un-minimised if need be)."""
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def open_new_window(self) -> "MainWindow":
         window = MainWindow(self.settings, recovery=self.recovery)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -438,6 +463,15 @@ class MainWindow(QMainWindow):
             if self.actions["actionFullScreen"].isChecked() != full:
                 self.actions["actionFullScreen"].setChecked(full)
         super().changeEvent(event)
+
+
+def same_file(first: str | Path, second: str | Path) -> bool:
+    """Whether two paths name one file (links and relative paths resolved)."""
+    try:
+        return os.path.samefile(first, second)
+    except (OSError, ValueError):  # one of them is gone (or unreadable): compare the names
+        return (os.path.normcase(os.path.realpath(first))
+                == os.path.normcase(os.path.realpath(second)))
 
 
 def _openable_files(mime) -> list[str]:

@@ -168,6 +168,20 @@ ZH: dict[str, str] = {
     "Save the changes to “{name}” before closing?": "关闭前保存对“{name}”的修改吗？",
     "If you don't save, your changes since the last save are lost.": "如果不保存，上次保存之后的修改将会丢失。",
     "Don't Save": "不保存",
+    "The file changed on disk": "文件已在磁盘上被修改",
+    "Another window or program saved “{name}” after you opened it.":
+        "在您打开“{name}”之后，另一个窗口或程序保存了它。",
+    "Your changes are still here, but they were not written: saving now would overwrite the "
+    "other version. Choose Save As… to save your version under a new name and keep both.":
+        "您的修改仍然保留在这里，但没有写入文件：现在保存会覆盖另一个版本。"
+        "请选择“另存为…”，用新文件名保存您的版本，两个版本都会保留。",
+    "Save As…": "另存为…",
+    "“{name}” is already open in this window.": "“{name}”已在此窗口中打开。",
+    "“{name}” is open in another window. Save under another name, or close it there first.":
+        "“{name}”已在另一个窗口中打开。请用其他文件名保存，或先在那个窗口中关闭它。",
+    "Restored your unsaved work of “{name}”, which is open in another window. Save it under a "
+    "new name to keep both.":
+        "已恢复“{name}”未保存的工作；该文件已在另一个窗口中打开。请用新文件名保存，两个版本都会保留。",
     "Cancel": "取消",
     "Recover unsaved work": "恢复未保存的工作",
     "Blueprint Studio was closed without saving. It kept recovery copies of this work:":
