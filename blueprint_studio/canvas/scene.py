@@ -167,6 +167,7 @@ class MapScene(SelectionTracking, KeyboardNavigation, ContextMenu, InPlaceEditin
         """One whole edit: update the items it touched; the layout is redrawn once."""
         if self._detached or self.map_id not in changes.map_ids:
             return
+        self.cancel_interaction()  # what the gesture holds may be gone or elsewhere now
         for event in changes:
             if self._map_gone:
                 break
@@ -645,6 +646,12 @@ class MapScene(SelectionTracking, KeyboardNavigation, ContextMenu, InPlaceEditin
             self._paste_cell = cell
             self._paste_cell_clicked = True
         return RubberBand(self, event)
+
+    def cancel_interaction(self) -> None:
+        """End the gesture in progress without changing the model (Escape, a model change)."""
+        interaction, self._interaction = self._interaction, None
+        if interaction is not None:
+            interaction.cancel()
 
     def is_interacting(self) -> bool:
         """True while a gesture (drag, connect, rubber band, resize) holds the mouse."""
