@@ -49,6 +49,28 @@ class _Parser(argparse.ArgumentParser):
 
 # -- entry point ------------------------------------------------------------------------
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program was, so that cleanup runs as for Ctrl+C."""
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM (a closed terminal, `kill`, a session ending) unwinds like Ctrl+C, so every
+    half-written temporary file is removed by the code that made it."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise Terminated
+
+    try:
+        signal.signal(signal.SIGTERM, stop)
+    except (ValueError, OSError):  # not settable here (embedded interpreter)
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     _tolerant_output()
@@ -56,10 +78,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
             return _open_window(args)
+        _stop_on_sigterm()
         options = _build_parser().parse_args(args)
         return options.run(options)
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else 0
+    except Terminated:
+        return 143  # 128 + SIGTERM, as the shell reports a terminated program
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `blueprint-studio info x | head`: the reader left early
@@ -289,7 +314,7 @@ def _run_new(options: argparse.Namespace) -> int:
     output = _project_output(options.output)
     project = build_template(options.template, _lang(options))  # before touching the disk
     _refuse_existing(output)
-    write_project(project, output)
+    write_project(project, output, replace=False)  # never over a file made meanwhile
     print(tr("Created {path} from the template \"{name}\" ({cards} cards).").format(
         path=output, name=options.template, cards=sum(len(m.cards) for m in project.maps)))
     return 0
@@ -319,7 +344,7 @@ def _run_import(options: argparse.Namespace) -> int:
         project = _project_from_csv(source, options.map)
     from .storage import write_project
 
-    write_project(project, output)
+    write_project(project, output, replace=False)  # never over a file made meanwhile
     print(tr("Created {path} (maps: {maps}, cards: {cards}).").format(
         path=output, maps=len(project.maps), cards=sum(len(m.cards) for m in project.maps)))
     return 0

@@ -24,8 +24,14 @@ def _new_file_mode(target: Path) -> int:
         return 0o666 & ~mask
 
 
-def write_atomically(path: str | os.PathLike[str], write: Callable[[str], object]) -> object:
+def write_atomically(path: str | os.PathLike[str], write: Callable[[str], object],
+                     replace: bool = True) -> object:
     """Call `write(temporary_path)`, then fsync and rename the result over `path`.
+
+    With `replace=False` the result only takes the name if nothing has it yet, decided
+    atomically by the file system (a hard link, which fails when the name exists): two
+    programs creating the same new file never overwrite each other; the second gets
+    FileExistsError and its temporary file is removed.
 
     The temporary file lies beside the target (same file system, so the rename is atomic)
     and is removed on any failure; the folder is synced too, so the rename survives a
@@ -44,12 +50,34 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[str], object
         with open(temporary, "rb+") as stream:
             os.fsync(stream.fileno())
         os.chmod(temporary, _new_file_mode(target))  # mkstemp makes 0600; keep the usual mode
-        os.replace(temporary, target)
+        if replace:
+            os.replace(temporary, target)
+        else:
+            _rename_no_replace(temporary, target)
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
     _fsync_directory(directory)
     return result
+
+
+def _rename_no_replace(temporary: str, target: Path) -> None:
+    """Give the file its name only if the name is free; FileExistsError otherwise."""
+    if os.name == "nt":
+        os.rename(temporary, target)  # Windows refuses to rename over an existing file
+        return
+    try:
+        os.link(temporary, target)  # atomic, and fails with EEXIST when the name is taken
+    except OSError as error:
+        if isinstance(error, FileExistsError) or error.errno not in (errno.EPERM, errno.ENOTSUP,
+                                                                     errno.EOPNOTSUPP, errno.EXDEV):
+            raise
+        # A file system without hard links (FAT, some shares): claim the name first.
+        descriptor = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(descriptor)
+        os.replace(temporary, target)
+        return
+    os.unlink(temporary)
 
 
 def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> None:

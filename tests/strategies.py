@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from blueprint_studio.model.limits import NAME
+
 from blueprint_studio.model import (
     Card, CardKind, Channel, Connector, Lane, LaneKind, MapKind, Project, ProjectInfo,
     ServiceMap, Stage,
 )
 
-# Markup, quotes, formula starters, emoji, CJK, newlines, control characters, long runs.
+# Markup, quotes, formula starters, emoji, CJK, newlines, control characters, long runs
+# (as long as any text field may be: model.limits.NAME characters).
 HOSTILE_SAMPLES = [
     "<b>bold</b>", "&amp; & <font color=red>", "=SUM(A1:A2)", "+1", "-1", "@cmd", "\ttab",
     "\r\nCRLF", "line1\nline2", "emoji 😀👍🏽", "净推荐值 NPS ✓", "'; DROP TABLE cards; --",
-    "\x00nul\x01\x1f", "\\back\\slash", '"quoted",comma;semi', "x" * 3000, "",
+    "\x00nul\x01\x1f", "\\back\\slash", '"quoted",comma;semi', "x" * NAME, "",
 ]
 
 hostile_text = st.one_of(

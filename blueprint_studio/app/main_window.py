@@ -92,10 +92,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_state_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
-        self._counts_timer = QTimer(self)
-        self._counts_timer.setSingleShot(True)
-        self._counts_timer.setInterval(150)
-        self._counts_timer.timeout.connect(self._update_counts)
 
         self._connect_actions()
         self.map_area.currentMapChanged.connect(self._on_current_map_changed)
@@ -195,7 +191,7 @@ class MainWindow(QMainWindow):
         self.inspector.set_document(document.project, stack)
         self.maps_panel.set_project(document.project)
         self.map_area.set_document(document.project, stack)
-        self._unsubscribe_counts = document.project.events.subscribe(lambda _e: self._counts_timer.start())
+        self._unsubscribe_counts = document.project.events.subscribe(lambda _changes: self._update_counts())
         self._update_title()
         self._on_current_map_changed(self.map_area.current_map_id())
 
@@ -285,9 +281,10 @@ class MainWindow(QMainWindow):
         self.zoom_label.setText(tr("Zoom {percent} %").format(percent=round(factor * 100)))
 
     def _update_counts(self) -> None:
+        """Once per change set (one edit), and when another map is shown."""
         scene = self.map_area.current_scene()
-        if scene is None:
-            self.counts_label.clear()
+        if scene is None or scene.map_id not in {m.id for m in self.document.project.maps}:
+            self.counts_label.clear()  # its map was just removed: the tabs follow at once
             return
         counts = scene.counts()
         self.counts_label.setText(

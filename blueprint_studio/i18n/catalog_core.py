@@ -148,6 +148,14 @@ ZH: dict[str, str] = {
     "no stage of this map has the id {id}": "此地图中没有编号为 {id} 的阶段",
     "no lane of this map has the id {id}": "此地图中没有编号为 {id} 的泳道",
     "no card of this map has the id {id}": "此地图中没有编号为 {id} 的卡片",
+    "Row {row}, column {letter}: {problem}.": "第 {row} 行，{letter} 列：{problem}。",
+    "Row {row}: a map holds at most {limit} cards, so this file is too large to import as one "
+    "map.": "第 {row} 行：一张地图最多只能有 {limit} 张卡片，所以这个文件太大，无法作为一张地图导入。",
+    "{count} entries, but at most {limit} are allowed": "有 {count} 项，但最多允许 {limit} 项",
+    "a quoted cell is never closed, so every row after it would become part of this cell; "
+    "add the missing \"": "带引号的单元格没有结束，后面的每一行都会变成这个单元格的一部分；请补上缺少的 \"",
+    "there is text after the closing quote of this cell; put the whole cell in quotes and "
+    "double any quote inside it (\"\")": "这个单元格的结束引号后面还有文字；请把整个单元格放在引号中，并把其中的引号写成两个（\"\"）",
     "The project data has \"{key}\" at {where}, which this version does not know: the file "
     "was written by a newer Blueprint Studio, so please update the program to open it.":
         "项目数据在 {where} 处有“{key}”，此版本无法识别：该文件由较新版本的服务蓝图工作室写入，"

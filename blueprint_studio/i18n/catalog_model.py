@@ -66,4 +66,13 @@ ZH: dict[str, str] = {
     "{field} must be yes or no": "{field}只能是“是”或“否”",
     "{field} must look like #1a2b3c, not {value}": "{field}应形如 #1a2b3c，而不是 {value}",
     "{owner} keeps at least one {kind}": "{owner}至少要保留一个{kind}",
+    "{field} holds {length} characters; at most {limit} are allowed":
+        "{field}有 {length} 个字符；最多允许 {limit} 个",
+    "{owner} holds at most {limit} {kind} entries": "{owner}最多只能有 {limit} 个{kind}",
+    "{owner} holds more than {limit} {kind} entries": "{owner}的{kind}超过了 {limit} 个",
+    "The project holds at most {limit} {kind} entries": "项目最多只能有 {limit} 个{kind}",
+    "The project holds more than {limit} {kind} entries": "项目的{kind}超过了 {limit} 个",
+    "A stage": "一个阶段",
+    "A lane": "一条泳道",
+    "A card": "一张卡片",
 }

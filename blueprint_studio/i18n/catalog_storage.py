@@ -32,4 +32,8 @@ ZH: dict[str, str] = {
     "were not written; they are still here: save them under another name to keep both.":
         "{name} 在你打开之后已被另一个窗口或程序修改，所以你的更改没有写入；这些更改仍然保留在这里："
         "请另存为其他名称，两份内容都能保留。",
+    "{name} already exists; choose another name or delete it first.":
+        "{name} 已存在；请换一个名称或先删除它。",
+    "{name} holds more than Blueprint Studio takes ({detail}), so it cannot be opened.":
+        "{name} 的内容超出了服务蓝图工作室的上限（{detail}），因此无法打开。",
 }

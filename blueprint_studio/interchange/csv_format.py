@@ -19,13 +19,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..i18n import tr
+from ..i18n import describe, tr
 from ..i18n.labels import LANE_KIND_NAMES
 from ..model import (
     Card, CardKind, Channel, Connector, Lane, LaneKind, ModelError, ServiceMap, Stage,
     STANDARD_LANES, new_id,
 )
 from ..model.enums import EMOTION_MAX, EMOTION_MIN, usual_card_kind
+from ..model.fields import Field
+from ..model.kinds import CARD, LANE, STAGE
 from ..model.validate import check_map
 from ..naming import column_letters
 from .errors import InterchangeError
@@ -124,21 +126,69 @@ def _sniff_delimiter(text: str) -> tuple[str, str]:
     return (best if counts[best] else ","), text
 
 
+class _QuoteError(Exception):
+    """A malformed quote; `index` is the 0-based cell of the record where it is."""
+
+    def __init__(self, row: int, index: int, problem: str) -> None:
+        super().__init__(problem)
+        self.row, self.index, self.problem = row, index, problem
+
+
 def _records(text: str) -> Iterator[tuple[int, list[str]]]:
-    """(spreadsheet row number, cells): the header is row 1; multi-line cells count once."""
+    """(spreadsheet row number, cells): the header is row 1; multi-line cells count once.
+
+    Strict about quotes: an unterminated quote would swallow every later row into one cell
+    and text after a closing quote would be glued on silently, so both are refused."""
     delimiter, text = _sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
     row = 0
     while True:
         row += 1
+        start = line_starts[min(reader.line_num, len(line_starts) - 1)]
         try:
             cells = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
+            found = _bad_quote(text, start, delimiter)
+            if found is not None:
+                raise _QuoteError(row, *found) from None
             raise InterchangeError(tr("Row {row} cannot be read as CSV: {reason}.").format(
                 row=row, reason=error)) from None
         yield row, cells
+
+
+def _bad_quote(text: str, position: int, delimiter: str) -> tuple[int, str] | None:
+    """Where the record starting at `position` breaks the quoting rules, and how."""
+    index, at_start, end = 0, True, len(text)
+    while position < end:
+        char = text[position]
+        if at_start and char == '"':
+            search = position + 1
+            while True:
+                close = text.find('"', search)
+                if close == -1:
+                    return index, tr("a quoted cell is never closed, so every row after it "
+                                     "would become part of this cell; add the missing \"")
+                if text.startswith('""', close):
+                    search = close + 2  # an escaped quote inside the cell
+                    continue
+                after = text[close + 1:close + 2]
+                if after in (delimiter, "\n", "\r", ""):
+                    position, at_start = close + 1, False
+                    break
+                return index, tr("there is text after the closing quote of this cell; put the "
+                                 "whole cell in quotes and double any quote inside it (\"\")")
+            continue
+        if char == delimiter:
+            index, at_start = index + 1, True
+        elif char in "\r\n":
+            return None
+        else:
+            at_start = False
+        position += 1
+    return None
 
 
 # -- reading: rows → map ------------------------------------------------------------------
@@ -288,11 +338,29 @@ def _card_id(cell: str, used: set[str]) -> str:
 
 def parse_csv_text(text: str, map_name: str) -> ServiceMap:
     """A map from the text of a CSV file (see docs/csv-format.md)."""
-    records = _records(text)
+    state: dict[str, _Header] = {}
+    try:
+        return _parse_records(_records(text), map_name, state)
+    except _QuoteError as error:
+        raise _quote_error(error, state.get("header")) from None
+
+
+def _quote_error(error: _QuoteError, header: _Header | None) -> InterchangeError:
+    """Named by the column's header where the header is known, else by its letter."""
+    if header is not None:
+        for column, index in header.positions.items():
+            if index == error.index:
+                return _row_error(error.row, header, column, error.problem)
+    return InterchangeError(tr("Row {row}, column {letter}: {problem}.").format(
+        row=error.row, letter=column_letters(error.index), problem=error.problem))
+
+
+def _parse_records(records: Iterator[tuple[int, list[str]]], map_name: str,
+                   state: dict[str, _Header]) -> ServiceMap:
     header: _Header | None = None
     for row, cells in records:
         if any(cell.strip() for cell in cells):
-            header = _read_header(row, cells)
+            header = state["header"] = _read_header(row, cells)
             break
     if header is None:
         raise InterchangeError(tr("The CSV file is empty."))
@@ -306,6 +374,10 @@ def parse_csv_text(text: str, map_name: str) -> ServiceMap:
     for row, cells in records:
         if not any(cell.strip() for cell in cells):
             continue  # spreadsheets leave blank rows behind
+        if len(cards) >= CARD.at_most:  # type: ignore[operator]
+            raise InterchangeError(tr("Row {row}: a map holds at most {limit} cards, so this "
+                                      "file is too large to import as one map.").format(
+                row=row, limit=f"{CARD.at_most:,}"))
         try:
             card = _read_row(header, row, cells, builder, used_ids)
         except _RowError as error:
@@ -343,10 +415,10 @@ def _read_row(header: _Header, row: int, cells: list[str], builder: _MapBuilder,
         raise InterchangeError(
             tr("Row {row} has {cells} cells but the header has {width}; put text that contains "
                "the delimiter in quotes.").format(row=row, cells=len(cells), width=header.width))
-    stage_name = header.cell(cells, "stage").strip()
+    stage_name = _within_limit(header.cell(cells, "stage").strip(), "stage", STAGE.field("name"))
     if not stage_name:
         raise _RowError("stage", tr("every card needs a stage"))
-    lane_name = header.cell(cells, "lane").strip()
+    lane_name = _within_limit(header.cell(cells, "lane").strip(), "lane", LANE.field("name"))
     if not lane_name:
         raise _RowError("lane", tr("every card needs a lane"))
     lane = builder.lane(lane_name)
@@ -362,15 +434,25 @@ def _read_row(header: _Header, row: int, cells: list[str], builder: _MapBuilder,
     card_id = _card_id(header.cell(cells, "id").strip(), used_ids)
     used_ids.add(card_id)
     return Card(
-        id=card_id, stage_id=stage.id, lane_id=lane.id, text=header.cell(cells, "text"),
+        id=card_id, stage_id=stage.id, lane_id=lane.id,
+        text=_within_limit(header.cell(cells, "text"), "text", CARD.field("text")),
         kind=kind, channel=channel,
         emotion=_parse_emotion(header.cell(cells, "emotion"), "emotion"),
         moment_of_truth=_parse_bool(header.cell(cells, "mot"), "mot"),
         fail_point=_parse_bool(header.cell(cells, "fail_point"), "fail_point"),
         wait_minutes=_parse_number(header.cell(cells, "wait_min"), "wait_min"),
         duration_minutes=_parse_number(header.cell(cells, "duration_min"), "duration_min"),
-        owner=header.cell(cells, "owner"), notes=header.cell(cells, "notes"),
+        owner=_within_limit(header.cell(cells, "owner"), "owner", CARD.field("owner")),
+        notes=_within_limit(header.cell(cells, "notes"), "notes", CARD.field("notes")),
     )
+
+
+def _within_limit(value: str, column: str, spec: Field) -> str:
+    """The cell's text, or the row error that names the field's limit (model.limits)."""
+    try:
+        return spec.check(value)
+    except ModelError as error:
+        raise _RowError(column, describe(error)) from None
 
 
 def _add_connectors(service_map: ServiceMap, header: _Header,

@@ -158,7 +158,9 @@ def _check_encodable(value: str, where: str) -> None:
 
 def _shown(value: Any) -> str:
     """A value quoted in a one-line message (JSON escapes newlines and control characters)."""
-    return json.dumps(value, ensure_ascii=False)[:60]
+    if isinstance(value, _HugeNumber):
+        return repr(value)
+    return json.dumps(value, ensure_ascii=False, default=repr)[:60]
 
 
 def _reason(error: Exception, value: Any) -> str:
@@ -229,7 +231,13 @@ def _read_children(kind: Kind | None, parent: Any, reader: _Reader) -> None:
         group_sizes: dict[tuple[Any, ...], int] = {}
         held = child.container(parent)
         unique: set[tuple[Any, ...]] = set()
-        for index, _ in reader.items(child.json_section):
+        items = reader.items(child.json_section)
+        if child.at_most is not None and len(items) > child.at_most:
+            # Refused before anything is built: a million cards would take a minute and GBs.
+            reader.fail(reader.at(child.json_section),
+                        tr("{count} entries, but at most {limit} are allowed").format(
+                            count=f"{len(items):,}", limit=f"{child.at_most:,}"))
+        for index, _ in items:
             sub = reader.child(child.json_section, index)
             entity = _read_entity(child, sub, seen, known_ids, group_sizes)
             if child.distinct and len({getattr(entity, n) for n in child.distinct}) < len(child.distinct):
@@ -294,9 +302,24 @@ def project_from_dict(data: Any) -> Project:
     return project
 
 
+class _HugeNumber:
+    """A whole number too long to be any value of ours (Python refuses to convert more than
+    4,300 digits at all): kept as a marker, so the reader names where it is."""
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"<a number of {len(self.digits.lstrip('-'))} digits>"
+
+
+def _parse_int(digits: str) -> int | _HugeNumber:
+    return int(digits) if len(digits) <= 40 else _HugeNumber(digits)
+
+
 def loads_json(text: str) -> Project:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as error:
         raise InterchangeError(
             tr("This is not valid JSON: {problem} at line {line}, column {column}.").format(

@@ -33,3 +33,7 @@ class ModelError(ValueError):
             return template.format(**values) if values else template
         except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
             return self.template.format(**self.values) if self.values else self.template
+
+
+class LimitError(ModelError):
+    """More than the program takes (model.limits): not damage, and said differently."""

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from .errors import ModelError, Phrase
+from . import limits
+from .errors import LimitError, ModelError, Phrase
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_ID_LENGTH = 200
@@ -41,6 +42,7 @@ class Field:
     column: str = ""  # the table column; default: the name
     json: str = ""  # the key in JSON; default: the name
     editable: bool = True  # changed by Update (refs and orders change by Move or not at all)
+    max_length: int | None = None  # for text: the most characters (model.limits)
     extra_check: Callable[[Any], Any] | None = None
 
     @property
@@ -64,6 +66,9 @@ class Field:
 def _text(field: Field, value: Any, label: Phrase) -> str:
     if not isinstance(value, str):
         raise ModelError("{field} must be text", field=label)
+    if field.max_length is not None and len(value) > field.max_length:
+        raise LimitError("{field} holds {length} characters; at most {limit} are allowed",
+                         field=label, length=f"{len(value):,}", limit=f"{field.max_length:,}")
     return value
 
 
@@ -147,8 +152,8 @@ _CHECKS: dict[str, Callable[[Field, Any, Phrase], Any]] = {
 
 # -- shorthands for descriptions ---------------------------------------------------------
 
-def text(name: str, label: str, **options: Any) -> Field:
-    return Field(name, "text", label, **options)
+def text(name: str, label: str, max_length: int = limits.NAME, **options: Any) -> Field:
+    return Field(name, "text", label, max_length=max_length, **options)
 
 
 def flag(name: str, label: str, default: bool = False, **options: Any) -> Field:
@@ -160,7 +165,7 @@ def choice(name: str, label: str, enum: type[Enum], default: Any, **options: Any
 
 
 def colour(name: str = "colour", label: str = "Colour") -> Field:
-    return Field(name, "colour", label)
+    return Field(name, "colour", label, max_length=7)
 
 
 def ref(name: str, label: str, references: str) -> Field:

@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import fields as f
+from . import limits
 from .entities import Card, Connector, Lane, ModelError, Project, ProjectInfo, ServiceMap, Stage
 from .enums import EMOTION_MAX, EMOTION_MIN, CardKind, Channel, LaneKind, MapKind
-from .errors import Phrase
+from .errors import LimitError, Phrase
 
 Scope = tuple[str, ...]
 PROJECT = "project"
@@ -48,6 +49,8 @@ class Kind:
     unique_together: tuple[str, ...] = ()  # no two entities of a scope share these values
     distinct: tuple[str, ...] = ()  # these fields must differ from each other (no self-arrows)
     keep_at_least: int = 0  # removing the last ones of a parent is refused
+    at_most: int | None = None  # a parent holds no more than this many (model.limits)
+    at_most_in_project: int | None = None  # nor the whole project
     json_sort: Callable[[Any], list[Any]] | None = None  # listing order of a dict container
 
     # -- fields ---------------------------------------------------------------------
@@ -119,17 +122,19 @@ def _reading_order(service_map: ServiceMap) -> list[Card]:
 MAP = Kind(
     "map", "map", ServiceMap,
     (f.text("name", "Name"), f.choice("kind", "Kind of map", MapKind, MapKind.BLUEPRINT),
-     f.text("description", "Description"), f.flag("show_emotion_curve", "Emotion curve", True)),
+     f.text("description", "Description", limits.NOTES),
+     f.flag("show_emotion_curve", "Emotion curve", True)),
     parent=PROJECT, attribute="maps", table="maps", json_section="maps", ordered=True,
-    keep_at_least=1,
+    keep_at_least=1, at_most=limits.MAPS_PER_PROJECT,
 )
 
 STAGE = Kind(
     "stage", "stage", Stage,
-    (f.text("name", "Name"), f.text("description", "Description"), f.text("phase", "Phase"),
+    (f.text("name", "Name"), f.text("description", "Description", limits.NOTES),
+     f.text("phase", "Phase"),
      f.Field("width", "float", "Column width", default=None, nullable=True, low=40, high=5000)),
     parent="map", attribute="stages", table="stages", json_section="stages", ordered=True,
-    keep_at_least=1,
+    keep_at_least=1, at_most=limits.STAGES_PER_MAP,
 )
 
 LANE = Kind(
@@ -137,7 +142,7 @@ LANE = Kind(
     (f.choice("kind", "Kind of lane", LaneKind, LaneKind.CUSTOM), f.text("name", "Name"),
      f.colour()),
     parent="map", attribute="lanes", table="lanes", json_section="lanes", ordered=True,
-    keep_at_least=1,
+    keep_at_least=1, at_most=limits.LANES_PER_MAP,
 )
 
 MAX_MINUTES = 10_000_000
@@ -147,7 +152,8 @@ CARD = Kind(
     (f.ref("stage_id", "Stage", "stage"), f.ref("lane_id", "Lane", "lane"),
      f.Field("order", "order", "Position in the cell", default=0, column="position",
              editable=False),
-     f.text("text", "Text"), f.choice("kind", "Kind of card", CardKind, CardKind.ACTION),
+     f.text("text", "Text", limits.CARD_TEXT),
+     f.choice("kind", "Kind of card", CardKind, CardKind.ACTION),
      f.choice("channel", "Channel", Channel, None, nullable=True),
      f.Field("emotion", "int", "Emotion", default=None, nullable=True, low=EMOTION_MIN,
              high=EMOTION_MAX),
@@ -156,9 +162,10 @@ CARD = Kind(
              high=MAX_MINUTES),
      f.Field("duration_minutes", "float", "Duration (minutes)", default=None, nullable=True,
              low=0, high=MAX_MINUTES),
-     f.text("owner", "Owner"), f.text("notes", "Notes"), f.colour()),
+     f.text("owner", "Owner"), f.text("notes", "Notes", limits.NOTES), f.colour()),
     parent="map", attribute="cards", table="cards", json_section="cards",
     group_by=("stage_id", "lane_id"), json_sort=_reading_order,
+    at_most=limits.CARDS_PER_MAP, at_most_in_project=limits.CARDS_PER_PROJECT,
 )
 
 CONNECTOR = Kind(
@@ -167,6 +174,7 @@ CONNECTOR = Kind(
      f.text("label", "Label")),
     parent="map", attribute="connectors", table="connectors", json_section="connectors",
     unique_together=("source_id", "target_id"), distinct=("source_id", "target_id"),
+    at_most=limits.ARROWS_PER_MAP,
 )
 
 # Parents before children, and within a scope referenced kinds before the kinds that
@@ -177,7 +185,7 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (MAP, STAGE, LANE, CARD, C
 PROJECT_INFO_FIELDS: tuple[f.Field, ...] = (
     f.text("title", "Title"), f.text("organisation", "Organisation"), f.text("date", "Date"),
     f.text("trainer", "Trainer"), f.text("group", "Group", column="group_name"),
-    f.text("notes", "Notes"),
+    f.text("notes", "Notes", limits.NOTES),
 )
 
 
@@ -189,6 +197,25 @@ def check_info_field(name: str, value: Any) -> Any:
 
 
 # -- the tree ----------------------------------------------------------------------
+
+def count_in_project(project: Project, kind: Kind) -> int:
+    return sum(1 for k, _scope, _entity, _position in walk(project) if k is kind)
+
+
+def check_room(project: Project, kind: Kind, parent: Any, adding: int = 1) -> None:
+    """Refuse to grow past the kind's limits (model.limits), in one sentence."""
+    held = len(kind.container(parent))
+    if kind.at_most is not None and held + adding > kind.at_most:
+        owner = "The project" if kind.parent == PROJECT else f"A {KINDS[kind.parent].label}"
+        raise LimitError("{owner} holds at most {limit} {kind} entries",
+                         owner=Phrase(owner), limit=f"{kind.at_most:,}", kind=Phrase(kind.label))
+    if kind.at_most_in_project is not None and kind.parent != PROJECT:
+        total = sum(len(kind.container(m)) for m in project.maps) if kind.parent == "map" \
+            else count_in_project(project, kind)
+        if total + adding > kind.at_most_in_project:
+            raise LimitError("The project holds at most {limit} {kind} entries",
+                             limit=f"{kind.at_most_in_project:,}", kind=Phrase(kind.label))
+
 
 def children_of(kind_name: str) -> list[Kind]:
     """The kinds contained in `kind_name` (PROJECT for the top level)."""

@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .entities import Card, Connector, Lane, ModelError, Project, ServiceMap, Stage
-from .errors import Phrase
+from .errors import LimitError, Phrase
 from .events import ModelEvent
 from .kinds import (
-    KINDS, PROJECT, Kind, Scope, check_info_field, children_of, dependents_of, find,
-    group_of, lookup, members_of_group, parent_object,
+    KINDS, PROJECT, Kind, Scope, check_info_field, check_room, children_of, count_in_project,
+    dependents_of, find, group_of, lookup, members_of_group, parent_object, walk,
 )
 
 
@@ -120,6 +120,21 @@ def _check_refs(kind: Kind, parent: Any, entity: Any) -> None:
                 raise ModelError("These cards are already joined by an arrow")
 
 
+def _check_room_for_subtree(project: Project, kind: Kind, entity: Any) -> None:
+    """A whole map brings its cards: the project's limits count them too."""
+    brought: dict[str, int] = {}
+    for child_kind, _scope, _child, _position in walk(entity, kind.name, (entity.id,)):
+        brought[child_kind.name] = brought.get(child_kind.name, 0) + 1
+    for name, count in brought.items():
+        child_kind = KINDS[name]
+        if child_kind.at_most_in_project is not None:
+            total = count_in_project(project, child_kind) + count
+            if total > child_kind.at_most_in_project:
+                raise LimitError("The project holds at most {limit} {kind} entries",
+                                 limit=f"{child_kind.at_most_in_project:,}",
+                                 kind=Phrase(child_kind.label))
+
+
 def _check_subtree(kind: Kind, entity: Any) -> None:
     """An entity that arrives with children (a whole map) is checked all the way down."""
     from .validate import check_children
@@ -142,11 +157,13 @@ class Add(Operation):
         parent = parent_object(project, kind, self.scope)
         if lookup(parent, kind, self.entity.id) is not None:
             raise ModelError("This {kind} is already there", kind=Phrase(kind.label))
+        check_room(project, kind, parent)
         added = copy.deepcopy(self.entity) if children_of(kind.name) else copy.copy(self.entity)
         kind.check_entity(added)
         _check_refs(kind, parent, added)
         if children_of(kind.name):
             _check_subtree(kind, added)
+            _check_room_for_subtree(project, kind, added)
         held = kind.container(parent)
         if isinstance(held, list):
             held.insert(_clamp(self.index, len(held)), added)

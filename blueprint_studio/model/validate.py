@@ -12,8 +12,8 @@ from collections import defaultdict
 from typing import Any
 
 from .entities import ModelError, Project, ServiceMap
-from .errors import Phrase
-from .kinds import KINDS, MAP, PROJECT, Kind, children_of, group_of
+from .errors import LimitError, Phrase
+from .kinds import KINDS, MAP, PROJECT, Kind, children_of, count_in_project, group_of
 
 
 def check_children(parent_kind: Kind | None, parent: Any) -> None:
@@ -30,12 +30,19 @@ def check_children(parent_kind: Kind | None, parent: Any) -> None:
         if len(set(ids)) != len(ids):
             raise ModelError("Two {kind} entries have the same id", kind=label)
         ids_of[kind.name] = set(ids)
+        if kind.at_most is not None and len(ids) > kind.at_most:
+            raise LimitError("{owner} holds more than {limit} {kind} entries",
+                             owner=Phrase("The project" if parent_kind is None
+                                          else f"A {parent_kind.label}"),
+                             limit=f"{kind.at_most:,}", kind=label)
         groups: dict[tuple[Any, ...], list[int]] = defaultdict(list)
         unique: set[tuple[Any, ...]] = set()
         for entity in entities:
             for spec in kind.fields:
                 try:
                     spec.check(getattr(entity, spec.name))
+                except LimitError:
+                    raise
                 except ModelError as error:
                     raise ModelError("A {kind} has an invalid value: {problem}", kind=label,
                                      problem=error.message()) from None
@@ -67,6 +74,12 @@ def check_map(service_map: ServiceMap) -> None:
 
 
 def check_project(project: Project) -> None:
+    for kind in KINDS.values():
+        if kind.at_most_in_project is not None:
+            total = count_in_project(project, kind)
+            if total > kind.at_most_in_project:
+                raise LimitError("The project holds more than {limit} {kind} entries",
+                                 limit=f"{kind.at_most_in_project:,}", kind=Phrase(kind.label))
     check_children(None, project)
 
 

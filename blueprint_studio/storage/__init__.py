@@ -34,7 +34,8 @@ def read_project(path: str | os.PathLike[str]) -> Project:
     return files.load(files.as_path(path)).project
 
 
-def write_project(project: Project, path: str | os.PathLike[str]) -> None:
+def write_project(project: Project, path: str | os.PathLike[str], *, replace: bool = True) -> None:
     """Write the whole project to `path` atomically (temp file in the same folder, fsync,
-    rename), replacing any file there."""
-    files.write(project, files.as_path(path))
+    rename), replacing any file there; with `replace=False`, refusing to (ProjectFileError)
+    if a file is there, however close two programs come to creating it."""
+    files.write(project, files.as_path(path), replace=replace)

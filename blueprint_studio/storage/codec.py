@@ -10,9 +10,11 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, type_coerce
+from sqlalchemy.types import NullType
 
 from blueprint_studio.model import ModelError, Project, ProjectInfo
+from blueprint_studio.model.errors import LimitError
 from blueprint_studio.model.kinds import KINDS, PROJECT, PROJECT_INFO_FIELDS, Kind, Scope, walk
 
 from . import schema
@@ -97,7 +99,8 @@ def load_project(connection: Connection, project_id: str) -> tuple[Project, int]
     """Read one project and the revision it is at. Raises DamagedData for values no valid
     project holds."""
     table = schema.project
-    row = connection.execute(select(table).where(table.c.id == project_id)).first()
+    row = connection.execute(select(*(_raw(c) for c in table.columns))
+                             .where(table.c.id == project_id)).first()
     if row is None:
         raise DamagedData(f"the project {project_id} is not there")
     values = row._mapping
@@ -120,7 +123,7 @@ def _load_kind(connection: Connection, kind: Kind, project_id: str,
     scope_columns = kind.scope_columns
     names = [*scope_columns, "id", *(("position",) if kind.ordered else ()),
              *(spec.column_name for spec in kind.fields)]
-    rows = connection.execute(select(*(table.c[n] for n in names))
+    rows = connection.execute(select(*(_raw(table.c[n]) for n in names))
                               .where(table.c.project_id == project_id)).all()
     what = f"A {kind.label}"
     width = len(scope_columns)
@@ -164,6 +167,12 @@ def _load_kind(connection: Connection, kind: Kind, project_id: str,
     return own
 
 
+def _raw(column: Any) -> Any:
+    """A column as the database holds it, without SQLAlchemy's conversion (which would
+    turn a boolean 'false' or 2 into True): the model's checks decide what is valid."""
+    return type_coerce(column, NullType()).label(column.name)
+
+
 def _text(value: Any, what: str) -> str:
     if not isinstance(value, str):
         raise DamagedData(f"{what} is not text")
@@ -173,5 +182,7 @@ def _text(value: Any, what: str) -> str:
 def _checked(spec: Any, value: Any, what: str) -> Any:
     try:
         return spec.check(value)
+    except LimitError:
+        raise  # too much, not damaged: said as such by the caller
     except (ModelError, ValueError, TypeError) as error:
         raise DamagedData(f"{what} has an invalid {spec.name} ({error})") from None

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, exc
 from blueprint_studio import __version__
 from blueprint_studio.i18n import tr
 from blueprint_studio.model import ModelError, Project
+from blueprint_studio.model.errors import LimitError
 from blueprint_studio.model.validate import check_project
 
 from . import codec, migrations, schema, sqlite_file
@@ -68,6 +69,8 @@ def load(path: Path) -> Loaded:
             base = before
     except ProjectFileError:
         raise
+    except LimitError as error:
+        raise too_large(path, error) from None
     except codec.DamagedData as error:
         raise sqlite_file.damaged(path, str(error)) from None
     except (exc.DBAPIError, *sqlite_file.DRIVER_ERRORS) as error:
@@ -85,9 +88,17 @@ def load(path: Path) -> Loaded:
 
     try:
         check_project(project)
+    except LimitError as error:
+        raise too_large(path, error) from None
     except ModelError as error:
         raise sqlite_file.damaged(path, str(error)) from None
     return Loaded(project, version, base)
+
+
+def too_large(path: Path, error: LimitError) -> ProjectFileError:
+    return ProjectFileError(
+        tr("{name} holds more than Blueprint Studio takes ({detail}), so it cannot be opened.")
+        .format(name=path.name or str(path), detail=error.message(tr).rstrip(".")), path)
 
 
 def _read(connection: Connection, path: Path, version: int) -> tuple[Project, int]:
@@ -107,8 +118,11 @@ def _read(connection: Connection, path: Path, version: int) -> tuple[Project, in
     return codec.load_project(connection, ids[0])
 
 
-def write(project: Project, path: Path, revision: int = 0) -> None:
-    """Write the whole project to `path` atomically (temp file, fsync, rename)."""
+def write(project: Project, path: Path, revision: int = 0, replace: bool = True) -> None:
+    """Write the whole project to `path` atomically (temp file, fsync, rename).
+
+    With `replace=False` an existing file at `path` is never replaced, even by a file
+    created at the same moment by another program: ProjectFileError says it exists."""
     name = path.name or str(path)
     try:
         check_project(project)
@@ -138,7 +152,11 @@ def write(project: Project, path: Path, revision: int = 0) -> None:
             engine.dispose()
 
     try:
-        sqlite_file.atomic_write(path, build)
+        sqlite_file.atomic_write(path, build, replace=replace)
+    except FileExistsError:
+        raise ProjectFileError(
+            tr("{name} already exists; choose another name or delete it first.").format(
+                name=name), path) from None
     except OSError as error:
         raise sqlite_file.os_error(error, path) from None
     except ValueError as error:  # e.g. a NUL character in the file name

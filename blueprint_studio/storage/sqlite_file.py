@@ -334,7 +334,7 @@ def change_counter(path: Path) -> int:
     return header.change_counter if header else -1
 
 
-def atomic_write(target: Path, build: Callable[[Path], None]) -> None:
+def atomic_write(target: Path, build: Callable[[Path], None], replace: bool = True) -> None:
     """Build the file under a temporary name beside `target`, sync it, then rename it over
     `target` in one step. A crash leaves either the old file or the new one, never half."""
 
@@ -345,4 +345,4 @@ def atomic_write(target: Path, build: Callable[[Path], None]) -> None:
             journal_path(Path(temp)).unlink(missing_ok=True)  # the temp file itself goes too
             raise
 
-    fileutil.write_atomically(target, build_and_clean)
+    fileutil.write_atomically(target, build_and_clean, replace=replace)

@@ -1,0 +1,23 @@
+"""What a project may hold: limits far above any real workshop, so that a runaway paste, a
+damaged or hostile file never makes the program or its exports crawl.
+
+Enforced by the model itself (every way in: the window, imports, loading a file), named
+in one sentence when exceeded, and listed in docs/file-format.md ("Limits"). A real
+workshop map has tens to a few hundred cards; at these limits every export still
+finishes (benchmarks/bench_limits.py measures it).
+"""
+
+from __future__ import annotations
+
+# Text, in characters.
+CARD_TEXT = 2_000  # what fits on a sticky note, many times over
+NOTES = 10_000  # a card's or the project's notes, a map's description
+NAME = 1_000  # names, labels, owners, phases, the cover's fields
+
+# Counts.
+MAPS_PER_PROJECT = 100
+STAGES_PER_MAP = 200
+LANES_PER_MAP = 50
+CARDS_PER_MAP = 5_000
+CARDS_PER_PROJECT = 10_000
+ARROWS_PER_MAP = 10_000
