@@ -114,9 +114,21 @@ class ProjectFile:
 
     def _save_in_place(self, whole: bool) -> None:
         old_format = self._version != migrations.SCHEMA_VERSION
+        # Format 1 is checked by its header, read through a descriptor opened before the
+        # transaction and closed after it: closing any descriptor of a file drops every
+        # POSIX lock the process holds on it, SQLite's write lock included.
+        header = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0)) if old_format else None
+        try:
+            self._save_transaction(whole, header)
+        finally:
+            if header is not None:
+                os.close(header)
+
+    def _save_transaction(self, whole: bool, header: int | None) -> None:
+        old_format = header is not None
         with self.engine.begin() as connection:  # BEGIN IMMEDIATE: we hold the write lock
-            if old_format:
-                revision = self._claim_old_format(connection)
+            if header is not None:
+                revision = self._claim_old_format(connection, header)
             else:
                 revision = claim_revision(connection, self.project.id, self._base)
             if whole or old_format:
@@ -130,13 +142,13 @@ class ProjectFile:
         self._stored = stored
         self._tracker.clear()
 
-    def _claim_old_format(self, connection: Connection) -> int:
+    def _claim_old_format(self, connection: Connection, header: int) -> int:
         """Format 1 has no revision: under the write lock, nobody may have committed since
         we read (SQLite's change counter), and the file is still format 1. Then upgrade it
         in this same transaction."""
         connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchall()
         _app, header_version = sqlite_file.file_version(connection)
-        if (sqlite_file.change_counter(self.path) != self._base
+        if (sqlite_file.change_counter_of(header) != self._base
                 or header_version != self._version):
             raise StaleBase(self.project.id)
         migrations.migrate(connection, self._version)

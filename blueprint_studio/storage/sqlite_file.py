@@ -323,6 +323,15 @@ def file_identity(path: Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
+def change_counter_of(descriptor: int) -> int:
+    """The change counter through a descriptor that stays open (see project_file)."""
+    header = parse_header(os.pread(descriptor, HEADER_SIZE, 0)) if hasattr(os, "pread") else None
+    if header is None and not hasattr(os, "pread"):
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        header = parse_header(os.read(descriptor, HEADER_SIZE))
+    return header.change_counter if header else -1
+
+
 def change_counter(path: Path) -> int:
     """SQLite's count of committed writes, from the file header. Read under a write lock
     it tells whether anyone wrote since (file format 1, which has no revision, uses it)."""
