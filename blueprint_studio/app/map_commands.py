@@ -183,8 +183,9 @@ class MapCommands:
         map_id = self.window.map_area.current_map_id()
         if not map_id:
             return
-        if len(project.maps) <= 1:
-            self.window.show_refusal(tr("A project keeps at least one map."))
+        refusal = ops.removal_refused(project, "map", ())
+        if refusal is not None:  # the model's rule, asked before the user confirms
+            self.window.show_refusal(describe(refusal))
             return
         service_map = project.map(map_id)
         answer = QMessageBox.question(

@@ -103,6 +103,18 @@ class UpdateProjectInfo(Operation):
 
 # -- the generic four -------------------------------------------------------------------
 
+def removal_refused(project: Project, kind_name: str, scope: Scope) -> ModelError | None:
+    """Why removing one `kind_name` from `scope` would break a rule, or None. The window
+    asks this before it asks the user to confirm a deletion."""
+    kind = _kind(kind_name)
+    held = kind.container(parent_object(project, kind, scope))
+    if kind.keep_at_least and len(held) <= kind.keep_at_least:
+        owner = "the project" if kind.parent == PROJECT else f"a {KINDS[kind.parent].label}"
+        return ModelError("{owner} keeps at least one {kind}", owner=Phrase(owner),
+                          kind=Phrase(kind.label))
+    return None
+
+
 def _check_refs(kind: Kind, parent: Any, entity: Any) -> None:
     for spec in kind.refs:
         target_kind = KINDS[spec.references]
@@ -219,10 +231,9 @@ class Remove(Operation):
         parent = parent_object(project, kind, self.scope)
         entity = find(project, kind, self.scope, self.entity_id)
         held = kind.container(parent)
-        if kind.keep_at_least and len(held) <= kind.keep_at_least:
-            owner = "the project" if kind.parent == PROJECT else f"a {KINDS[kind.parent].label}"
-            raise ModelError("{owner} keeps at least one {kind}", owner=Phrase(owner),
-                             kind=Phrase(kind.label))
+        refusal = removal_refused(project, kind.name, self.scope)
+        if refusal is not None:
+            raise refusal
         inverses = []
         for other_kind, spec in dependents_of(kind):
             doomed = [e for e in other_kind.entities(parent) if getattr(e, spec.name) == entity.id]
