@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from . import fields as f
@@ -60,15 +61,15 @@ class Kind:
                 return candidate
         raise ModelError("A {kind} has no field {name}", kind=Phrase(self.label), name=name)
 
-    @property
+    @cached_property
     def editable(self) -> tuple[str, ...]:
         return tuple(fd.name for fd in self.fields if fd.editable)
 
-    @property
+    @cached_property
     def refs(self) -> tuple[f.Field, ...]:
         return tuple(fd for fd in self.fields if fd.type == "ref")
 
-    @property
+    @cached_property
     def order_field(self) -> f.Field | None:
         return next((fd for fd in self.fields if fd.type == "order"), None)
 
@@ -199,6 +200,8 @@ def check_info_field(name: str, value: Any) -> Any:
 # -- the tree ----------------------------------------------------------------------
 
 def count_in_project(project: Project, kind: Kind) -> int:
+    if kind.parent == "map":
+        return sum(len(kind.container(service_map)) for service_map in project.maps)
     return sum(1 for k, _scope, _entity, _position in walk(project) if k is kind)
 
 

@@ -16,8 +16,11 @@ from .errors import LimitError, Phrase
 from .kinds import KINDS, MAP, PROJECT, Kind, children_of, count_in_project, group_of
 
 
-def check_children(parent_kind: Kind | None, parent: Any) -> None:
-    """Raise ModelError with a readable sentence if anything under `parent` is invalid."""
+def check_children(parent_kind: Kind | None, parent: Any, values: bool = True) -> None:
+    """Raise ModelError with a readable sentence if anything under `parent` is invalid.
+
+    `values=False` skips the field checks, for callers that checked every value already
+    (the project file's reader)."""
     kind_name = PROJECT if parent_kind is None else parent_kind.name
     ids_of: dict[str, set[str]] = {}
     for kind in children_of(kind_name):
@@ -38,7 +41,7 @@ def check_children(parent_kind: Kind | None, parent: Any) -> None:
         groups: dict[tuple[Any, ...], list[int]] = defaultdict(list)
         unique: set[tuple[Any, ...]] = set()
         for entity in entities:
-            for spec in kind.fields:
+            for spec in kind.fields if values else ():
                 try:
                     spec.check(getattr(entity, spec.name))
                 except LimitError:
@@ -64,7 +67,7 @@ def check_children(parent_kind: Kind | None, parent: Any) -> None:
                 raise ModelError("The cards of a cell are not numbered 0, 1, 2, ...")
         for entity in entities:
             if children_of(kind.name):
-                check_children(kind, entity)
+                check_children(kind, entity, values)
 
 
 def check_map(service_map: ServiceMap) -> None:
@@ -73,14 +76,14 @@ def check_map(service_map: ServiceMap) -> None:
     check_children(MAP, service_map)
 
 
-def check_project(project: Project) -> None:
+def check_project(project: Project, values: bool = True) -> None:
     for kind in KINDS.values():
         if kind.at_most_in_project is not None:
             total = count_in_project(project, kind)
             if total > kind.at_most_in_project:
                 raise LimitError("The project holds more than {limit} {kind} entries",
                                  limit=f"{kind.at_most_in_project:,}", kind=Phrase(kind.label))
-    check_children(None, project)
+    check_children(None, project, values)
 
 
 def normalise_orders(service_map: ServiceMap) -> None:

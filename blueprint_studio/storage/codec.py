@@ -127,6 +127,7 @@ def _load_kind(connection: Connection, kind: Kind, project_id: str,
                               .where(table.c.project_id == project_id)).all()
     what = f"A {kind.label}"
     width = len(scope_columns)
+    checks = [(spec.name, spec.check) for spec in kind.fields]
     loaded: list[tuple[Scope, int, Any]] = []
     positions: dict[Scope, list[int]] = {}
     for row in rows:
@@ -140,8 +141,13 @@ def _load_kind(connection: Connection, kind: Kind, project_id: str,
             if not isinstance(position, int) or isinstance(position, bool):
                 raise DamagedData(f"{what} has no valid position")
             positions.setdefault(scope, []).append(position)
-        fields = {spec.name: _checked(spec, value, what)
-                  for spec, value in zip(kind.fields, row[offset:])}
+        try:
+            fields = {name: check(value) for (name, check), value in zip(checks, row[offset:])}
+        except LimitError:
+            raise
+        except (ModelError, ValueError, TypeError):  # say which value, in the slow way
+            fields = {spec.name: _checked(spec, value, what)
+                      for spec, value in zip(kind.fields, row[offset:])}
         if scope not in parents:
             raise DamagedData(f"{what} belongs to a {KINDS[kind.parent].label if kind.parent in KINDS else 'project'} that does not exist")
         loaded.append((scope, position, kind.cls(id=entity_id, **fields)))

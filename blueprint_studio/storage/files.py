@@ -87,7 +87,7 @@ def load(path: Path) -> Loaded:
             engine.dispose()
 
     try:
-        check_project(project)
+        check_project(project, values=False)  # the codec checked every value as it read it
     except LimitError as error:
         raise too_large(path, error) from None
     except ModelError as error:
