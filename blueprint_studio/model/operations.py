@@ -125,8 +125,7 @@ def _check_refs(kind: Kind, parent: Any, entity: Any) -> None:
         raise ModelError("An arrow cannot lead from a card to itself")
     if kind.unique_together:
         values = tuple(getattr(entity, name) for name in kind.unique_together)
-        for other in kind.container(parent).values() if isinstance(
-                kind.container(parent), dict) else kind.container(parent):
+        for other in kind.entities(parent):
             if other.id != entity.id and tuple(
                     getattr(other, name) for name in kind.unique_together) == values:
                 raise ModelError("These cards are already joined by an arrow")
