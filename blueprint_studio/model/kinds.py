@@ -27,7 +27,7 @@ from typing import Any
 
 from . import fields as f
 from . import limits
-from .entities import Card, Connector, Lane, ModelError, Project, ProjectInfo, ServiceMap, Stage
+from .entities import Card, Connector, Lane, ModelError, Project, ServiceMap, Stage
 from .enums import EMOTION_MAX, EMOTION_MIN, CardKind, Channel, LaneKind, MapKind
 from .errors import LimitError, Phrase
 
@@ -212,10 +212,13 @@ def check_room(project: Project, kind: Kind, parent: Any, adding: int = 1) -> No
         owner = "The project" if kind.parent == PROJECT else f"A {KINDS[kind.parent].label}"
         raise LimitError("{owner} holds at most {limit} {kind} entries",
                          owner=Phrase(owner), limit=f"{kind.at_most:,}", kind=Phrase(kind.label))
+    check_project_room(project, kind, adding)
+
+
+def check_project_room(project: Project, kind: Kind, adding: int) -> None:
+    """Refuse to grow the whole project past the kind's project-wide limit."""
     if kind.at_most_in_project is not None and kind.parent != PROJECT:
-        total = sum(len(kind.container(m)) for m in project.maps) if kind.parent == "map" \
-            else count_in_project(project, kind)
-        if total + adding > kind.at_most_in_project:
+        if count_in_project(project, kind) + adding > kind.at_most_in_project:
             raise LimitError("The project holds at most {limit} {kind} entries",
                              limit=f"{kind.at_most_in_project:,}", kind=Phrase(kind.label))
 

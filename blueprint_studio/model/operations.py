@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .entities import Card, Connector, Lane, ModelError, Project, ServiceMap, Stage
-from .errors import LimitError, Phrase
+from .errors import Phrase
 from .events import ModelEvent
 from .kinds import (
-    KINDS, PROJECT, Kind, Scope, check_info_field, check_room, children_of, count_in_project,
+    KINDS, PROJECT, Kind, Scope, check_info_field, check_project_room, check_room, children_of,
     dependents_of, find, group_of, lookup, members_of_group, parent_object, walk,
 )
 
@@ -137,13 +137,7 @@ def _check_room_for_subtree(project: Project, kind: Kind, entity: Any) -> None:
     for child_kind, _scope, _child, _position in walk(entity, kind.name, (entity.id,)):
         brought[child_kind.name] = brought.get(child_kind.name, 0) + 1
     for name, count in brought.items():
-        child_kind = KINDS[name]
-        if child_kind.at_most_in_project is not None:
-            total = count_in_project(project, child_kind) + count
-            if total > child_kind.at_most_in_project:
-                raise LimitError("The project holds at most {limit} {kind} entries",
-                                 limit=f"{child_kind.at_most_in_project:,}",
-                                 kind=Phrase(child_kind.label))
+        check_project_room(project, KINDS[name], count)
 
 
 def _check_subtree(kind: Kind, entity: Any) -> None:
