@@ -1,8 +1,9 @@
-"""Cut, copy, paste and duplicate on the canvas, through the system clipboard.
+"""Cut, copy, paste and duplicate on the blueprint canvas, through the system clipboard.
 
 The clipboard carries `CARDS_MIME` (JSON from `model.clipboard`) for Blueprint Studio windows
 and projects, and plain text of the card texts for other programs. Text from other programs
-pastes as one card per line.
+pastes as one card per line. Where a paste goes is `model.clipboard`'s rule; this only
+remembers the cell the user last pointed at.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from ..i18n import tr
 from ..model import clipboard
 from ..model.entities import ModelError
+from .map_host import MapHost
 
 CARDS_MIME = "application/x-blueprint-studio-cards"
 
@@ -46,14 +48,25 @@ def _guard_clipboard_at_exit() -> None:
         app.aboutToQuit.connect(_release_clipboard)
 
 
-class ClipboardActions:
-    """Mixed into MapScene: uses its map, selection, push() and statusMessage."""
+class CardClipboard:
+    """The clipboard commands of one map's scene (through its public members only)."""
+
+    def __init__(self, scene: MapHost) -> None:
+        self._scene = scene
+        self._cell: tuple[str, str] | None = None  # where the user last pointed
+        self._cell_clicked = False  # the user clicked an empty cell since the last copy
+
+    def point_at(self, cell: tuple[str, str], clicked: bool = False) -> None:
+        """The cell the user pointed at (a card in it, an empty place in it when `clicked`)."""
+        self._cell = cell
+        if clicked:
+            self._cell_clicked = True
 
     def _selection_payload(self) -> tuple[str, str] | None:
-        ids = self.selected_card_ids()
+        ids = self._scene.selected_card_ids()
         if not ids:
             return None
-        data = clipboard.serialise(self.map, ids)
+        data = clipboard.serialise(self._scene.map, ids)
         return data, clipboard.parse(data).plain_text()
 
     def copy_selection(self) -> None:
@@ -66,19 +79,19 @@ class ClipboardActions:
         mime.setText(text)
         _guard_clipboard_at_exit()
         QGuiApplication.clipboard().setMimeData(mime)
-        self._paste_cell_clicked = False  # a paste goes back to the cards' own cells until a cell is clicked
-        count = len(self.selected_card_ids())
-        self.statusMessage.emit(tr("Copied {count} cards").format(count=count))
+        self._cell_clicked = False  # a paste goes back to the cards' own cells until a cell is clicked
+        count = len(self._scene.selected_card_ids())
+        self._scene.statusMessage.emit(tr("Copied {count} cards").format(count=count))
 
     def cut_selection(self) -> None:
-        if not self.selected_card_ids():
+        if not self._scene.selected_card_ids():
             return
         self.copy_selection()
-        self.delete_selection()
+        self._scene.delete_selection()
 
     def _target_cell(self) -> tuple[str, str] | None:
-        service_map = self.map
-        cell = self._paste_cell
+        service_map = self._scene.map
+        cell = self._cell
         if cell and service_map.has_stage(cell[0]) and service_map.has_lane(cell[1]):
             return cell
         if service_map.stages and service_map.lanes:
@@ -90,31 +103,33 @@ class ClipboardActions:
         nothing selected (or `here`, from that cell's context menu), the group goes to that
         cell; otherwise each card goes back to its own stage and lane (by id, then by name),
         so cut and paste puts cards back where they were."""
+        scene = self._scene
         mime = QGuiApplication.clipboard().mimeData()
         if mime is None:
             return
         cell = self._target_cell()
-        anchored = here or (self._paste_cell_clicked and self._paste_cell is not None
-                            and not self.selected_card_ids())
+        anchored = here or (self._cell_clicked and self._cell is not None
+                            and not scene.selected_card_ids())
         try:
             if mime.hasFormat(CARDS_MIME):
                 content = clipboard.parse(bytes(mime.data(CARDS_MIME).data()))
-                batch, new_ids = clipboard.paste_operations(content, self.map, cell, anchored=anchored)
+                batch, new_ids = clipboard.paste_operations(content, scene.map, cell, anchored=anchored)
             elif mime.hasText() and mime.text().strip() and cell is not None:
-                batch, new_ids = clipboard.cards_from_text(mime.text(), self.map, cell)
+                batch, new_ids = clipboard.cards_from_text(mime.text(), scene.map, cell)
             else:
                 return
         except ModelError as error:
-            self.statusMessage.emit(tr(str(error)))
+            scene.statusMessage.emit(tr(str(error)))
             return
-        if new_ids and self.push(batch, tr("Paste")):
-            self.set_card_selection(new_ids)
+        if new_ids and scene.push(batch, tr("Paste")):
+            scene.set_card_selection(new_ids)
 
     def duplicate_selection(self) -> None:
-        ids = self.selected_card_ids()
+        scene = self._scene
+        ids = scene.selected_card_ids()
         if not ids:
             return
-        content = clipboard.parse(clipboard.serialise(self.map, ids))
-        batch, new_ids = clipboard.paste_operations(content, self.map, self._target_cell())
-        if self.push(batch, tr("Duplicate")):
-            self.set_card_selection(new_ids)
+        content = clipboard.parse(clipboard.serialise(scene.map, ids))
+        batch, new_ids = clipboard.paste_operations(content, scene.map, self._target_cell())
+        if scene.push(batch, tr("Duplicate")):
+            scene.set_card_selection(new_ids)

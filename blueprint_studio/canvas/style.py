@@ -7,7 +7,7 @@ from the back of a training room; colours come from `appearance` so screen and p
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QStaticText
+from PySide6.QtGui import QBrush, QColor, QPainter, QStaticText
 
 from .. import appearance
 from .text import TextWrapper, canvas_font
@@ -32,6 +32,12 @@ CARD_OWNER = 19.0
 CARD_MIN_HEIGHT = 64.0
 CARD_MAX_LINES = 8
 HANDLE_RADIUS = 7.0
+
+# Qt values looked up once for the items' paint loops: attribute access on PySide6 enums
+# is slow when thousands of items paint.
+ANTIALIASING = QPainter.RenderHint.Antialiasing
+NO_PEN = Qt.PenStyle.NoPen
+NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 
 # Z order: arrows stay under cards so they never hide text.
 Z_GRID, Z_EMOTION, Z_DROP, Z_CONNECTOR, Z_CARD = 0.0, 3.0, 4.0, 5.0, 10.0
