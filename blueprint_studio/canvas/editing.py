@@ -117,8 +117,9 @@ class MapEditing:
             return
 
         def done(commit: bool, text: str) -> None:
-            if commit and connector_id in scene.map.connectors and text != connector.label:
-                scene.push(ops.UpdateConnector(scene.map_id, connector_id, {"label": text.strip()}),
+            label = text.strip()  # compared as it would be stored: spaces alone change nothing
+            if commit and connector_id in scene.map.connectors and label != connector.label:
+                scene.push(ops.UpdateConnector(scene.map_id, connector_id, {"label": label}),
                            tr("Edit arrow label"))
 
         anchor = item.label_anchor()
