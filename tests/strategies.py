@@ -5,6 +5,10 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from blueprint_studio.model.limits import NAME
+from blueprint_studio.model.screening import (
+    Brainstorm, Comparison, Concept, Criterion, DotVote, Idea, MissingRule, Score, Screening, Voter,
+    WeightSource,
+)
 
 from blueprint_studio.model import (
     Card, CardKind, Channel, Connector, Lane, LaneKind, MapKind, Project, ProjectInfo,
@@ -69,3 +73,47 @@ def projects(draw, max_maps: int = 3) -> Project:
     info = ProjectInfo(**{name: draw(hostile_text) for name in
                           ("title", "organisation", "date", "trainer", "group", "notes")})
     return Project(info=info, maps=draw(st.lists(service_maps(), min_size=1, max_size=max_maps)))
+
+
+@st.composite
+def screenings(draw) -> Screening:
+    """A concept screening with criteria, judgements, voters, concepts, scores, dots."""
+    screening = Screening(name=draw(hostile_text),
+                          pass_threshold=draw(st.sampled_from([1.0, 2.5, 3.0, 5.0])),
+                          missing_rule=draw(st.sampled_from(list(MissingRule))),
+                          weight_source=draw(st.sampled_from(list(WeightSource))),
+                          dots_per_voter=draw(st.integers(1, 10)), notes=draw(hostile_text))
+    screening.criteria = [Criterion(draw(hostile_text), draw(hostile_text),
+                                    draw(st.sampled_from([0.0, 12.5, 100.0])))
+                          for _ in range(draw(st.integers(0, 4)))]
+    screening.voters = [Voter(draw(hostile_text)) for _ in range(draw(st.integers(0, 3)))]
+    screening.concepts = [Concept(title=draw(hostile_text), chosen=draw(st.booleans()),
+                                  problem=draw(hostile_text), next_step=draw(hostile_text))
+                          for _ in range(draw(st.integers(0, 4)))]
+    criteria = screening.criteria
+    for first, second in draw(st.lists(st.tuples(st.sampled_from(criteria), st.sampled_from(criteria)),
+                                       max_size=6, unique_by=lambda p: (p[0].id, p[1].id))) \
+            if criteria else []:
+        if first.id != second.id:
+            judgement = Comparison(first.id, second.id, draw(st.sampled_from([1 / 9, 1 / 3, 1.0, 5.0, 9.0])))
+            screening.comparisons[judgement.id] = judgement
+    if criteria and screening.voters and screening.concepts:
+        for concept in screening.concepts:
+            for criterion in criteria:
+                for voter in screening.voters:
+                    if draw(st.booleans()):
+                        score = Score(concept.id, criterion.id, voter.id, draw(st.integers(1, 5)))
+                        screening.scores[score.id] = score
+            vote = DotVote(concept.id, screening.voters[0].id, draw(st.integers(0, 5)))
+            screening.dot_votes[vote.id] = vote
+    return screening
+
+
+@st.composite
+def projects_with_screening(draw) -> Project:
+    project = draw(projects(max_maps=2))
+    project.screenings = draw(st.lists(screenings(), max_size=2))
+    project.brainstorms = [Brainstorm(name=draw(hostile_text),
+                                      ideas=[Idea(draw(hostile_text)) for _ in range(draw(st.integers(0, 3)))])
+                           for _ in range(draw(st.integers(0, 2)))]
+    return project

@@ -58,7 +58,9 @@ def test_round_trip_through_files_on_disk(tmp_path):
 def test_document_carries_format_name_and_version():
     data = json.loads(dumps_json(_small_project()))
     assert data["format"] == FORMAT_NAME == "blueprint-studio"
-    assert data["version"] == FORMAT_VERSION == 1
+    # Format 2 added concept screening; a project without it is still written as format 1,
+    # the lowest version that holds every section it has (readable by older versions).
+    assert data["version"] == 1 and FORMAT_VERSION == 2
 
 
 def test_newer_version_is_refused_with_a_clear_sentence():

@@ -65,8 +65,10 @@ def test_a_file_of_every_older_version_migrates_to_exactly_a_new_file(tmp_path, 
     _older_file(version, old)
     engine = create_engine(f"sqlite:///{old}")
     with engine.begin() as connection:
-        connection.exec_driver_sql("INSERT INTO project (id, title, organisation, date, trainer,"
-                                   " group_name, notes) VALUES ('p', 't', '', '', '', '', '')")
+        revision = ("revision, ", "0, ") if version >= 2 else ("", "")
+        connection.exec_driver_sql(
+            f"INSERT INTO project (id, {revision[0]}title, organisation, date, trainer, group_name,"
+            f" notes) VALUES ('p', {revision[1]}'t', '', '', '', '', '')")
         migrations.migrate(connection, version)
     engine.dispose()
     fresh = tmp_path / "fresh.bpstudio"

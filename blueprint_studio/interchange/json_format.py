@@ -26,7 +26,7 @@ from .errors import InterchangeError
 from .files import read_bytes, write_bytes_atomically
 
 FORMAT_NAME = "blueprint-studio"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: brainstorms and screenings (docs/json-format.md)
 MAX_ID_LENGTH = 200
 
 
@@ -47,16 +47,25 @@ def entity_to_dict(kind: Kind, entity: Any) -> dict[str, Any]:
 
 
 def project_to_dict(project: Project) -> dict[str, Any]:
-    """The whole project as plain JSON-ready data, wrapped with the format name and version."""
+    """The whole project as plain JSON-ready data, wrapped with the format name and version.
+
+    A section of a kind newer than format 1 is written only when it holds something, and
+    the file says the lowest version that has every section it holds: a project without
+    screenings stays a format-1 file, byte for byte, that older versions read."""
+    sections = {kind.json_section: [entity_to_dict(kind, e) for e in kind.entities(project)]
+                for kind in children_of(PROJECT)}
+    newer = [kind for kind in children_of(PROJECT) if kind.since > 1 and not sections[kind.json_section]]
+    for kind in newer:
+        del sections[kind.json_section]
+    version = max([1] + [kind.since for kind in children_of(PROJECT) if kind.json_section in sections])
     return {
         "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
+        "version": version,
         "project": {
             "id": project.id,
             "info": {spec.json_name: getattr(project.info, spec.name)
                      for spec in PROJECT_INFO_FIELDS},
-            **{kind.json_section: [entity_to_dict(kind, e) for e in kind.entities(project)]
-               for kind in children_of(PROJECT)},
+            **sections,
         },
     }
 

@@ -15,6 +15,7 @@ from .enums import CardKind, Channel, LaneKind, MapKind
 from .errors import ModelError
 from .events import EventHub
 from .ids import new_id
+from .screening import Brainstorm, Screening
 
 __all__ = ["Card", "Connector", "Lane", "ModelError", "Project", "ProjectInfo", "ServiceMap",
            "Stage"]
@@ -154,6 +155,8 @@ class Project:
 
     info: ProjectInfo = field(default_factory=ProjectInfo)
     maps: list[ServiceMap] = field(default_factory=list)
+    brainstorms: list[Brainstorm] = field(default_factory=list)  # concept screening's ideas
+    screenings: list[Screening] = field(default_factory=list)
     id: str = field(default_factory=new_id)
     # Who follows the changes (views, the storage's dirty tracker); not part of the data.
     events: EventHub = field(default_factory=EventHub, compare=False, repr=False)

@@ -129,7 +129,7 @@ def _number(field: Field, value: Any, label: Phrase, whole: bool) -> Any:
 def _shown_number(value: float | None) -> str:
     if value is None:
         return "…"
-    return f"{value:,.0f}" if float(value).is_integer() else str(value)
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:.4g}"
 
 
 def _enum(field: Field, value: Any, label: Phrase) -> Any:

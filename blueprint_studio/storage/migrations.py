@@ -10,6 +10,8 @@ same code serves a server database.
 
 - Version 1: one project per file; no project_id column; no revision.
 - Version 2: every table carries project_id; `project.revision` checks every save.
+- Version 3: concept screening (brainstorms, ideas, screenings, criteria, comparisons,
+  voters, concepts, scores, dot_votes): new tables only, created by `conform`.
 
 Files from a newer version are refused before anything is opened (see sqlite_file). An
 older file is upgraded in a private in-memory copy when read, and in place, inside the
@@ -24,7 +26,7 @@ from sqlalchemy import Connection, Table, inspect, literal, select, text
 
 from . import schema
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DataStep = Callable[[Connection], None]
 DATA_STEPS: dict[int, DataStep] = {}

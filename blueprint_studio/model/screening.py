@@ -1,0 +1,226 @@
+"""Concept screening (workshop blocks 4 and 5): from brainstormed ideas to chosen concepts.
+
+The entities and their kinds; the maths (AHP weights, weighted totals, ranks) lives in
+`analysis.ahp` and `analysis.screening` as pure functions. See docs/screening.md.
+
+- A brainstorming round (`Brainstorm`) holds ideas typed fast, one per line; an idea may
+  name the cards it comes from or addresses (`card_refs`: "map_id/card_id" lines).
+- A screening holds criteria (with weights in percent), pairwise AHP judgements between
+  criteria, voters (people or groups), concepts, each voter's 1–5 score per concept and
+  criterion, dot votes, and, for chosen concepts, the solidification table's fields and a
+  user test sheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from . import fields as f
+from . import limits
+from .ids import new_id
+from .kind import Kind
+
+
+class Technique(str, Enum):
+    BRAINSTORMING = "brainstorming"  # N rounds of brainstorming / N次头脑风暴
+    CROSS_INDUSTRY = "cross_industry"  # cross-industry thinking / 跨界思考
+    OTHER = "other"
+
+
+class MissingRule(str, Enum):
+    """What a missing score does to a concept's total (stated on screen and in print)."""
+
+    UNRANKED = "unranked"  # not ranked until every voter scored every criterion
+    AVERAGE = "average"  # averaged over the voters who scored (a criterion nobody scored: unranked)
+
+
+class WeightSource(str, Enum):
+    DIRECT = "direct"  # typed in percent
+    AHP = "ahp"  # from the pairwise comparisons
+
+
+@dataclass(slots=True)
+class Idea:
+    title: str = ""
+    description: str = ""
+    card_refs: str = ""  # "map_id/card_id" per line: the cards it comes from or addresses
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(slots=True)
+class Brainstorm:
+    name: str = ""
+    technique: Technique = Technique.BRAINSTORMING
+    notes: str = ""
+    ideas: list[Idea] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(slots=True)
+class Criterion:
+    name: str = ""
+    description: str = ""
+    weight: float = 0.0  # percent; the criteria of a screening sum to 100 when complete
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(slots=True)
+class Comparison:
+    """How much more important criterion `first_id` is than `second_id` (Saaty 1/9 … 9)."""
+
+    first_id: str
+    second_id: str
+    value: float = 1.0
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(slots=True)
+class Voter:
+    name: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(slots=True)
+class Concept:
+    title: str = ""
+    description: str = ""
+    idea_id: str = ""  # the idea it grew from, if any
+    chosen: bool = False  # goes on to the solidification table and a user test
+    # The concept solidification table / 概念固化表
+    target_persona: str = ""
+    problem: str = ""
+    solution: str = ""
+    card_refs: str = ""  # "map_id/card_id" per line: the touchpoints and MOT it changes
+    resources: str = ""
+    success_kpi: str = ""
+    # The user test sheet / 用户测试表
+    hypothesis: str = ""
+    test_method: str = ""
+    participants: str = ""
+    tasks: str = ""
+    success_measure: str = ""
+    result: str = ""
+    next_step: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(slots=True)
+class Score:
+    concept_id: str
+    criterion_id: str
+    voter_id: str
+    value: int = 3
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(slots=True)
+class DotVote:
+    concept_id: str
+    voter_id: str
+    dots: int = 1
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(slots=True)
+class Screening:
+    name: str = ""
+    pass_threshold: float = 3.0  # a weighted total (1–5) at or above it passes
+    missing_rule: MissingRule = MissingRule.UNRANKED
+    weight_source: WeightSource = WeightSource.DIRECT
+    dots_per_voter: int = 3
+    notes: str = ""
+    criteria: list[Criterion] = field(default_factory=list)
+    comparisons: dict[str, Comparison] = field(default_factory=dict)
+    voters: list[Voter] = field(default_factory=list)
+    concepts: list[Concept] = field(default_factory=list)
+    scores: dict[str, Score] = field(default_factory=dict)
+    dot_votes: dict[str, DotVote] = field(default_factory=dict)
+    id: str = field(default_factory=new_id)
+
+
+def _long(name: str, label: str) -> f.Field:
+    return f.text(name, label, limits.NOTES)
+
+
+BRAINSTORM = Kind(
+    "brainstorm", "brainstorming round", Brainstorm,
+    (f.text("name", "Name"), f.choice("technique", "Technique", Technique, Technique.BRAINSTORMING),
+     _long("notes", "Notes")),
+    parent="project", attribute="brainstorms", table="brainstorms", json_section="brainstorms",
+    ordered=True, since=2, at_most=limits.MAPS_PER_PROJECT,
+)
+IDEA = Kind(
+    "idea", "idea", Idea,
+    (f.text("title", "Title"), _long("description", "Description"), _long("card_refs", "Cards")),
+    parent="brainstorm", attribute="ideas", table="ideas", json_section="ideas", ordered=True,
+    at_most=limits.IDEAS_PER_ROUND,
+)
+SCREENING = Kind(
+    "screening", "screening", Screening,
+    (f.text("name", "Name"),
+     f.Field("pass_threshold", "float", "Pass threshold", default=3.0, low=1, high=5),
+     f.choice("missing_rule", "Missing scores", MissingRule, MissingRule.UNRANKED),
+     f.choice("weight_source", "Weights from", WeightSource, WeightSource.DIRECT),
+     f.Field("dots_per_voter", "int", "Dots per voter", default=3, low=1, high=100),
+     _long("notes", "Notes")),
+    parent="project", attribute="screenings", table="screenings", json_section="screenings",
+    ordered=True, since=2, at_most=limits.MAPS_PER_PROJECT,
+)
+CRITERION = Kind(
+    "criterion", "criterion", Criterion,
+    (f.text("name", "Name"), _long("description", "Description"),
+     f.Field("weight", "float", "Weight (%)", default=0.0, low=0, high=100)),
+    parent="screening", attribute="criteria", table="criteria", json_section="criteria",
+    ordered=True, at_most=limits.CRITERIA_PER_SCREENING,
+)
+COMPARISON = Kind(
+    "comparison", "comparison", Comparison,
+    (f.ref("first_id", "First criterion", "criterion"),
+     f.ref("second_id", "Second criterion", "criterion"),
+     f.Field("value", "float", "Judgement", default=1.0, low=1 / 9, high=9)),
+    parent="screening", attribute="comparisons", table="comparisons", json_section="comparisons",
+    unique_together=("first_id", "second_id"), distinct=("first_id", "second_id"),
+    at_most=limits.CRITERIA_PER_SCREENING * (limits.CRITERIA_PER_SCREENING - 1),
+)
+VOTER = Kind(
+    "voter", "voter", Voter, (f.text("name", "Name"),),
+    parent="screening", attribute="voters", table="voters", json_section="voters", ordered=True,
+    at_most=limits.VOTERS_PER_SCREENING,
+)
+CONCEPT = Kind(
+    "concept", "concept", Concept,
+    (f.text("title", "Title"), _long("description", "Description"),
+     f.Field("idea_id", "text", "Idea", default="", max_length=200),
+     f.flag("chosen", "Chosen"),
+     f.text("target_persona", "Target persona"), _long("problem", "Problem"),
+     _long("solution", "Solution"), _long("card_refs", "Touchpoints and moments of truth"),
+     _long("resources", "Resources"), _long("success_kpi", "Success KPI"),
+     _long("hypothesis", "Hypothesis"), _long("test_method", "Test method"),
+     _long("participants", "Participants"), _long("tasks", "Tasks"),
+     _long("success_measure", "Success measure"), _long("result", "Result"),
+     _long("next_step", "Next step")),
+    parent="screening", attribute="concepts", table="concepts", json_section="concepts",
+    ordered=True, at_most=limits.CONCEPTS_PER_SCREENING,
+)
+SCORE = Kind(
+    "score", "score", Score,
+    (f.ref("concept_id", "Concept", "concept"), f.ref("criterion_id", "Criterion", "criterion"),
+     f.ref("voter_id", "Voter", "voter"),
+     f.Field("value", "int", "Score", default=3, low=1, high=5)),
+    parent="screening", attribute="scores", table="scores", json_section="scores",
+    unique_together=("concept_id", "criterion_id", "voter_id"),
+    at_most=limits.SCORES_PER_SCREENING,
+)
+DOT_VOTE = Kind(
+    "dot_vote", "dot vote", DotVote,
+    (f.ref("concept_id", "Concept", "concept"), f.ref("voter_id", "Voter", "voter"),
+     f.Field("dots", "int", "Dots", default=1, low=0, high=100)),
+    parent="screening", attribute="dot_votes", table="dot_votes", json_section="dot_votes",
+    unique_together=("concept_id", "voter_id"),
+    at_most=limits.CONCEPTS_PER_SCREENING * limits.VOTERS_PER_SCREENING,
+)
+
+# Parents before children; within a screening, what is pointed at before what points.
+SCREENING_KINDS = (BRAINSTORM, IDEA, SCREENING, CRITERION, COMPARISON, VOTER, CONCEPT, SCORE,
+                   DOT_VOTE)
