@@ -262,3 +262,27 @@ def test_a_session_torn_down_as_documented_exits_cleanly(tmp_path):
     assert result.returncode == 0, (result.returncode, result.stderr[-2000:])
     assert result.stdout.strip().endswith("done")
     assert "Traceback" not in result.stderr
+
+
+def test_a_detached_scene_ignores_the_calls_a_view_or_model_still_makes(qtbot):
+    """Between detach and deletion a view may still scroll and the project may still change:
+    the scene follows neither and touches none of its (deleted) items."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QUndoStack
+
+    from blueprint_studio.canvas import MapScene
+    from blueprint_studio.model import operations as ops
+    from canvas_helpers import sample_project
+
+    project = sample_project()
+    stack = QUndoStack()
+    scene = MapScene(project, project.maps[0].id, stack)
+    service_map = project.maps[0]
+    scene.detach()
+    assert scene.detached and scene.items() == [] and scene.card_items() == {}
+    scene.set_visible_origin(QPointF(40, 30))  # the view scrolled
+    ops.UpdateMap(service_map.id, {"name": "Renamed"}).apply(project)  # another panel edited
+    scene.flush()
+    scene.continue_interaction(QPointF(5, 5))
+    assert not scene.is_interacting() and scene.items() == []
+    scene.deleteLater()

@@ -191,7 +191,8 @@ class MapScene(DiagramScene):
 
     def set_visible_origin(self, origin: QPointF) -> None:
         """The view's top-left corner in scene coordinates: the headers stick to it."""
-        self.frame.set_origin(origin)
+        if not self.detached:  # after detach the frame's items are gone with the rest
+            self.frame.set_origin(origin)
 
     # =====================================================================================
     # look-ups used by the view, the collaborators and tests

@@ -380,6 +380,11 @@ class DiagramScene(QGraphicsScene):
     # =====================================================================================
     # teardown
     # =====================================================================================
+    @property
+    def detached(self) -> bool:
+        """True once `detach` ran: the scene follows nothing and holds no items."""
+        return self._detached
+
     def detach(self) -> None:
         """Stop following the model and drop every item; call before deleting the scene."""
         if self._detached:
