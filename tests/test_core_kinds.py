@@ -86,7 +86,7 @@ def test_a_map_keeps_its_last_stage_and_lane_and_a_project_its_last_map():
 
 def _model_error_templates() -> set[str]:
     templates = set()
-    for path in MODEL.glob("*.py"):
+    for path in [*MODEL.glob("*.py"), *(MODEL.parent / "analysis").glob("*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "ModelError"
                     and node.args and isinstance(node.args[0], ast.Constant)):

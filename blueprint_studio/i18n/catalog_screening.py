@@ -42,4 +42,18 @@ ZH: dict[str, str] = {
     "Voter": "评分人",
     "Score": "评分",
     "Dots": "点数",
+    # messages
+    "A voter has {dots} dots; {left} are left": "每位评分人有 {dots} 个点；还剩 {left} 个",
+    "A judgement cannot be empty": "判断值不能为空",
+    "{value} is not a judgement; type a number from 1 to 9 or a fraction such as 1/3":
+        "{value} 不是有效的判断值；请输入 1 到 9 的数字，或 1/3 这样的分数",
+    "A judgement must be a positive number from 1/9 to 9": "判断值必须是 1/9 到 9 之间的正数",
+    "A judgement must lie on Saaty's scale, from 1/9 to 9": "判断值必须在萨蒂标度内，即 1/9 到 9",
+    "A judgement must compare two different criteria": "判断必须比较两个不同的标准",
+    "Criteria {first} and {second} are compared twice, differently": "标准 {first} 和 {second} 被比较了两次，结果不同",
+    "Criteria {first} and {second} are not compared yet": "标准 {first} 和 {second} 还没有比较",
+    "The comparison matrix must be square": "比较矩阵必须是方阵",
+    "A criterion compared with itself must be 1": "标准与自身比较必须为 1",
+    "The matrix is not reciprocal at criteria {first} and {second}": "矩阵在标准 {first} 和 {second} 处不互为倒数",
+    "AHP takes from 1 to {most} criteria": "层次分析法需要 1 到 {most} 个标准",
 }

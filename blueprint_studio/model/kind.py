@@ -42,6 +42,8 @@ class Kind:
     at_most: int | None = None  # a parent holds no more than this many (model.limits)
     at_most_in_project: int | None = None  # nor the whole project
     json_sort: Callable[[Any], list[Any]] | None = None  # listing order of a dict container
+    rule: Callable[[Any, Any], None] | None = None  # (parent, entity): a rule across
+    # entities that fields cannot state (a voter's dots within the budget); raises ModelError
     since: int = 1  # the JSON format version that introduced it (an empty section of a
     # later kind is left out, so files without it stay readable by older versions)
 

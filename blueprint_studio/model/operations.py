@@ -166,6 +166,8 @@ class Add(Operation):
         added = copy.deepcopy(self.entity) if children_of(kind.name) else copy.copy(self.entity)
         kind.check_entity(added)
         _check_refs(kind, parent, added)
+        if kind.rule is not None:
+            kind.rule(parent, added)
         if children_of(kind.name):
             _check_subtree(kind, added)
             _check_room_for_subtree(project, kind, added)
@@ -263,6 +265,11 @@ class Update(Operation):
         kind = _kind(self.kind)
         entity = find(project, kind, self.scope, self.entity_id)
         checked = _checked_changes(kind, self.changes)
+        if kind.rule is not None:
+            probe = copy.copy(entity)
+            for name, value in checked.items():
+                setattr(probe, name, value)
+            kind.rule(parent_object(project, kind, self.scope), probe)
         old = {name: getattr(entity, name) for name in checked}
         for name, value in checked.items():
             setattr(entity, name, value)

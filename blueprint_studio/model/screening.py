@@ -18,6 +18,7 @@ from enum import Enum
 
 from . import fields as f
 from . import limits
+from .errors import ModelError
 from .ids import new_id
 from .kind import Kind
 
@@ -212,6 +213,15 @@ SCORE = Kind(
     unique_together=("concept_id", "criterion_id", "voter_id"),
     at_most=limits.SCORES_PER_SCREENING,
 )
+def _within_dot_budget(screening: Screening, vote: DotVote) -> None:
+    """Each voter has `dots_per_voter` dots to spread over the concepts."""
+    used = sum(other.dots for other in screening.dot_votes.values()
+               if other.voter_id == vote.voter_id and other.id != vote.id)
+    if used + vote.dots > screening.dots_per_voter:
+        raise ModelError("A voter has {dots} dots; {left} are left", dots=screening.dots_per_voter,
+                         left=max(0, screening.dots_per_voter - used))
+
+
 DOT_VOTE = Kind(
     "dot_vote", "dot vote", DotVote,
     (f.ref("concept_id", "Concept", "concept"), f.ref("voter_id", "Voter", "voter"),
@@ -219,6 +229,7 @@ DOT_VOTE = Kind(
     parent="screening", attribute="dot_votes", table="dot_votes", json_section="dot_votes",
     unique_together=("concept_id", "voter_id"),
     at_most=limits.CONCEPTS_PER_SCREENING * limits.VOTERS_PER_SCREENING,
+    rule=_within_dot_budget,
 )
 
 # Parents before children; within a screening, what is pointed at before what points.
