@@ -11,7 +11,8 @@ import pytest
 from blueprint_studio.i18n import tr
 
 APP = Path(__file__).resolve().parents[1] / "blueprint_studio" / "app"
-SHELL_FILES = sorted(p for p in APP.glob("*.py") if p.name != "export_dialog.py")  # PDF helper's own
+# The shell, the inspector and every workspace's folder (the PDF helper has strings of its own).
+SHELL_FILES = sorted(p for p in APP.rglob("*.py") if p.name != "export_dialog.py")
 
 
 def _literals(path: Path) -> list[str]:
@@ -28,7 +29,7 @@ def _fields(text: str) -> set[str]:
     return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name}
 
 
-@pytest.mark.parametrize("path", SHELL_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SHELL_FILES, ids=lambda p: str(p.relative_to(APP)))
 def test_shell_strings_have_chinese_with_the_same_placeholders(path):
     for english in _literals(path):
         if english.strip() in ("", "PDF") or not any(ch.isalpha() for ch in english):

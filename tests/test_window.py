@@ -11,13 +11,14 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from blueprint_studio.app import document as document_module
-from blueprint_studio.app.actions import ACTION_SPECS, DOCKS, dock_action_name
+from blueprint_studio.app.actions import DOCKS, all_specs, dock_action_name
 from blueprint_studio.app.dialogs import TemplateDialog
 from blueprint_studio.app.document import Document
 from blueprint_studio.app.main import offer_recovery
 from blueprint_studio.app import main_window as main_window_module
 from blueprint_studio.app.main_window import MainWindow
-from blueprint_studio.app.palette import CARD_KIND_MIME
+from blueprint_studio.app.workspaces import WORKSPACES
+from blueprint_studio.app.workspaces.blueprint.palette import CARD_KIND_MIME
 from blueprint_studio.app.qt_translations import use_qt_translations
 from blueprint_studio.app.recovery import RecoveryStore, RecoverySlot
 from blueprint_studio.app.settings import AppSettings
@@ -53,11 +54,9 @@ def make_window(qapp, config):
 
     yield make
     for window in windows:
-        for current in (window, getattr(window, "replacement", None)):
-            if current is not None:
-                current.hide()
-                current.teardown()
-                current.deleteLater()
+        window.hide()
+        window.teardown()
+        window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     set_language("en")
     use_qt_translations("en")
@@ -146,7 +145,7 @@ def test_edit_a_card_in_the_inspector_then_undo(qtbot, training):
     assert not window.isWindowModified()
 
 
-def test_inspector_edits_stage_lane_map_and_project_info(qtbot, training):
+def test_inspector_edits_stage_lane_and_map_and_the_overview_the_project_info(qtbot, training):
     window = training
     opened = snapshot(window.document.project)
     scene = window.map_area.current_scene()
@@ -166,14 +165,19 @@ def test_inspector_edits_stage_lane_map_and_project_info(qtbot, training):
     qtbot.waitUntil(lambda: lane.name == "Evidence", timeout=2000)
     scene.clearSelection()
     assert window.inspector.stack.currentWidget() is window.inspector.pages["map"]
-    trainer = window.inspector.findChild(QWidget, "inspector_project_trainer")
-    qtbot.keyClicks(trainer, "Wang")
-    trainer.insert("老师")
-    trainer.textEdited.emit(trainer.text())  # insert() is programmatic; an input method edits
-    qtbot.waitUntil(lambda: window.document.project.info.trainer == "Wang老师", timeout=2000)
     curve = window.inspector.findChild(QWidget, "inspector_map_show_emotion_curve")
     curve.click()
     assert service_map.show_emotion_curve is False
+    # The project's cover details live on the overview, reached from the map's page too.
+    window.inspector.findChild(QWidget, "inspectorProjectInfoButton").click()
+    assert window.current_workspace().KEY == "overview"
+    trainer = window.overview.findChild(QWidget, "overview_trainer")
+    trainer.setFocus()
+    qtbot.keyClicks(trainer, "Wang")
+    trainer.insert("老师")
+    trainer.textEdited.emit(trainer.text())  # insert() is programmatic; an input method edits
+    qtbot.waitUntil(lambda: window.document.project.info.trainer.endswith("Wang老师"), timeout=2000)
+    trigger(window, "actionShowMapWorkspace")
     stack = window.document.undo_stack
     while stack.canUndo():
         stack.undo()
@@ -190,7 +194,7 @@ def test_palette_click_adds_a_card_to_the_selected_cell_and_drag_carries_the_kin
     service_map = window.document.project.map(scene.map_id)
     cell = (service_map.cards[anchor].stage_id, service_map.cards[anchor].lane_id)
     before = len(service_map.cards_in_cell(*cell))
-    palette = window.palette
+    palette = window.workspace("blueprint").palette
     row = [palette.kind_at(r) for r in range(palette.count())].index(CardKind.IDEA)
     rect = palette.visualItemRect(palette.item(row))
     qtbot.mouseClick(palette.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -242,6 +246,8 @@ def test_save_through_the_window_and_reopen_gives_the_same_model(qtbot, training
     assert window.document.path == str(path.resolve())
     assert window.document.project == saved
     assert AppSettings().recent_files()[0] == str(path.resolve())
+    window.menus["menuOpenRecent"].popup(window.mapToGlobal(QPoint(10, 10)))  # filled as it opens
+    window.menus["menuOpenRecent"].hide()
     recent = window.menus["menuOpenRecent"].actions()
     assert recent[0].text().endswith("blueprint.bpstudio")
 
@@ -457,7 +463,7 @@ def test_deleting_many_cards_refreshes_the_inspector_once_not_per_model_event(qt
     window = make_window(big_project(cards=200, stages=5))
     scene = window.map_area.current_scene()
     first = window.document.project.maps[0].cards_in_reading_order()[0]
-    window.inspector.show_entity("card", first.id, scene.map_id)
+    scene.select_card(first.id)
     scene.select_all()
     QCoreApplication.processEvents()
     count = len(scene.selected_card_ids())
@@ -466,8 +472,8 @@ def test_deleting_many_cards_refreshes_the_inspector_once_not_per_model_event(qt
     original = window.inspector.refresh
 
     def counted() -> None:
-        # Not counted: the canvas naming a new current card as its neighbours go (show_entity).
-        if not any(frame.name == "show_entity" for frame in traceback.extract_stack()):
+        # Not counted: the canvas naming a new current card as its neighbours go (show_selection).
+        if not any(frame.name == "show_selection" for frame in traceback.extract_stack()):
             calls.append(1)
         original()
 
@@ -609,18 +615,28 @@ def test_find_bar_selects_matches_in_turn(qtbot, training):
 
 
 def test_status_bar_shows_zoom_and_counts(qtbot, training):
+    from PySide6.QtWidgets import QLabel
+
     window = training
+    counts_label = window.findChild(QLabel, "countsLabel")
+    zoom_label = window.findChild(QLabel, "zoomLabel")
     counts = window.map_area.current_scene().counts()
-    assert f"{counts['cards']} cards" in window.counts_label.text()
+    assert f"{counts['cards']} cards" in counts_label.text()
     trigger(window, "actionZoomIn")
-    assert window.zoom_label.text() == f"Zoom {round(window.map_area.current_view().zoom_factor() * 100)} %"
+    assert zoom_label.text() == f"Zoom {round(window.map_area.current_view().zoom_factor() * 100)} %"
     trigger(window, "actionAddCard")
-    qtbot.waitUntil(lambda: f"{counts['cards'] + 1} cards" in window.counts_label.text(), timeout=2000)
+    qtbot.waitUntil(lambda: f"{counts['cards'] + 1} cards" in counts_label.text(), timeout=2000)
+    trigger(window, "actionShowOverview")  # the map's figures belong to the map editor
+    assert not counts_label.isVisible() and not zoom_label.isVisible()
+    trigger(window, "actionShowMapWorkspace")
+    assert counts_label.isVisible() and zoom_label.isVisible()
 
 
 def test_every_action_has_an_object_name_and_a_unique_shortcut(training):
     window = training
-    names = [spec.name for spec in ACTION_SPECS] + [dock_action_name(d) for d, _t, _tip in DOCKS]
+    panels = [panel.name for workspace in WORKSPACES for panel in workspace.PANELS]
+    names = [spec.name for spec in all_specs()] + [dock_action_name(d) for d in panels] + [
+        dock_action_name(d) for d, _t, _tip in DOCKS]
     assert len(set(names)) == len(names)
     found = {a.objectName() for a in window.findChildren(type(window.actions["actionNew"]))}
     assert set(names) <= found
@@ -641,27 +657,28 @@ def test_docs_list_every_action_and_are_up_to_date(training):
     from blueprint_studio.app.actions_doc import DOC_PATH, render
 
     text = DOC_PATH.read_text(encoding="utf-8")
-    for spec in ACTION_SPECS:
+    for spec in all_specs():
         assert f"`{spec.name}`" in text
-    for dock, _title, _tip in DOCKS:
+    for dock in [d for d, _t, _tip in DOCKS] + [p.name for w in WORKSPACES for p in w.PANELS]:
         assert f"`{dock_action_name(dock)}`" in text
     assert text == render(), "run: python -m blueprint_studio.app.actions_doc"
 
 
-def test_switching_language_rebuilds_the_window_around_the_same_document(qtbot, training):
+def test_switching_language_retranslates_the_window_around_the_same_document(qtbot, training):
     window = training
     trigger(window, "actionAddStage")
-    document = window.document
+    document, scene = window.document, window.map_area.current_scene()
     window.actions["actionLanguageChinese"].trigger()
-    new = window.replacement
-    assert new.document is document and document.undo_stack.count() == 1
-    assert new.menus["menuFile"].title() == "文件(&F)"
+    assert window.document is document and document.undo_stack.count() == 1
+    assert window.menus["menuFile"].title() == "文件(&F)"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # Qt's own buttons too
-    untranslated = [spec.name for spec in ACTION_SPECS
-                    if spec.text not in ("English", "中文") and new.actions[spec.name].text() == spec.text]
+    untranslated = [spec.name for spec in all_specs()
+                    if spec.text not in ("English", "中文") and window.actions[spec.name].text() == spec.text]
     assert untranslated == []
+    assert window.actions["actionLanguageChinese"].isChecked()
+    assert window.map_area.current_scene() is not scene  # the canvas is drawn again, in Chinese
     assert AppSettings().language() == "zh"
-    new.actions["actionUndo"].trigger()
+    window.actions["actionUndo"].trigger()
     assert document.undo_stack.count() == 1 and not document.undo_stack.canUndo()
 
 
@@ -733,7 +750,7 @@ def test_about_names_the_settings_folder_and_shortcuts_lists_commands(qtbot, tra
 
     answer_modal(qtbot, read_table)
     trigger(window, "actionShortcuts")
-    assert tables == [sum(1 for spec in ACTION_SPECS if spec.shortcut is not None)]
+    assert tables == [sum(1 for spec in all_specs() if spec.shortcut is not None)]
 
 
 def test_new_window_copies_cards_into_another_project(qtbot, training):
@@ -766,14 +783,18 @@ def test_presentation_mode_shows_only_the_map_and_restores_the_panels(qtbot, tra
     window = training
     from PySide6.QtWidgets import QDockWidget
 
+    from PySide6.QtWidgets import QToolBar
+
     docks = window.findChildren(QDockWidget)
     assert all(dock.isVisible() for dock in docks)
+    bars = [bar for bar in window.findChildren(QToolBar) if bar.isVisible()]
+    assert len(bars) >= 3  # the switcher, the shell's tools, the map editor's
     trigger(window, "actionPresentation")
     assert not any(dock.isVisible() for dock in docks)
-    assert not window.toolbar.isVisible() and not window.menuBar().isVisible()
+    assert not any(bar.isVisible() for bar in bars) and not window.menuBar().isVisible()
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.actions["actionPresentation"].isChecked()
-    assert all(dock.isVisible() for dock in docks) and window.toolbar.isVisible()
+    assert all(dock.isVisible() for dock in docks) and all(bar.isVisible() for bar in bars)
 
 
 def test_shared_settings_apply_to_every_selected_card_as_one_step(qtbot, training):
@@ -818,7 +839,9 @@ def test_typing_a_shared_setting_in_pauses_undoes_every_card_exactly(qtbot, trai
     opened = snapshot(window.document.project)
     assert service_map.cards[second].owner == "W" and service_map.cards[first].owner != "W"
     scene.set_card_selection([first, second])
-    window.inspector.show_entity("card", first, scene.map_id)
+    from blueprint_studio.app.workspace import Selection
+
+    window.inspector.show_selection(Selection("card", first, (scene.map_id,), (first, second)))
     owner.setFocus()
     owner.selectAll()
     qtbot.keyClicks(owner, "W")       # the first pause: only the first card changes

@@ -59,7 +59,7 @@ def _apply(window: MainWindow, edit) -> None:
         if cards:
             scene.select_card(cards[pick % len(cards)].id)
         row = list(CardKind).index(value)
-        window.palette.kindClicked.emit(window.palette.kind_at(row))
+        window.workspace("blueprint").palette.kindClicked.emit(window.workspace("blueprint").palette.kind_at(row))
         scene.clearFocus()
     elif what == "action":
         if cards:
@@ -75,10 +75,11 @@ def _apply(window: MainWindow, edit) -> None:
         editor.textEdited.emit(value)
         inspector.commit_pending()
     else:
-        scene.clearSelection()
-        editor = inspector.findChild(QWidget, "inspector_project_title")
+        window.actions["actionShowOverview"].trigger()
+        editor = window.overview.findChild(QWidget, "overview_title")
         editor.textEdited.emit(value)
-        inspector.commit_pending()
+        window.session.commit_pending()
+        window.actions["actionShowMapWorkspace"].trigger()
     inspector.end_typing()
 
 

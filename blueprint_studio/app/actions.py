@@ -1,16 +1,24 @@
 """Every command of the window as a QAction with a stable, Qt Designer-style objectName.
 
-`ACTION_SPECS` is the single list: the window builds its actions, menus and toolbar from
-it, and `actions_doc.py` writes docs/actions.md from it, so the documentation cannot drift.
-Texts are English sources passed through `tr()`.
+The shell's own commands (files, undo, the edit commands every workspace's edit target
+answers, windows, language, help) are listed here in `ACTION_SPECS`; each workspace lists
+its own in its folder (`Workspace.ACTIONS`, `Workspace.SWITCH`). The window builds its
+actions, menus and toolbars from the union, and `actions_doc.py` writes docs/actions.md
+from it, so the documentation cannot drift. Texts are English sources passed through `tr()`.
+
+Where an entry goes: `menu` names its menu; `place` orders a menu's entries, and a change
+of its whole part (1.x, 2.x, ...) starts a new section after a separator. Shell and
+workspace entries interleave by place, so a workspace puts Duplicate between Paste and
+Delete without the shell knowing it exists.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QToolButton, QWidget
 
 from ..i18n import mark, tr
 
@@ -27,121 +35,105 @@ class ActionSpec:
     checkable: bool = False
     fallback: str = ""                      # for a standard key some platforms leave unbound
     extra: tuple[str, ...] = ()             # further keys people expect
+    place: float = 9.0                      # order in its menu (see the module's docstring)
+    short: str = ""                         # label on a toolbar or tool button
 
 
-MENUS: tuple[tuple[str, str], ...] = (
-    ("menuFile", mark("&File")),
-    ("menuEdit", mark("&Edit")),
-    ("menuInsert", mark("&Insert")),
-    ("menuMap", mark("&Map")),
-    ("menuView", mark("&View")),
-    ("menuHelp", mark("&Help")),
+@dataclass(frozen=True)
+class MenuSpec:
+    name: str                               # objectName, e.g. "menuFile"
+    title: str                              # English title with its mnemonic
+    parent: str = ""                        # "" for the menu bar, else the menu it sits in
+    place: float = 9.0
+
+
+MENUS: tuple[MenuSpec, ...] = (
+    MenuSpec("menuFile", mark("&File"), place=1),
+    MenuSpec("menuEdit", mark("&Edit"), place=2),
+    MenuSpec("menuView", mark("&View"), place=5),
+    MenuSpec("menuHelp", mark("&Help"), place=9),
+    MenuSpec("menuOpenRecent", mark("Open &Recent"), "menuFile", 1.4),
+    MenuSpec("menuImport", mark("&Import"), "menuFile", 2.3),
+    MenuSpec("menuExport", mark("&Export"), "menuFile", 2.4),
+    MenuSpec("menuLanguage", mark("&Language"), "menuView", 4.1),
+    MenuSpec("menuPanels", mark("&Panels"), "menuView", 4.2),
 )
 
 ACTION_SPECS: tuple[ActionSpec, ...] = (
     # File
     ActionSpec("actionNew", mark("&New from Template…"), "menuFile",
-               mark("Start a new project from a built-in template"), Std.New),
+               mark("Start a new project from a built-in template"), Std.New, place=1.1,
+               short=mark("New")),
     ActionSpec("actionNewWindow", mark("New &Window"), "menuFile",
-               mark("Open a second window, e.g. to copy cards between projects"), "Ctrl+Shift+N"),
-    ActionSpec("actionOpen", mark("&Open…"), "menuFile", mark("Open a project file"), Std.Open),
+               mark("Open a second window, e.g. to copy cards between projects"), "Ctrl+Shift+N",
+               place=1.2),
+    ActionSpec("actionOpen", mark("&Open…"), "menuFile", mark("Open a project file"), Std.Open,
+               place=1.3, short=mark("Open")),
     ActionSpec("actionClearRecent", mark("Clear Recent Files"), "menuOpenRecent",
-               mark("Forget the list of recently opened projects")),
+               mark("Forget the list of recently opened projects"), place=9),
     ActionSpec("actionSave", mark("&Save"), "menuFile",
-               mark("Save the project to its file (only the changes are written)"), Std.Save),
+               mark("Save the project to its file (only the changes are written)"), Std.Save,
+               place=2.1, short=mark("Save")),
     ActionSpec("actionSaveAs", mark("Save &As…"), "menuFile",
-               mark("Save the project under a new file name"), Std.SaveAs),
+               mark("Save the project under a new file name"), Std.SaveAs, place=2.2),
     ActionSpec("actionImportCsv", mark("Import Map from &CSV…"), "menuImport",
-               mark("Add a map from a CSV table of cards (Excel, WPS)")),
+               mark("Add a map from a CSV table of cards (Excel, WPS)"), place=1.1),
     ActionSpec("actionImportJson", mark("Open &JSON Project…"), "menuImport",
-               mark("Open a project exported as JSON, as a new unsaved project")),
+               mark("Open a project exported as JSON, as a new unsaved project"), place=1.2),
     ActionSpec("actionExportJson", mark("Export Project as &JSON…"), "menuExport",
-               mark("Write the whole project as a JSON file")),
-    ActionSpec("actionExportCsv", mark("Export Map as C&SV…"), "menuExport",
-               mark("Write the cards of the current map as a CSV table")),
+               mark("Write the whole project as a JSON file"), place=1.1),
     ActionSpec("actionExportPdf", mark("Export &PDF Handout…"), "menuFile",
-               mark("Print handouts, posters or blank templates to PDF"), Std.Print),
+               mark("Print handouts, posters or blank templates to PDF"), Std.Print, place=3.1,
+               short="PDF"),
     ActionSpec("actionClose", mark("&Close Project"), "menuFile",
-               mark("Close the project and start an empty one"), Std.Close),
+               mark("Close the project and start an empty one"), Std.Close, place=4.1),
     ActionSpec("actionQuit", mark("&Quit"), "menuFile", mark("Leave Blueprint Studio"), Std.Quit,
-               fallback="Ctrl+Q"),
-    # Edit
-    ActionSpec("actionUndo", mark("&Undo"), "menuEdit", mark("Undo the last change"), Std.Undo),
-    ActionSpec("actionRedo", mark("&Redo"), "menuEdit", mark("Redo the change just undone"), Std.Redo),
-    ActionSpec("actionCut", mark("Cu&t"), "menuEdit", mark("Move the selected cards to the clipboard"), Std.Cut),
-    ActionSpec("actionCopy", mark("&Copy"), "menuEdit", mark("Copy the selected cards"), Std.Copy),
+               fallback="Ctrl+Q", place=5.1),
+    # Edit: undo is the session's; the rest acts on the current workspace's edit target
+    ActionSpec("actionUndo", mark("&Undo"), "menuEdit", mark("Undo the last change"), Std.Undo,
+               place=1.1, short=mark("Undo")),
+    ActionSpec("actionRedo", mark("&Redo"), "menuEdit", mark("Redo the change just undone"), Std.Redo,
+               place=1.2, short=mark("Redo")),
+    ActionSpec("actionCut", mark("Cu&t"), "menuEdit", mark("Move the selection to the clipboard"),
+               Std.Cut, place=2.1),
+    ActionSpec("actionCopy", mark("&Copy"), "menuEdit", mark("Copy the selection"), Std.Copy, place=2.2),
     ActionSpec("actionPaste", mark("&Paste"), "menuEdit",
-               mark("Paste cards (also from another window or project)"), Std.Paste),
-    ActionSpec("actionDuplicate", mark("D&uplicate"), "menuEdit",
-               mark("Copy the selected cards next to themselves"), "Ctrl+D"),
+               mark("Paste cards or text (also from another window or project)"), Std.Paste, place=2.3),
     ActionSpec("actionDelete", mark("&Delete"), "menuEdit",
-               mark("Delete the selection (cards, arrows, a stage or a lane)"), Std.Delete),
+               mark("Delete the selection (cards, arrows, a stage or a lane)"), Std.Delete, place=2.5,
+               short=mark("Delete")),
     ActionSpec("actionSelectAll", mark("Select &All"), "menuEdit",
-               mark("Select every card of the map"), Std.SelectAll),
-    ActionSpec("actionEditText", mark("&Edit Card Text"), "menuEdit",
-               mark("Type the text of the selected card in place"), "F2"),
-    ActionSpec("actionFind", mark("&Find…"), "menuEdit", mark("Find cards by their text"), Std.Find),
-    ActionSpec("actionFindNext", mark("Find &Next"), "menuEdit",
-               mark("Go to the next card that matches"), Std.FindNext),
-    ActionSpec("actionFindPrevious", mark("Find Pre&vious"), "menuEdit",
-               mark("Go to the previous card that matches"), Std.FindPrevious),
-    # Insert
-    ActionSpec("actionAddCard", mark("&Card"), "menuInsert",
-               mark("Add a card to the selected cell (or the first cell)"), "Ctrl+Shift+K"),
-    ActionSpec("actionAddStage", mark("&Stage"), "menuInsert",
-               mark("Add a stage (column) after the selected one"), "Ctrl+Shift+T"),
-    ActionSpec("actionAddLane", mark("&Lane"), "menuInsert",
-               mark("Add a custom lane (row) below the selected one"), "Ctrl+Shift+L"),
-    # Map
-    ActionSpec("actionAddMap", mark("&New Map…"), "menuMap",
-               mark("Add a map to the project, blank or from a template"), "Ctrl+Shift+M"),
-    ActionSpec("actionRenameMap", mark("&Rename Map…"), "menuMap", mark("Rename the current map")),
-    ActionSpec("actionDeleteMap", mark("&Delete Map"), "menuMap", mark("Delete the current map")),
-    ActionSpec("actionMoveMapUp", mark("Move Map &Up"), "menuMap",
-               mark("Move the current map one place up in the list")),
-    ActionSpec("actionMoveMapDown", mark("Move Map Do&wn"), "menuMap",
-               mark("Move the current map one place down in the list")),
-    ActionSpec("actionNextMap", mark("&Next Map"), "menuMap", mark("Show the next map"), Std.NextChild),
-    ActionSpec("actionPreviousMap", mark("&Previous Map"), "menuMap",
-               mark("Show the previous map"), Std.PreviousChild),
-    ActionSpec("actionProjectInfo", mark("Project &Information"), "menuMap",
-               mark("Show the project's title, organisation, date, trainer and group in the inspector")),
+               mark("Select every card of the map, or all the text of a field"), Std.SelectAll,
+               place=2.6),
     # View
-    ActionSpec("actionZoomIn", mark("Zoom &In"), "menuView", mark("Make the map larger"), Std.ZoomIn,
-               extra=("Ctrl+=",)),
-    ActionSpec("actionZoomOut", mark("Zoom &Out"), "menuView", mark("Make the map smaller"), Std.ZoomOut),
-    ActionSpec("actionZoomReset", mark("&Actual Size"), "menuView", mark("Show the map at 100 %"), "Ctrl+0"),
-    ActionSpec("actionZoomToFit", mark("Zoom to &Fit"), "menuView",
-               mark("Show the whole map in the window"), "Ctrl+9"),
     ActionSpec("actionPresentation", mark("&Presentation Mode"), "menuView",
-               mark("Only the map, full screen and fitted to its width (F5 or Esc to leave)"), "F5",
-               checkable=True),
+               mark("Only the workspace, full screen (F5 or Esc to leave); a map is fitted to its width"),
+               "F5", checkable=True, place=3.1),
     ActionSpec("actionFullScreen", mark("F&ull Screen"), "menuView",
-               mark("Use the whole screen (for projecting)"), Std.FullScreen, checkable=True),
+               mark("Use the whole screen (for projecting)"), Std.FullScreen, checkable=True, place=3.2),
     ActionSpec("actionLanguageEnglish", "English", "menuLanguage",
-               mark("Show the program in English"), checkable=True),
+               mark("Show the program in English (every window)"), checkable=True, place=1.1),
     ActionSpec("actionLanguageChinese", "中文", "menuLanguage",
-               mark("Show the program in Simplified Chinese"), checkable=True),
+               mark("Show the program in Simplified Chinese (every window)"), checkable=True, place=1.2),
     # Help
     ActionSpec("actionShortcuts", mark("&Keyboard Shortcuts"), "menuHelp",
-               mark("List every command and its shortcut"), Std.HelpContents),
+               mark("List every command and its shortcut"), Std.HelpContents, place=1.1),
     ActionSpec("actionAbout", mark("&About Blueprint Studio"), "menuHelp",
-               mark("Version, licence and font information")),
+               mark("Version, licence and font information"), place=1.2),
 )
 
-SUBMENUS: tuple[tuple[str, str, str, str], ...] = (
-    # (objectName, English title, parent menu, the action it follows)
-    ("menuOpenRecent", mark("Open &Recent"), "menuFile", "actionOpen"),
-    ("menuImport", mark("&Import"), "menuFile", "actionSaveAs"),
-    ("menuExport", mark("&Export"), "menuFile", "actionSaveAs"),
-    ("menuLanguage", mark("&Language"), "menuView", "actionFullScreen"),
-    ("menuPanels", mark("&Panels"), "menuView", "actionFullScreen"),
+# The commands every edit target answers (workspace.edit_target()), by action.
+EDIT_TARGET_ACTIONS = {
+    "actionCut": "cut", "actionCopy": "copy", "actionPaste": "paste",
+    "actionDelete": "delete", "actionSelectAll": "select_all",
+}
+
+TOOLBAR: tuple[str | None, ...] = (
+    "actionNew", "actionOpen", "actionSave", None, "actionUndo", "actionRedo", None, "actionExportPdf",
 )
 
-# The docks; each one's show/hide action is named "actionShow" + the dock's objectName.
+# The shell's docks; each one's show/hide action is named "actionShow" + the dock's objectName.
 DOCKS: tuple[tuple[str, str, str], ...] = (
-    ("paletteDock", mark("Cards"), mark("Show or hide the palette of card kinds")),
-    ("mapsDock", mark("Maps"), mark("Show or hide the list of the project's maps")),
     ("undoDock", mark("History"), mark("Show or hide the undo history")),
     ("inspectorDock", mark("Properties"), mark("Show or hide the inspector")),
 )
@@ -151,52 +143,22 @@ def dock_action_name(dock_name: str) -> str:
     return "actionShow" + dock_name[0].upper() + dock_name[1:]
 
 
-# Where separators go in the menus: after these actions.
-SEPARATOR_AFTER = {
-    "actionOpen", "actionSaveAs", "actionExportPdf", "actionClose", "actionRedo",
-    "actionSelectAll", "actionEditText", "actionDeleteMap", "actionMoveMapDown",
-    "actionPreviousMap", "actionZoomToFit", "actionFullScreen",
-}
-
-TOOLBAR_ACTIONS: tuple[str | None, ...] = (
-    "actionNew", "actionOpen", "actionSave", None,
-    "actionUndo", "actionRedo", None,
-    "actionAddCard", "actionAddStage", "actionAddLane", "actionDelete", None,
-    "actionZoomOut", "actionZoomIn", "actionZoomToFit", None,
-    "actionFind", "actionExportPdf",
-)
-
-# Short toolbar labels (menus use the longer text).
-TOOLBAR_TEXT = {
-    "actionNew": mark("New"), "actionOpen": mark("Open"), "actionSave": mark("Save"),
-    "actionUndo": mark("Undo"), "actionRedo": mark("Redo"),
-    "actionAddCard": mark("+ Card"), "actionAddStage": mark("+ Stage"), "actionAddLane": mark("+ Lane"),
-    "actionDelete": mark("Delete"), "actionZoomOut": mark("Zoom −"), "actionZoomIn": mark("Zoom +"),
-    "actionZoomToFit": mark("Fit"), "actionFind": mark("Find"), "actionExportPdf": mark("PDF"),
-}
-
-
-# Short labels for the buttons under the maps list.
-# Compact symbols keep the left column narrow; each button's tooltip says what it does.
-MAPS_PANEL_TEXT = {
-    "actionAddMap": mark("+ Map"), "actionRenameMap": "✎",
-    "actionDeleteMap": "✕", "actionMoveMapUp": "▲", "actionMoveMapDown": "▼",
-}
-
-
 # Keys from Qt.Key_Back on are media and browser keys ("Forward", "Zoom In"): not for docs.
 _FIRST_MEDIA_KEY = 0x01000061
 
 
-def _explicit_sequences() -> set[str]:
+def _explicit_sequences(specs: Iterable[ActionSpec]) -> set[str]:
     """Key sequences given as text (not as a platform standard key) to some action."""
-    explicit = {QKeySequence(spec.shortcut).toString()
-                for spec in ACTION_SPECS if isinstance(spec.shortcut, str)}
-    explicit |= {QKeySequence(key).toString() for spec in ACTION_SPECS for key in spec.extra}
+    explicit: set[str] = set()
+    for spec in specs:
+        if isinstance(spec.shortcut, str):
+            explicit.add(QKeySequence(spec.shortcut).toString())
+        explicit |= {QKeySequence(key).toString() for key in spec.extra}
     return explicit
 
 
-def shortcut_sequences(spec: ActionSpec, keyboard_only: bool = False) -> list[QKeySequence]:
+def shortcut_sequences(spec: ActionSpec, keyboard_only: bool = False,
+                       specs: Sequence[ActionSpec] | None = None) -> list[QKeySequence]:
     """The key sequences of a spec on this platform (a standard key may have several)."""
     if spec.shortcut is None:
         sequences = []
@@ -206,7 +168,7 @@ def shortcut_sequences(spec: ActionSpec, keyboard_only: bool = False) -> list[QK
         # A platform's standard binding can also claim a key we give another action
         # (on X11, Delete includes Ctrl+D, our Duplicate): the explicit choice wins,
         # otherwise Qt finds the shortcut ambiguous and neither action fires.
-        taken = _explicit_sequences()
+        taken = _explicit_sequences(specs if specs is not None else all_specs())
         sequences = [k for k in QKeySequence.keyBindings(spec.shortcut)
                      if not k.isEmpty() and k.toString() not in taken]
         if not sequences and spec.fallback:
@@ -217,58 +179,112 @@ def shortcut_sequences(spec: ActionSpec, keyboard_only: bool = False) -> list[QK
     return sequences
 
 
-def build_actions(parent: QWidget) -> dict[str, QAction]:
+def all_specs(workspaces: Iterable[type] | None = None) -> tuple[ActionSpec, ...]:
+    """The shell's actions, then each workspace's switch action and its own actions."""
+    if workspaces is None:
+        from .workspaces import WORKSPACES
+        workspaces = WORKSPACES
+    specs = list(ACTION_SPECS)
+    for workspace in workspaces:
+        specs.append(workspace.SWITCH)
+        specs.extend(workspace.ACTIONS)
+    return tuple(specs)
+
+
+def all_menus(workspaces: Iterable[type] | None = None) -> tuple[MenuSpec, ...]:
+    if workspaces is None:
+        from .workspaces import WORKSPACES
+        workspaces = WORKSPACES
+    return MENUS + tuple(menu for workspace in workspaces for menu in workspace.MENUS)
+
+
+def menu_entries(menu: str, specs: Sequence[ActionSpec], menus: Sequence[MenuSpec]
+                 ) -> list[ActionSpec | MenuSpec]:
+    """A menu's actions and submenus in order (stable: equal places keep list order)."""
+    entries: list[ActionSpec | MenuSpec] = [s for s in specs if s.menu == menu]
+    entries += [m for m in menus if m.parent == menu]
+    return sorted(entries, key=lambda entry: entry.place)
+
+
+def build_actions(parent: QWidget, specs: Sequence[ActionSpec]) -> dict[str, QAction]:
     """Create every action (not yet connected) and return them by objectName."""
     actions: dict[str, QAction] = {}
-    for spec in ACTION_SPECS:
-        action = QAction(tr(spec.text), parent)
+    for spec in specs:
+        action = QAction(parent)
         action.setObjectName(spec.name)
-        action.setStatusTip(tr(spec.tip))
-        action.setToolTip(tr(spec.tip))
         action.setCheckable(spec.checkable)
-        sequences = shortcut_sequences(spec)
+        sequences = shortcut_sequences(spec, specs=specs)
         if sequences:
             action.setShortcuts(sequences)
         parent.addAction(action)  # shortcuts work even when menus are hidden (full screen)
         actions[spec.name] = action
-    for name, text in MAPS_PANEL_TEXT.items():
-        actions[name].setIconText(tr(text))
     languages = QActionGroup(parent)
     languages.setExclusive(True)
     languages.addAction(actions["actionLanguageEnglish"])
     languages.addAction(actions["actionLanguageChinese"])
+    retranslate_actions(actions, specs)
     return actions
 
 
-def build_menus(menu_bar: QMenuBar, actions: dict[str, QAction]) -> dict[str, QMenu]:
-    menus: dict[str, QMenu] = {}
-    for name, title in MENUS:
-        menu = menu_bar.addMenu(tr(title))
-        menu.setObjectName(name)
-        menus[name] = menu
-    for name, title, parent_name, _after in SUBMENUS:
-        menu = QMenu(tr(title), menus[parent_name])
-        menu.setObjectName(name)
-        menus[name] = menu
-    for spec in ACTION_SPECS:
-        if spec.menu != "menuOpenRecent":  # the window fills that one with files first
-            menus[spec.menu].addAction(actions[spec.name])
-        for sub_name, _title, parent_name, after in SUBMENUS:
-            if after == spec.name:
-                menus[parent_name].addMenu(menus[sub_name])
-        if spec.name in SEPARATOR_AFTER:
-            menus[spec.menu].addSeparator()
-    return menus
+def retranslate_actions(actions: dict[str, QAction], specs: Sequence[ActionSpec]) -> None:
+    for spec in specs:
+        action = actions[spec.name]
+        action.setText(tr(spec.text))
+        action.setStatusTip(tr(spec.tip))
+        action.setToolTip(tr(spec.tip))
+        if spec.short:
+            action.setIconText(tr(spec.short))  # what a text-only tool button shows
 
 
-def build_toolbar(toolbar: QToolBar, actions: dict[str, QAction]) -> None:
-    for name in TOOLBAR_ACTIONS:
+def build_menus(menu_bar: QMenuBar, actions: dict[str, QAction], specs: Sequence[ActionSpec],
+                menus: Sequence[MenuSpec]) -> dict[str, QMenu]:
+    built: dict[str, QMenu] = {}
+
+    def fill(menu: QMenu, name: str) -> None:
+        section = None
+        for entry in menu_entries(name, specs, menus):
+            if section is not None and int(entry.place) != section:
+                menu.addSeparator()
+            section = int(entry.place)
+            if isinstance(entry, MenuSpec):
+                sub = QMenu(menu)
+                sub.setObjectName(entry.name)
+                built[entry.name] = sub
+                menu.addMenu(sub)
+                if entry.name != "menuOpenRecent":  # the window fills that one with files first
+                    fill(sub, entry.name)
+            else:
+                menu.addAction(actions[entry.name])
+
+    for spec in sorted((m for m in menus if not m.parent), key=lambda m: m.place):
+        menu = QMenu(menu_bar)
+        menu.setObjectName(spec.name)
+        built[spec.name] = menu
+        menu_bar.addMenu(menu)
+        fill(menu, spec.name)
+    retranslate_menus(built, menus)
+    return built
+
+
+def retranslate_menus(built: dict[str, QMenu], menus: Sequence[MenuSpec]) -> None:
+    for spec in menus:
+        if spec.name in built:
+            built[spec.name].setTitle(tr(spec.title))
+
+
+def fill_toolbar(toolbar: QToolBar, actions: dict[str, QAction], names: Sequence[str | None]) -> None:
+    for name in names:
         if name is None:
             toolbar.addSeparator()
             continue
         action = actions[name]
-        action.setIconText(tr(TOOLBAR_TEXT[name]))  # what a text-only tool button shows
         toolbar.addAction(action)
         button = toolbar.widgetForAction(action)
-        if button is not None:
+        if isinstance(button, QToolButton):
             button.setObjectName(f"toolButton{name.removeprefix('action')}")
+
+
+__all__ = ["ACTION_SPECS", "DOCKS", "EDIT_TARGET_ACTIONS", "MENUS", "TOOLBAR", "ActionSpec",
+           "MenuSpec", "all_menus", "all_specs", "build_actions", "build_menus",
+           "dock_action_name", "fill_toolbar", "menu_entries", "retranslate_actions",
+           "retranslate_menus", "shortcut_sequences"]

@@ -13,25 +13,21 @@ from pathlib import Path
 from PySide6.QtGui import QKeySequence
 
 from ..i18n import tr
-from .actions import ACTION_SPECS, DOCKS, MENUS, SUBMENUS, ActionSpec, dock_action_name, shortcut_sequences
+from .actions import (
+    DOCKS, ActionSpec, MenuSpec, all_menus, all_specs, dock_action_name, menu_entries,
+    shortcut_sequences,
+)
 
 DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "actions.md"
-
-
-def _menu_path(menu_name: str) -> str:
-    titles = {name: title for name, title in MENUS}
-    for name, title, parent, _after in SUBMENUS:
-        if name == menu_name:
-            return f"{_clean(titles[parent])} ▸ {_clean(title)}"
-    return _clean(titles[menu_name])
 
 
 def _clean(text: str) -> str:
     return text.replace("&", "").replace("…", "")
 
 
-def _shortcut(spec: ActionSpec) -> str:
-    keys = ", ".join(k.toString(QKeySequence.SequenceFormat.PortableText) for k in shortcut_sequences(spec, keyboard_only=True))
+def _shortcut(spec: ActionSpec, specs) -> str:
+    keys = ", ".join(k.toString(QKeySequence.SequenceFormat.PortableText)
+                     for k in shortcut_sequences(spec, keyboard_only=True, specs=specs))
     if spec.shortcut is not None and not isinstance(spec.shortcut, str):
         standard = spec.shortcut.name
         return f"{keys} (standard: {standard})" if keys else f"(standard: {standard})"
@@ -42,7 +38,36 @@ def _escape(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+def _in_menu_order(specs, menus) -> list[tuple[str, ActionSpec]]:
+    """(menu path, spec) for every action, in the order the menus show them."""
+    found: list[tuple[str, ActionSpec]] = []
+
+    def walk(menu: MenuSpec, path: str) -> None:
+        for entry in menu_entries(menu.name, specs, menus):
+            if isinstance(entry, MenuSpec):
+                walk(entry, f"{path} ▸ {_clean(entry.title)}")
+            else:
+                found.append((path, entry))
+
+    for menu in sorted((m for m in menus if not m.parent), key=lambda m: m.place):
+        walk(menu, _clean(menu.title))
+    return found
+
+
+def _owners() -> dict[str, str]:
+    from .workspaces import WORKSPACES
+
+    owners = {}
+    for workspace in WORKSPACES:
+        for spec in workspace.ACTIONS:
+            owners[spec.name] = _clean(workspace.SWITCH.text)
+    return owners
+
+
 def render() -> str:
+    from .workspaces import WORKSPACES
+
+    specs, menus, owners = all_specs(), all_menus(), _owners()
     lines = [
         "# Actions and shortcuts",
         "",
@@ -51,20 +76,50 @@ def render() -> str:
         "Qt's platform shortcuts (`QKeySequence.StandardKey`); the keys shown are those on Linux",
         "and Windows. The graphics view's objectName is `canvasView`.",
         "",
-        "This file is generated from `blueprint_studio/app/actions.py` by",
-        "`python -m blueprint_studio.app.actions_doc`; a test fails when it is out of date.",
+        "The window hosts workspaces (see docs/architecture.md); *where* says which workspace a",
+        "command belongs to. A workspace's commands are enabled while it is the current one; the",
+        "others (files, undo, the edit commands, windows, language, help) work everywhere, and",
+        "Cut, Copy, Paste, Delete and Select All act on what the current workspace has selected.",
         "",
-        "| objectName | menu | shortcut | what it does | 中文 |",
-        "|---|---|---|---|---|",
+        "This file is generated from `blueprint_studio/app/actions.py` and the workspaces' own",
+        "action lists by `python -m blueprint_studio.app.actions_doc`; a test fails when it is",
+        "out of date.",
+        "",
+        "| objectName | menu | shortcut | where | what it does | 中文 |",
+        "|---|---|---|---|---|---|",
     ]
-    for spec in ACTION_SPECS:
+    for path, spec in _in_menu_order(specs, menus):
         name_zh = re.sub(r"\(&\w\)", "", tr(spec.text, "zh"))  # "打开(&O)…" -> "打开…"
-        lines.append(f"| `{spec.name}` | {_menu_path(spec.menu)}: {_escape(_clean(spec.text))} | "
-                     f"{_escape(_shortcut(spec))} | {_escape(spec.tip)} | {_escape(_clean(name_zh))} |")
-    for dock, title, tip in DOCKS:
-        lines.append(f"| `{dock_action_name(dock)}` | View ▸ Panels: {title} |  | {tip} | "
+        lines.append(f"| `{spec.name}` | {path}: {_escape(_clean(spec.text))} | "
+                     f"{_escape(_shortcut(spec, specs))} | {owners.get(spec.name, 'window')} | "
+                     f"{_escape(spec.tip)} | {_escape(_clean(name_zh))} |")
+    panels = [(panel.name, panel.title, panel.tip, _clean(workspace.SWITCH.text))
+              for workspace in WORKSPACES for panel in workspace.PANELS]
+    panels += [(dock, title, tip, "window") for dock, title, tip in DOCKS]
+    for dock, title, tip, owner in panels:
+        lines.append(f"| `{dock_action_name(dock)}` | View ▸ Panels: {title} |  | {owner} | {tip} | "
                      f"{_clean(tr(title, 'zh'))} |")
     lines += [
+        "",
+        "## Switching workspaces",
+        "",
+        "The buttons at the top left of the window (one click), the View menu, or the keys:",
+        "",
+        "| workspace | key | what it shows |",
+        "|---|---|---|",
+    ]
+    for workspace in WORKSPACES:
+        switch = workspace.SWITCH
+        lines.append(f"| {_clean(switch.text)} (`{switch.name}`) | {switch.shortcut} | {switch.tip} |")
+    lines += [
+        "",
+        "## On the project overview",
+        "",
+        "| key | what it does |",
+        "|---|---|",
+        "| Alt + the underlined letter | goes to that field (Title, Organisation, Date, Trainer, Group, Notes, Maps) |",
+        "| Enter, Tab / Shift+Tab | next field / next or previous field |",
+        "| Enter or a click on a map | opens the map in the map editor |",
         "",
         "## On the map",
         "",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -19,7 +20,7 @@ from .. import __version__
 from ..i18n import language, tr
 from ..resources import FONT_FAMILY
 from ..templates import TemplateInfo, list_templates
-from .actions import ACTION_SPECS, shortcut_sequences
+from .actions import ActionSpec, all_specs, shortcut_sequences
 from .recovery import RecoveredWork
 
 
@@ -232,13 +233,14 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
 class ShortcutsDialog(QDialog):
     """Every command with its shortcut: a cheat sheet for the trainer."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, specs: Sequence[ActionSpec] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(tr("Keyboard Shortcuts"))
         self.resize(640, 620)
         layout = QVBoxLayout(self)
-        rows = [spec for spec in ACTION_SPECS if spec.shortcut is not None]
+        specs = tuple(specs) if specs is not None else all_specs()
+        rows = [spec for spec in specs if spec.shortcut is not None]
         table = QTableWidget(len(rows), 2, self)
         table.setHorizontalHeaderLabels([tr("Command"), tr("Shortcut")])
         table.verticalHeader().setVisible(False)
@@ -246,7 +248,7 @@ class ShortcutsDialog(QDialog):
         for row, spec in enumerate(rows):
             text = tr(spec.text).replace("&", "").replace("…", "")
             keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                             for k in shortcut_sequences(spec, keyboard_only=True))
+                             for k in shortcut_sequences(spec, keyboard_only=True, specs=specs))
             table.setItem(row, 0, QTableWidgetItem(text))
             table.setItem(row, 1, QTableWidgetItem(keys))
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -59,12 +59,11 @@ class ErrorReporter:
 
     @staticmethod
     def _save_work() -> None:
-        from .main_window import MainWindow
+        from .session import Session
 
-        app = QApplication.instance()
-        for widget in (app.topLevelWidgets() if app is not None else []):
-            if isinstance(widget, MainWindow) and widget.document is not None:
+        for session in Session.live():
+            if session.document is not None:
                 try:
-                    widget.document.write_recovery()
+                    session.document.write_recovery()
                 except Exception:  # noqa: BLE001 - best effort while already handling an error
                     pass

@@ -1,8 +1,9 @@
-"""Small editors that bind one widget to one model field for the inspector.
+"""Small editors that bind one widget to one model field: the inspector's forms and the
+project overview's page are made of them.
 
 Each editor shows a value (`show`, which never fires an edit) and reports the user's edits
 through `on_edit(field, value, continuous)`; `continuous` edits (typing, spin arrows) are
-merged into one undo step by the inspector.
+merged into one undo step by the form that owns the editor.
 """
 
 from __future__ import annotations
@@ -105,11 +106,14 @@ class TextField(_TypedField):
         editor = QPlainTextEdit()
         editor.setTabChangesFocus(True)
         editor.setPlaceholderText(placeholder)
-        line_height = editor.fontMetrics().lineSpacing()
-        editor.setFixedHeight(line_height * lines + 14)
         super().__init__(field, editor, on_edit)
+        self.fit_lines(lines)
         self._showing = False
         editor.textChanged.connect(self._changed)
+
+    def fit_lines(self, lines: int) -> None:
+        """As tall as `lines` lines of the editor's current font."""
+        self.widget.setFixedHeight(self.widget.fontMetrics().lineSpacing() * lines + 14)
 
     def _changed(self) -> None:
         if not self._showing:
@@ -225,8 +229,6 @@ class ColourField(FieldEditor):
             self.swatch.setStyleSheet("")
         self.reset.setEnabled(bool(self._value))
         self.swatch.setToolTip(tr("Choose a colour"))
-
-
 
 
 __all__ = ["ChoiceField", "ColourField", "FieldEditor", "FlagField", "LineField", "NumberField",

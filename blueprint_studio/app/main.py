@@ -103,7 +103,7 @@ def run_gui(path: str | None = None) -> int:
     """Open the main window (with `path` if given), run until it closes, return the exit code."""
     app = make_application()
     settings = AppSettings()
-    set_language(settings.language())
+    set_language(settings.language())  # the language chosen last time (View ▸ Language)
     use_qt_translations(settings.language())
     recovery = RecoveryStore(settings.folder)
     ErrorReporter(settings.folder).install()
@@ -117,17 +117,10 @@ def run_gui(path: str | None = None) -> int:
             window.files.open_path(path)
     # Only once the requested file is open and shown: copies of other work then open in
     # windows of their own instead of asking over it.
-    QTimer.singleShot(0, lambda: offer_recovery(_current_window(window), recovery))
+    QTimer.singleShot(0, lambda: offer_recovery(window, recovery))
     code = app.exec()
     _teardown(app)
     return code
-
-
-def _current_window(window: MainWindow) -> MainWindow:
-    """After a language switch the window was rebuilt; follow the chain to the live one."""
-    while getattr(window, "replacement", None) is not None:
-        window = window.replacement
-    return window
 
 
 def _teardown(app: QApplication) -> None:

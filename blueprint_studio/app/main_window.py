@@ -1,35 +1,38 @@
-"""The main window: wiring of the map area, docks, actions, status bar and document.
+"""The main window: the shell that hosts the workspaces around one session.
 
-The logic lives elsewhere: file commands in file_ops.py, map and edit commands in
-map_commands.py, the inspector in inspector.py, the document in document.py.
+It knows workspaces only through the protocol in workspace.py and the list in
+workspaces/__init__.py: it stacks their widgets, places their panels, menus, toolbars and
+status widgets, switches between them (a switcher bar, View menu entries, Ctrl+1, Ctrl+2 …),
+shows the current one's selection in the inspector and routes each command to the current
+workspace. File commands live in file_ops.py, the document in document.py, the shared
+state in session.py.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTime, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QLabel, QMainWindow, QToolBar, QUndoView, QVBoxLayout, QWidget,
+    QApplication, QDockWidget, QLabel, QMainWindow, QStackedWidget, QToolBar, QUndoView, QWidget,
 )
 
-from ..i18n import language, set_language, tr
+from ..commands import replaying
+from ..i18n import language, tr
+from ..model.events import ChangeSet
 from . import actions as action_specs
 from .dialogs import ShortcutsDialog, show_about
-from .docks import add_docks
+from .docks import LEFT, RIGHT, Dock, add_dock, arrange, retranslate_dock
 from .document import Document
 from .file_ops import OPENABLE_SUFFIXES, FileOperations, blank_project
-from .find_bar import FindBar, FindController
 from .inspector import Inspector
-from .map_area import MapArea
-from .map_commands import MapCommands
-from .maps_panel import MapsPanel
-from .palette import CardPalette
-from .qt_translations import use_qt_translations
+from .language import LanguageFollower, switch_language
 from .recovery import RecoveryStore
+from .session import Session, same_file  # noqa: F401 - same_file: kept where callers found it
 from .settings import AppSettings
+from .workspace import Workspace
+from .workspaces import WORKSPACES
 
 APP_TITLE = "Blueprint Studio"
 
@@ -37,81 +40,81 @@ APP_TITLE = "Blueprint Studio"
 _extra_windows: set["MainWindow"] = set()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LanguageFollower, QMainWindow):
     def __init__(self, settings: AppSettings, document: Document | None = None,
-                 recovery: RecoveryStore | None = None) -> None:
+                 recovery: RecoveryStore | None = None,
+                 workspaces: tuple[type[Workspace], ...] = WORKSPACES) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings
-        self.recovery = recovery if recovery is not None else RecoveryStore(settings.folder)
-        self.document: Document | None = None
-        self.files = FileOperations(self)
-        self.commands = MapCommands(self)
+        self.session = Session(settings, recovery, self)
+        self.recovery = self.session.recovery
+        self.files = FileOperations(self.session)
         self._skip_close_check = False
-        self._scene_connections: list = []
         self._document_connections: list = []
-        self._unsubscribe_counts = None
+        self._unsubscribe_changes = None
+        self._replayed: list[Workspace] = []
         self.setAcceptDrops(True)
         self._fit_default_size()
 
-        self.actions = action_specs.build_actions(self)
-        self.menus = action_specs.build_menus(self.menuBar(), self.actions)
-        toolbar = self.toolbar = QToolBar(tr("Tools"), self)
-        toolbar.setObjectName("mainToolBar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        action_specs.build_toolbar(toolbar, self.actions)
-        self.addToolBar(toolbar)
+        self.inspector = Inspector(self.session)
+        self._workspaces: list[Workspace] = [cls(self.session, self) for cls in workspaces]
+        self._current: Workspace | None = None
+        self._specs = action_specs.all_specs(workspaces)
+        self._menu_specs = action_specs.all_menus(workspaces)
+        self.actions = action_specs.build_actions(self, self._specs)
+        self.menus = action_specs.build_menus(self.menuBar(), self.actions, self._specs, self._menu_specs)
+        self._owned_actions = {spec.name: ws for ws in self._workspaces for spec in ws.ACTIONS}
+        self._build_toolbars()
 
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        self.map_area = MapArea(central)
-        self.find_bar = FindBar(central)
-        layout.addWidget(self.map_area, 1)
-        layout.addWidget(self.find_bar)
-        self.setCentralWidget(central)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("workspaceStack")
+        for workspace in self._workspaces:
+            self.stack.addWidget(workspace.widget)
+        self.setCentralWidget(self.stack)
 
-        self.palette = CardPalette()
-        self.maps_panel = MapsPanel(self.actions)
-        self.inspector = Inspector()
         self.undo_view = QUndoView()
         self.undo_view.setObjectName("undoView")
-        self.undo_view.setEmptyLabel(tr("<as opened>"))
-        add_docks(self, self.menus["menuPanels"], {
-            "paletteDock": self.palette, "mapsDock": self.maps_panel,
-            "undoDock": self.undo_view, "inspectorDock": self.inspector})
+        self._docks: list[Dock] = []
+        # A workspace's panels show while it is current; those the user had open come back.
+        self._panels: dict[Workspace, list[QDockWidget]] = {}
+        self._panels_shown: dict[Workspace, list[QDockWidget]] = {}
+        panels_menu = self.menus["menuPanels"]
+        for workspace in self._workspaces:
+            for panel in workspace.PANELS:
+                entry = add_dock(self, panels_menu, panel.name, panel.title, panel.tip,
+                                 workspace.panel(panel.name), panel.area)
+                self._docks.append(entry)
+                self._panels.setdefault(workspace, []).append(entry.dock)
+        shell_widgets = {"undoDock": (self.undo_view, LEFT), "inspectorDock": (self.inspector, RIGHT)}
+        for name, title, tip in action_specs.DOCKS:
+            widget, area = shell_widgets[name]
+            self._docks.append(add_dock(self, panels_menu, name, title, tip, widget, area))
+        arrange(self, self._docks)
 
-        self.zoom_label = QLabel(self)
-        self.zoom_label.setObjectName("zoomLabel")
-        self.counts_label = QLabel(self)
-        self.counts_label.setObjectName("countsLabel")
         self.save_state_label = QLabel(self)
         self.save_state_label.setObjectName("saveStateLabel")
         self.statusBar().addPermanentWidget(self.save_state_label)
-        self.statusBar().addPermanentWidget(self.counts_label)
-        self.statusBar().addPermanentWidget(self.zoom_label)
+        for workspace in self._workspaces:
+            for widget in workspace.status_widgets():
+                self.statusBar().addPermanentWidget(widget)
+                widget.hide()
 
-        self._connect_actions()
-        self.map_area.currentMapChanged.connect(self._on_current_map_changed)
-        self.maps_panel.mapChosen.connect(self.map_area.show_map)
-        self.maps_panel.renameRequested.connect(self.commands.rename_map_to)
-        self.maps_panel.moveRequested.connect(self.commands.move_map_to)
-        self.palette.kindClicked.connect(self.commands.add_card)
-        self.inspector.messageShown.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.finder = FindController(self.find_bar, self.map_area)
-        self.inspector.selected_cards = self._selected_cards
+        self._connect()
+        for workspace in self._workspaces:
+            workspace.use_actions(self.actions)
         self.refresh_recent_menu()
+        self.retranslate()
+        self.note_language()
         geometry, state = settings.window_geometry(), settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
-        self.set_document(document or Document(blank_project(), recovery=self.recovery))
+        self.activate(self._workspaces[0])
+        self.session.set_document(document or self.session.new_document(blank_project()))
 
-    # -- construction helpers ----------------------------------------------------------------
-
+    # -- construction ------------------------------------------------------------------------
     def _fit_default_size(self) -> None:
         """1280×800, or the whole available area of a smaller screen (a 1280×720 projector)."""
         screen = self.screen()
@@ -126,105 +129,237 @@ class MainWindow(QMainWindow):
             width -= max(0, frame.width())
             height -= max(0, frame.height())
         self.resize(width, height)
-    def _connect_actions(self) -> None:
-        a, files, commands = self.actions, self.files, self.commands
-        connections = {
+
+    def _build_toolbars(self) -> None:
+        """The switcher (one click to each workspace), the shell's tools, then each
+        workspace's own tools (shown while it is current)."""
+        self.switcher = QToolBar(self)
+        self.switcher.setObjectName("workspaceToolBar")
+        self.switcher.setMovable(False)
+        self.switcher.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._switches = QActionGroup(self)
+        self._switches.setExclusive(True)
+        for workspace in self._workspaces:
+            action = self.actions[workspace.SWITCH.name]
+            self._switches.addAction(action)
+        action_specs.fill_toolbar(self.switcher, self.actions,
+                                  [ws.SWITCH.name for ws in self._workspaces])
+        self.addToolBar(self.switcher)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolBar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        action_specs.fill_toolbar(self.toolbar, self.actions, action_specs.TOOLBAR)
+        self.addToolBar(self.toolbar)
+        self._workspace_toolbars: dict[Workspace, QToolBar] = {}
+        for workspace in self._workspaces:
+            if not workspace.TOOLBAR:
+                continue
+            bar = QToolBar(self)
+            bar.setObjectName(f"{workspace.KEY}ToolBar")
+            bar.setMovable(False)
+            bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            action_specs.fill_toolbar(bar, self.actions, workspace.TOOLBAR)
+            self.addToolBar(bar)
+            self._workspace_toolbars[workspace] = bar
+
+    def _connect(self) -> None:
+        a, files, session = self.actions, self.files, self.session
+        shell = {
             "actionNew": files.new_from_template, "actionOpen": files.open,
             "actionNewWindow": self.open_new_window,
             "actionSave": files.save, "actionSaveAs": files.save_as,
             "actionImportCsv": files.import_csv, "actionImportJson": files.import_json,
-            "actionExportJson": files.export_json, "actionExportCsv": files.export_csv,
+            "actionExportJson": files.export_json,
             "actionExportPdf": self._export_pdf, "actionClose": files.close_project,
             "actionQuit": self._quit, "actionClearRecent": self._clear_recent,
-            "actionUndo": commands.undo, "actionRedo": commands.redo, "actionCut": commands.cut,
-            "actionCopy": commands.copy, "actionPaste": commands.paste,
-            "actionDuplicate": commands.duplicate, "actionDelete": commands.delete,
-            "actionSelectAll": commands.select_all, "actionEditText": commands.edit_text,
-            "actionFind": self.find_bar.open_bar,
-            "actionFindNext": lambda: self.finder.step(1),
-            "actionFindPrevious": lambda: self.finder.step(-1),
-            "actionAddCard": commands.add_card, "actionAddStage": commands.add_stage,
-            "actionAddLane": commands.add_lane, "actionAddMap": commands.add_map,
-            "actionRenameMap": self.maps_panel.start_rename, "actionDeleteMap": commands.delete_map,
-            "actionMoveMapUp": lambda: commands.move_map(-1),
-            "actionMoveMapDown": lambda: commands.move_map(1),
-            "actionNextMap": lambda: self.map_area.step_map(1),
-            "actionPreviousMap": lambda: self.map_area.step_map(-1),
-            "actionProjectInfo": self._show_project_info,
-            "actionZoomIn": lambda: commands.zoom("zoom_in"),
-            "actionZoomOut": lambda: commands.zoom("zoom_out"),
-            "actionZoomReset": lambda: commands.zoom("zoom_reset"),
-            "actionZoomToFit": lambda: commands.zoom("zoom_to_fit"),
-            "actionLanguageEnglish": lambda: self.switch_language("en"),
-            "actionLanguageChinese": lambda: self.switch_language("zh"),
-            "actionShortcuts": self._show_shortcuts, "actionAbout": lambda: show_about(self, self.settings.folder),
+            "actionUndo": session.undo, "actionRedo": session.redo,
+            "actionLanguageEnglish": lambda: switch_language("en", self.settings),
+            "actionLanguageChinese": lambda: switch_language("zh", self.settings),
+            "actionShortcuts": self._show_shortcuts,
+            "actionAbout": lambda: show_about(self, self.settings.folder),
         }
-        for name, slot in connections.items():
+        for name, slot in shell.items():
             a[name].triggered.connect(lambda _checked=False, s=slot: s())
+        for name, method in action_specs.EDIT_TARGET_ACTIONS.items():
+            a[name].triggered.connect(lambda _checked=False, m=method: self._edit(m))
+        for name in self._owned_actions:
+            a[name].triggered.connect(lambda _checked=False, n=name: self._run_workspace_command(n))
+        for workspace in self._workspaces:
+            a[workspace.SWITCH.name].triggered.connect(lambda _checked=False, w=workspace: self.activate(w))
+            workspace.selectionChanged.connect(lambda w=workspace: self._on_selection_changed(w))
+            workspace.actionsChanged.connect(lambda w=workspace: self._update_actions(w))
+            workspace.activationRequested.connect(lambda w=workspace: self.activate(w))
         a["actionFullScreen"].toggled.connect(self._set_full_screen)
         a["actionPresentation"].toggled.connect(self._set_presentation)
-        a["actionLanguageEnglish" if language() == "en" else "actionLanguageChinese"].setChecked(True)
-        a["actionAddCard"].setData("card")
+        self.menus["menuOpenRecent"].aboutToShow.connect(self.refresh_recent_menu)
+        session.documentChanged.connect(self._on_document_changed)
+        session.documentReleased.connect(self._on_document_released)
+        session.messageShown.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        session.refused.connect(self.show_refusal)
+        session.revealRequested.connect(self.reveal)
+        session.raiseRequested.connect(self.bring_to_front)
 
-    # -- the document ---------------------------------------------------------------------------
+    # -- workspaces ----------------------------------------------------------------------------
+    def workspace(self, key: str) -> Workspace:
+        """The workspace with this KEY (for scripts and tests; the shell never asks by name)."""
+        return next(ws for ws in self._workspaces if ws.KEY == key)
+
+    def current_workspace(self) -> Workspace | None:
+        return self._current
+
+    def activate(self, workspace: Workspace) -> None:
+        """Make `workspace` current: its widget, toolbar, status widgets, commands, selection."""
+        self.actions[workspace.SWITCH.name].setChecked(True)
+        if workspace is self._current:
+            return
+        previous, self._current = self._current, workspace
+        if previous is not None:
+            previous.set_active(False)
+            self._panels_shown[previous] = [d for d in self._panels.get(previous, []) if d.isVisibleTo(self)]
+            for dock in self._panels.get(previous, []):
+                dock.hide()
+        for dock in self._panels_shown.pop(workspace, []):
+            dock.show()
+        self.stack.setCurrentWidget(workspace.widget)
+        for other in self._workspaces:
+            for widget in other.status_widgets():
+                widget.setVisible(other is workspace)
+        self._apply_workspace_toolbars()
+        workspace.set_active(True)
+        self._update_actions(workspace)
+        self._on_selection_changed(workspace)
+        if previous is not None:
+            workspace.focus()
+
+    def _apply_workspace_toolbars(self) -> None:
+        presenting = self.actions["actionPresentation"].isChecked()
+        for workspace, bar in self._workspace_toolbars.items():
+            bar.setVisible(workspace is self._current and not presenting)
+
+    def _update_actions(self, workspace: Workspace) -> None:
+        if workspace is not self._current:
+            return
+        enabled = workspace.enabled_actions() if self.session.document is not None else set()
+        for name in self._owned_actions:
+            self.actions[name].setEnabled(name in enabled and name in workspace.commands())
+        has_target = workspace.edit_target() is not None
+        for name in action_specs.EDIT_TARGET_ACTIONS:
+            self.actions[name].setEnabled(has_target)
+
+    def _run_workspace_command(self, name: str) -> None:
+        workspace = self._current
+        command = workspace.commands().get(name) if workspace is not None else None
+        if command is not None:
+            command()
+
+    def _edit(self, method: str) -> None:
+        target = self._current.edit_target() if self._current is not None else None
+        if target is not None:
+            getattr(target, method)()  # one of the EditTarget protocol's five methods
+
+    def _on_selection_changed(self, workspace: Workspace) -> None:
+        if workspace is self._current:
+            self.inspector.show_selection(workspace.selection())
+            self._update_actions(workspace)
+
+    def reveal(self, kind: str, entity_id: str) -> None:
+        """Show an entity: in the current workspace if it can, else in the first that can."""
+        candidates = [self._current] + [ws for ws in self._workspaces if ws is not self._current]
+        for workspace in candidates:
+            if workspace is not None and workspace.can_show(kind, entity_id):
+                self.activate(workspace)
+                workspace.show(kind, entity_id)
+                return
+
+    def __getattr__(self, name: str):
+        """What the workspaces publish for scripts and tests (e.g. `window.map_area`)."""
+        for workspace in self.__dict__.get("_workspaces", ()):
+            published = workspace.published()
+            if name in published:
+                return published[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    # -- the document -----------------------------------------------------------------------------
+    @property
+    def document(self) -> Document | None:
+        return self.session.document
+
     def set_document(self, document: Document) -> None:
         """Show `document`, closing the previous one (its unsaved work was settled before)."""
-        previous = self.release_document()
-        if previous is not None:
-            previous.close()
-            previous.deleteLater()
-        self.document = document
-        stack = document.undo_stack
-        self.undo_view.setStack(stack)
-        self.actions["actionUndo"].setEnabled(stack.canUndo())
-        self.actions["actionRedo"].setEnabled(stack.canRedo())
-        self._document_connections = [
-            (stack.canUndoChanged, self.actions["actionUndo"].setEnabled),
-            (stack.canRedoChanged, self.actions["actionRedo"].setEnabled),
-            (document.modifiedChanged, self._update_title),
-            (document.pathChanged, self._update_title),
-            (document.recoveryFailed, self._show_status),
-            (document.recoveryWritten, self._recovery_written),
-        ]
-        for signal, slot in self._document_connections:
-            signal.connect(slot)
-        self.inspector.set_document(document.project, stack)
-        self.maps_panel.set_project(document.project)
-        self.map_area.set_document(document.project, stack)
-        self._unsubscribe_counts = document.project.events.subscribe(lambda _changes: self._update_counts())
-        self._update_title()
-        self._on_current_map_changed(self.map_area.current_map_id())
+        self.session.set_document(document)
 
     def release_document(self) -> Document | None:
-        """Detach the window from its document without closing it (used when switching windows)."""
-        document = self.document
-        if document is None:
-            return None
-        for signal, slot in self._document_connections:
-            signal.disconnect(slot)
-        self._document_connections = []
-        if self._unsubscribe_counts:
-            self._unsubscribe_counts()
-            self._unsubscribe_counts = None
-        self._disconnect_scene()
-        self.map_area.clear()
-        self.inspector.detach()
-        self.maps_panel.set_project(None)
-        self.undo_view.setStack(None)
-        self.document = None
-        return document
+        """Detach the window from its document without closing it."""
+        return self.session.release_document()
 
     def commit_pending_edits(self) -> None:
-        """Text still being typed (on the canvas or in the inspector) becomes an undo step
-        now, before saving, exporting, undoing or closing: what the user sees is what is kept."""
-        self.map_area.finish_editing()
-        self.inspector.commit_pending()
+        """Text still being typed becomes an undo step now (see Session.commit_pending)."""
+        self.session.commit_pending()
+
+    def _on_document_changed(self, document: Document) -> None:
+        stack = document.undo_stack
+        self.undo_view.setStack(stack)
+        self._document_connections = [
+            stack.canUndoChanged.connect(self._update_undo_actions),
+            stack.canRedoChanged.connect(self._update_undo_actions),
+            stack.indexChanged.connect(self._on_stack_index),
+            document.modifiedChanged.connect(self._update_title),
+            document.pathChanged.connect(self._update_title),
+            document.recoveryFailed.connect(lambda text: self.statusBar().showMessage(text, 8000)),
+            document.recoveryWritten.connect(self._recovery_written),
+        ]
+        self._unsubscribe_changes = document.project.events.subscribe(self._on_changes)
+        self._update_undo_actions()
+        self._update_title()
+        for workspace in self._workspaces:
+            self._update_actions(workspace)
+        if self._current is not None:
+            self._on_selection_changed(self._current)
+
+    def _on_document_released(self, _document: Document) -> None:
+        from PySide6.QtCore import QObject
+
+        for connection in self._document_connections:
+            QObject.disconnect(connection)
+        self._document_connections = []
+        if self._unsubscribe_changes:
+            self._unsubscribe_changes()
+            self._unsubscribe_changes = None
+        self._replayed = []
+        self.undo_view.setStack(None)
+
+    def _update_undo_actions(self, *_args: object) -> None:
+        stack = self.session.undo_stack
+        undo = stack.undoText() if stack is not None and stack.canUndo() else ""
+        redo = stack.redoText() if stack is not None and stack.canRedo() else ""
+        self.actions["actionUndo"].setEnabled(stack is not None and stack.canUndo())
+        self.actions["actionRedo"].setEnabled(stack is not None and stack.canRedo())
+        # The menu says what the step will undo ("Undo “Add stage”"), as in any editor.
+        self.actions["actionUndo"].setText(tr("&Undo “{step}”").format(step=undo) if undo else tr("&Undo"))
+        self.actions["actionRedo"].setText(tr("&Redo “{step}”").format(step=redo) if redo else tr("&Redo"))
+
+    def _on_changes(self, changes: ChangeSet) -> None:
+        """An undo or redo shows what it changes: if the current workspace does not show it,
+        the first workspace that does becomes current once the step has run."""
+        if replaying() and self._current is not None and not self._current.follows(changes):
+            for workspace in self._workspaces:
+                if workspace.follows(changes) and workspace not in self._replayed:
+                    self._replayed.append(workspace)
+                    break
+
+    def _on_stack_index(self, _index: int) -> None:
+        self._update_undo_actions()
+        replayed, self._replayed = self._replayed, []
+        if replayed and self._current is not None and replayed[0] is not self._current:
+            self.activate(replayed[0])
 
     def _update_title(self, *_args: object) -> None:
-        if self.document is None:
+        document = self.document
+        if document is None:
             return
-        self.setWindowTitle(f"{self.document.display_name()}[*] — {APP_TITLE}")
-        self.setWindowModified(self.document.is_modified())
+        self.setWindowTitle(f"{document.display_name()}[*] — {APP_TITLE}")
+        self.setWindowModified(document.is_modified())
         self._show_save_state()
 
     def _recovery_written(self) -> None:
@@ -240,69 +375,32 @@ class MainWindow(QMainWindow):
         else:
             self.save_state_label.setText(tr("● Unsaved changes"))
 
-    # -- the current map -------------------------------------------------------------------------
-    def _on_current_map_changed(self, map_id: str) -> None:
-        self._disconnect_scene()
-        scene, view = self.map_area.current_scene(), self.map_area.current_view()
-        self.maps_panel.select_map(map_id)
-        if scene is None or view is None:
-            self.inspector.show_entity("map", map_id, map_id)
-            return
-        self._scene_connections = [
-            (scene.entitySelected, self._on_entity_selected),
-            (scene.statusMessage, self.show_refusal),
-            (scene.selectionChanged, self.inspector.schedule_refresh),  # once per burst
-            (view.zoomChanged, self._show_zoom),
-        ]
-        for signal, slot in self._scene_connections:
-            signal.connect(slot)
-        kind, entity_id = scene.current_entity()
-        self.inspector.show_entity(kind, entity_id, map_id)
-        self._show_zoom(view.zoom_factor())
-        self._update_counts()
-        self.finder.map_changed()
-
-    def _disconnect_scene(self) -> None:
-        for signal, slot in self._scene_connections:
-            try:
-                signal.disconnect(slot)
-            except (RuntimeError, TypeError):  # the scene is already gone
-                pass
-        self._scene_connections = []
-
-    def _selected_cards(self) -> list[str]:
-        scene = self.map_area.current_scene()
-        return scene.selected_card_ids() if scene is not None else []
-
-    def _on_entity_selected(self, kind: str, entity_id: str) -> None:
-        self.inspector.show_entity(kind, entity_id, self.map_area.current_map_id())
-
-    def _show_zoom(self, factor: float) -> None:
-        self.zoom_label.setText(tr("Zoom {percent} %").format(percent=round(factor * 100)))
-
-    def _update_counts(self) -> None:
-        """Once per change set (one edit), and when another map is shown."""
-        scene = self.map_area.current_scene()
-        if scene is None or scene.map_id not in {m.id for m in self.document.project.maps}:
-            self.counts_label.clear()  # its map was just removed: the tabs follow at once
-            return
-        counts = scene.counts()
-        self.counts_label.setText(
-            tr("{stages} stages · {lanes} lanes · {cards} cards · {connectors} arrows").format(**counts))
-
-    def _show_status(self, text: str) -> None:
-        self.statusBar().showMessage(text, 8000)
-
     def show_refusal(self, text: str) -> None:
         """A change the model refused: say why, without interrupting the class."""
         self.statusBar().showMessage(text, 8000)
         self.inspector.show_message(text)
 
-    def _show_project_info(self) -> None:
-        self.findChild(QDockWidget, "inspectorDock").show()
-        self.inspector.focus_project_title()
+    # -- language --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every text of the shell in the current language; the workspaces redo their own."""
+        action_specs.retranslate_actions(self.actions, self._specs)
+        action_specs.retranslate_menus(self.menus, self._menu_specs)
+        for entry in self._docks:
+            retranslate_dock(entry)
+        self.switcher.setWindowTitle(tr("Workspaces"))
+        self.toolbar.setWindowTitle(tr("Tools"))
+        for workspace, bar in self._workspace_toolbars.items():
+            bar.setWindowTitle(tr(workspace.SWITCH.short or workspace.SWITCH.text))
+        self.undo_view.setEmptyLabel(tr("<as opened>"))
+        self.actions["actionLanguageEnglish" if language() == "en" else "actionLanguageChinese"].setChecked(True)
+        self._update_undo_actions()
+        self._show_save_state()
+        self.refresh_recent_menu()
+        if self._shown_language:  # after the first time: a language switch
+            for workspace in self._workspaces:
+                workspace.retranslate()
 
-    # -- recent files, export, language ---------------------------------------------------------------
+    # -- recent files, export ----------------------------------------------------------------------
     def refresh_recent_menu(self) -> None:
         menu = self.menus["menuOpenRecent"]
         menu.clear()
@@ -322,13 +420,15 @@ class MainWindow(QMainWindow):
         self.refresh_recent_menu()
 
     def _export_pdf(self) -> None:
-        self.commit_pending_edits()
+        self.session.commit_pending()
         try:
             from .export_dialog import ExportPdfDialog
         except ImportError:
             self.show_refusal(tr("PDF export is not available in this installation."))
             return
-        written = ExportPdfDialog.run(self, self.document.project, self.map_area.current_map_id() or None)
+        selection = self._current.selection() if self._current is not None else None
+        written = ExportPdfDialog.run(self, self.document.project,
+                                      (selection.map_id if selection is not None else "") or None)
         if written:
             self.statusBar().showMessage(tr("Exported {name}").format(name=Path(written).name), 6000)
 
@@ -338,25 +438,17 @@ class MainWindow(QMainWindow):
         QApplication.closeAllWindows()
 
     def _show_shortcuts(self) -> None:
-        dialog = ShortcutsDialog(self)
+        dialog = ShortcutsDialog(self, self._specs)
         dialog.exec()
         dialog.deleteLater()
 
+    # -- windows ----------------------------------------------------------------------------------
     @staticmethod
     def window_showing(path: str | Path) -> "MainWindow | None":
-        """The open window whose project is the file at `path`, or None.
-
-        Every window of the program is a top-level widget, so this sees the first window,
-        New Window's and those rebuilt by a language switch alike. A relative path, a
-        symbolic link or another spelling of the same file counts as the same file.
-        """
-        app = QApplication.instance()
-        for widget in (app.topLevelWidgets() if app is not None else []):
-            if (isinstance(widget, MainWindow) and widget.document is not None
-                    and not widget.document.is_untitled()
-                    and same_file(widget.document.path, path)):
-                return widget
-        return None
+        """The open window whose project is the file at `path`, or None (any spelling of it)."""
+        session = Session.showing(path)
+        window = session.dialog_parent() if session is not None else None
+        return window if isinstance(window, MainWindow) else None
 
     def bring_to_front(self) -> None:
         """Show this window above the others and give it the focus (un-minimised if need be)."""
@@ -375,26 +467,29 @@ class MainWindow(QMainWindow):
         return window
 
     def _set_presentation(self, on: bool) -> None:
-        """Only the map on the whole screen; everything comes back as it was."""
+        """Only the current workspace on the whole screen; everything comes back as it was."""
         if on:
             self._layout_before_presentation = (self.saveState(), self.isFullScreen())
             for dock in self.findChildren(QDockWidget):
                 dock.hide()
-            self.toolbar.hide()
+            for bar in self.findChildren(QToolBar):
+                bar.hide()
             self.menuBar().hide()
             self.statusBar().hide()
             self.showFullScreen()
-            QTimer.singleShot(0, self.map_area.fit_width)
         else:
             state, was_full_screen = getattr(self, "_layout_before_presentation", (None, False))
             self.menuBar().show()
             self.statusBar().show()
+            self.switcher.show()
             self.toolbar.show()
             if state is not None:
                 self.restoreState(state)
             if not was_full_screen:
                 self.showNormal()
-            QTimer.singleShot(0, self.map_area.fit_width)
+        self._apply_workspace_toolbars()
+        if self._current is not None:
+            self._current.set_presenting(on)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # Only keys nobody else wanted arrive here: Esc while editing still cancels the edit.
@@ -407,24 +502,10 @@ class MainWindow(QMainWindow):
         self.showFullScreen() if on else self.showNormal()
 
     def switch_language(self, lang: str) -> None:
-        """Rebuild the window in the other language around the same document (undo kept)."""
-        if lang == language():
-            return
-        self.commit_pending_edits()
-        self.settings.set_language(lang)
-        set_language(lang)
-        use_qt_translations(lang)
-        document = self.release_document()
-        replacement = MainWindow(self.settings, document, self.recovery)
-        replacement.setGeometry(self.geometry())
-        if self.isVisible():
-            replacement.show()
-        self._skip_close_check = True
-        self.close()
-        self.deleteLater()
-        self.replacement = replacement  # callers (and tests) can follow the new window
+        """Every window in `lang` (see language.switch_language); remembered in the settings."""
+        switch_language(lang, self.settings)
 
-    # -- drops and closing ----------------------------------------------------------------------------
+    # -- drops and closing ----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if _openable_files(event.mimeData()):
             event.acceptProposedAction()
@@ -442,17 +523,32 @@ class MainWindow(QMainWindow):
             return
         if self.actions["actionPresentation"].isChecked():
             self.actions["actionPresentation"].setChecked(False)  # remember the panels, not the show
-        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.save_window(self.saveGeometry(), self._state_to_remember())
         self.teardown()
         _extra_windows.discard(self)
         event.accept()
 
+    def _state_to_remember(self):
+        """The layout as the next start shows it: with the panels of every workspace as the
+        user left them (those of workspaces not current are hidden only while so)."""
+        waiting = [dock for docks in self._panels_shown.values() for dock in docks]
+        if not waiting:
+            return self.saveState()
+        self.setUpdatesEnabled(False)  # the window is closing: no flicker of panels
+        try:
+            for dock in waiting:
+                dock.show()
+            return self.saveState()
+        finally:
+            for dock in waiting:
+                dock.hide()
+            self.setUpdatesEnabled(True)
+
     def teardown(self) -> None:
-        """Close the document and tear the scenes down before Qt deletes the widgets."""
-        document = self.release_document()
-        if document is not None:
-            document.close()
-            document.deleteLater()
+        """Close the document and tear the workspaces down before Qt deletes the widgets."""
+        self.session.close()
+        for workspace in self._workspaces:
+            workspace.teardown()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.WindowStateChange:
@@ -460,15 +556,6 @@ class MainWindow(QMainWindow):
             if self.actions["actionFullScreen"].isChecked() != full:
                 self.actions["actionFullScreen"].setChecked(full)
         super().changeEvent(event)
-
-
-def same_file(first: str | Path, second: str | Path) -> bool:
-    """Whether two paths name one file (links and relative paths resolved)."""
-    try:
-        return os.path.samefile(first, second)
-    except (OSError, ValueError):  # one of them is gone (or unreadable): compare the names
-        return (os.path.normcase(os.path.realpath(first))
-                == os.path.normcase(os.path.realpath(second)))
 
 
 def _openable_files(mime) -> list[str]:

@@ -63,6 +63,16 @@ QLabel#inspectorHeading {{ font-weight: bold; color: {ACCENT}; }}
 QLabel#inspectorMessage {{ color: #b42318; }}
 QLabel#findStatus {{ color: {appearance.MUTED_INK}; }}
 QFrame#findBar {{ background: #fffdf2; border-top: 1px solid {BORDER}; }}
+QToolBar#workspaceToolBar {{ spacing: 4px; padding: 3px 6px; }}
+QToolBar#workspaceToolBar QToolButton {{ padding: 4px 14px; border: 1px solid {BORDER};
+    border-radius: 6px; background: {PANEL}; font-weight: bold; }}
+QToolBar#workspaceToolBar QToolButton:checked {{ background: {ACCENT}; color: #ffffff;
+    border-color: {ACCENT}; }}
+QWidget#overviewBackground {{ background: {WINDOW}; }}
+QFrame#overviewSheet {{ background: {PANEL}; border: 1px solid {BORDER}; border-radius: 10px; }}
+QFrame#overviewSheet QLabel {{ background: transparent; }}
+QLabel#overviewHeading {{ color: {ACCENT}; }}
+QListWidget#overviewMaps::item {{ padding: 6px 8px; border-bottom: 1px solid {BORDER}; }}
 """
 
 

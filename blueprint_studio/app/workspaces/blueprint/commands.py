@@ -1,81 +1,63 @@
-"""Edit, insert, view and map commands: routed to the current map's scene and view."""
+"""The map editor's commands: edit, insert, zoom and map management on the current map.
+
+They receive the session (document, undo stack, messages) and the map area (the current
+scene and view); they never see the window. Each calls the canvas's public methods
+explicitly. `MapEditTarget` is what the shell's Edit ▸ Cut / Copy / Paste / Delete /
+Select All act on while the map editor is current.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from ..commands import push_operation
-from ..i18n import describe, tr
-from ..model import factory
-from ..model import operations as ops
-from ..model.entities import ModelError
-from ..model.enums import CardKind, MapKind, home_lane
-from ..templates import build_template
-from .dialogs import TemplateDialog, show_error
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from ....i18n import describe, tr
+from ....interchange import InterchangeError
+from ....model import factory
+from ....model import operations as ops
+from ....model.entities import ModelError
+from ....model.enums import CardKind, MapKind, home_lane
+from ....templates import build_template
+from ...dialogs import TemplateDialog, show_error
+from ...file_ops import CSV_FILTER, ask_save_path
+from ...session import Session
+from .map_area import MapArea
+from .maps_panel import MapsPanel
 
 
 class MapCommands:
-    def __init__(self, window: "MainWindow") -> None:
-        self.window = window
+    def __init__(self, session: Session, area: MapArea, maps_panel: MapsPanel) -> None:
+        self.session = session
+        self.area = area
+        self.maps_panel = maps_panel
 
-    def _scene(self):
-        return self.window.map_area.current_scene()
-
-    def _view(self):
-        return self.window.map_area.current_view()
-
-    def _run(self, what: str, *args) -> None:
-        """Call a scene method; a refusal by the model becomes a message."""
-        scene = self._scene()
+    def on_scene(self, run: Callable[[object], object]) -> object:
+        """Run an edit on the current scene; a refusal by the model becomes a message."""
+        scene = self.area.current_scene()
         if scene is None:
-            return
+            return None
         try:
-            getattr(scene, what)(*args)
+            return run(scene)
         except ModelError as error:
-            self.window.show_refusal(describe(error))
+            self.session.refuse(describe(error))
+            return None
 
     # -- edit -------------------------------------------------------------------------------
-    def undo(self) -> None:
-        self.window.commit_pending_edits()  # what was just typed is the step to undo
-        self.window.document.undo_stack.undo()
-
-    def redo(self) -> None:
-        self.window.commit_pending_edits()
-        self.window.document.undo_stack.redo()
-
-    def cut(self) -> None:
-        self._run("cut_selection")
-
-    def copy(self) -> None:
-        self._run("copy_selection")
-
-    def paste(self) -> None:
-        self._run("paste")
-
     def duplicate(self) -> None:
-        self._run("duplicate_selection")
-
-    def delete(self) -> None:
-        self._run("delete_selection")
-
-    def select_all(self) -> None:
-        self._run("select_all")
+        self.on_scene(lambda scene: scene.duplicate_selection())
 
     def edit_text(self) -> None:
-        self._run("edit_selected_card")
+        self.on_scene(lambda scene: scene.edit_selected_card())
 
     # -- insert -----------------------------------------------------------------------------
     def target_cell(self, kind: CardKind = CardKind.ACTION) -> tuple[str, str] | None:
         """The cell of the selection, or the kind's usual lane in the first stage."""
-        scene = self._scene()
-        if scene is None:
+        scene, project = self.area.current_scene(), self.session.project
+        if scene is None or project is None:
             return None
-        service_map = self.window.document.project.map(scene.map_id)
+        service_map = project.map(scene.map_id)
         if not service_map.stages or not service_map.lanes:
             return None
         entity, entity_id = scene.current_entity()
@@ -93,122 +75,159 @@ class MapCommands:
 
     def add_card(self, kind: CardKind = CardKind.ACTION) -> str:
         cell = self.target_cell(kind)
-        scene = self._scene()
-        if cell is None or scene is None:
+        if cell is None:
             return ""
-        try:
-            card_id = scene.add_card(cell[0], cell[1], kind)
-        except ModelError as error:
-            self.window.show_refusal(describe(error))
+        card_id = self.on_scene(lambda scene: scene.add_card(cell[0], cell[1], kind))
+        if not card_id:
             return ""
-        view = self._view()
+        view = self.area.current_view()
         if view is not None:
             view.focus_card(card_id)
             view.setFocus()
-        scene.edit_selected_card()
-        return card_id
+        self.on_scene(lambda scene: scene.edit_selected_card())
+        return str(card_id)
 
     def _insert_index(self, axis: str) -> int | None:
-        scene = self._scene()
-        if scene is None:
+        scene, project = self.area.current_scene(), self.session.project
+        if scene is None or project is None:
             return None
         entity, entity_id = scene.current_entity()
-        service_map = self.window.document.project.map(scene.map_id)
+        service_map = project.map(scene.map_id)
         try:
-            if axis == "stage":
-                if entity == "stage":
-                    return service_map.stage_index(entity_id) + 1
-                if entity == "card" and entity_id in service_map.cards:
-                    return service_map.stage_index(service_map.cards[entity_id].stage_id) + 1
-            else:
-                if entity == "lane":
-                    return service_map.lane_index(entity_id) + 1
-                if entity == "card" and entity_id in service_map.cards:
-                    return service_map.lane_index(service_map.cards[entity_id].lane_id) + 1
+            if entity == axis:
+                return (service_map.stage_index(entity_id) if axis == "stage"
+                        else service_map.lane_index(entity_id)) + 1
+            if entity == "card" and entity_id in service_map.cards:
+                card = service_map.cards[entity_id]
+                return (service_map.stage_index(card.stage_id) if axis == "stage"
+                        else service_map.lane_index(card.lane_id)) + 1
         except ModelError:
             return None
         return None
 
     def add_stage(self) -> None:
-        self._run("add_stage", self._insert_index("stage"))
+        index = self._insert_index("stage")
+        self.on_scene(lambda scene: scene.add_stage(index))
 
     def add_lane(self) -> None:
-        self._run("add_lane", self._insert_index("lane"))
+        index = self._insert_index("lane")
+        self.on_scene(lambda scene: scene.add_lane(index))
 
     # -- view ---------------------------------------------------------------------------------
-    def zoom(self, how: str) -> None:
-        view = self._view()
-        if view is not None:
-            getattr(view, how)()
+    def zoom_in(self) -> None:
+        if (view := self.area.current_view()) is not None:
+            view.zoom_in()
+
+    def zoom_out(self) -> None:
+        if (view := self.area.current_view()) is not None:
+            view.zoom_out()
+
+    def zoom_reset(self) -> None:
+        if (view := self.area.current_view()) is not None:
+            view.zoom_reset()
+
+    def zoom_to_fit(self) -> None:
+        if (view := self.area.current_view()) is not None:
+            view.zoom_to_fit()
 
     # -- maps -------------------------------------------------------------------------------------
-    def _push(self, operation, text: str) -> bool:
-        document = self.window.document
-        try:
-            push_operation(document.undo_stack, document.project, operation, text)
-        except ModelError as error:
-            self.window.show_refusal(describe(error))
-            return False
-        return True
-
     def add_map(self) -> None:
-        choice = TemplateDialog.ask(self.window, title=tr("New Map"),
-                                    prompt=tr("Add a map from a template:"))
+        parent = self.session.dialog_parent()
+        choice = TemplateDialog.ask(parent, title=tr("New Map"), prompt=tr("Add a map from a template:"))
         if choice is None:
             return
         name, lang = choice
         try:
             maps = build_template(name, lang).maps
         except Exception as error:  # a damaged installation: say so, keep working
-            show_error(self.window, tr("New Map"), str(error))
+            show_error(parent, tr("New Map"), str(error))
             return
         if not maps:
             maps = [factory.new_map(tr("Service blueprint"), [tr("Stage 1")], MapKind.BLUEPRINT)]
         index = self._current_index() + 1
         operation = ops.Batch([ops.AddMap(m, index + i) for i, m in enumerate(maps)])
-        if self._push(operation, tr("Add map")):
-            self.window.map_area.show_map(maps[0].id)
+        if self.session.push(operation, tr("Add map")):
+            self.area.show_map(maps[0].id)
 
     def _current_index(self) -> int:
-        project = self.window.document.project
-        map_id = self.window.map_area.current_map_id()
-        ids = [m.id for m in project.maps]
+        ids = [m.id for m in self.session.project.maps]
+        map_id = self.area.current_map_id()
         return ids.index(map_id) if map_id in ids else len(ids) - 1
 
     def rename_map_to(self, map_id: str, name: str) -> None:
-        self._push(ops.UpdateMap(map_id, {"name": name}), tr("Rename map"))
+        self.session.push(ops.UpdateMap(map_id, {"name": name}), tr("Rename map"))
 
     def delete_map(self) -> None:
-        project = self.window.document.project
-        map_id = self.window.map_area.current_map_id()
-        if not map_id:
+        project, map_id = self.session.project, self.area.current_map_id()
+        if project is None or not map_id:
             return
         refusal = ops.removal_refused(project, "map", ())
         if refusal is not None:  # the model's rule, asked before the user confirms
-            self.window.show_refusal(describe(refusal))
+            self.session.refuse(describe(refusal))
             return
         service_map = project.map(map_id)
         answer = QMessageBox.question(
-            self.window, tr("Delete Map"),
+            self.session.dialog_parent(), tr("Delete Map"),
             tr("Delete the map “{name}” with its {count} cards? You can undo this.").format(
                 name=service_map.name, count=len(service_map.cards)))
         if answer == QMessageBox.StandardButton.Yes:
-            self._push(ops.RemoveMap(map_id), tr("Delete map"))
+            self.session.push(ops.RemoveMap(map_id), tr("Delete map"))
 
     def move_map_to(self, map_id: str, index: int) -> None:
-        project = self.window.document.project
-        if 0 <= index < len(project.maps) and project.maps[index].id != map_id:
-            if self._push(ops.MoveMap(map_id, index), tr("Move map")):
-                self.window.map_area.show_map(map_id)
+        project = self.session.project
+        if project is not None and 0 <= index < len(project.maps) and project.maps[index].id != map_id:
+            if self.session.push(ops.MoveMap(map_id, index), tr("Move map")):
+                self.area.show_map(map_id)
         else:
-            self.window.maps_panel.refill()  # a drop onto its own place
+            self.maps_panel.refill()  # a drop onto its own place
 
     def move_map(self, step: int) -> None:
-        map_id = self.window.map_area.current_map_id()
-        index = self._current_index() + step
-        if map_id and 0 <= index < len(self.window.document.project.maps):
-            if self._push(ops.MoveMap(map_id, index), tr("Move map")):
-                self.window.map_area.show_map(map_id)
+        map_id, index = self.area.current_map_id(), self._current_index() + step
+        if map_id and 0 <= index < len(self.session.project.maps):
+            if self.session.push(ops.MoveMap(map_id, index), tr("Move map")):
+                self.area.show_map(map_id)
+
+    # -- export ------------------------------------------------------------------------------------
+    def export_csv(self) -> None:
+        self.session.commit_pending()
+        map_id, project = self.area.current_map_id(), self.session.project
+        if not map_id or project is None:
+            return
+        service_map = project.map(map_id)
+        path = ask_save_path(self.session, tr("Export Map as CSV"), (service_map.name or "map") + ".csv",
+                             CSV_FILTER, ".csv")
+        if not path:
+            return
+        from ....interchange import write_csv_map
+
+        try:
+            write_csv_map(service_map, path)
+        except (InterchangeError, OSError) as error:
+            show_error(self.session.dialog_parent(), tr("Could not export"), str(error))
+            return
+        self.session.show_message(tr("Exported {name}").format(name=Path(path).name), 4000)
 
 
-__all__ = ["MapCommands"]
+class MapEditTarget:
+    """Edit ▸ Cut / Copy / Paste / Delete / Select All on the current map's selection."""
+
+    def __init__(self, commands: MapCommands) -> None:
+        self._commands = commands
+
+    def cut(self) -> None:
+        self._commands.on_scene(lambda scene: scene.cut_selection())
+
+    def copy(self) -> None:
+        self._commands.on_scene(lambda scene: scene.copy_selection())
+
+    def paste(self) -> None:
+        self._commands.on_scene(lambda scene: scene.paste())
+
+    def delete(self) -> None:
+        self._commands.on_scene(lambda scene: scene.delete_selection())
+
+    def select_all(self) -> None:
+        self._commands.on_scene(lambda scene: scene.select_all())
+
+
+__all__ = ["MapCommands", "MapEditTarget"]

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from ..i18n import tr
+from ....i18n import tr
+from ...language import LanguageFollower
 
 
 class _FindEdit(QLineEdit):
@@ -27,7 +28,7 @@ class _FindEdit(QLineEdit):
             super().keyPressEvent(event)
 
 
-class FindBar(QFrame):
+class FindBar(LanguageFollower, QFrame):
     """Shows "2 of 7"; the window supplies the search and the focusing."""
 
     searchChanged = Signal(str)
@@ -39,23 +40,22 @@ class FindBar(QFrame):
         self.setObjectName("findBar")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(QLabel(tr("Find:")))
+        self.label = QLabel(self)
+        layout.addWidget(self.label)
         self.edit = _FindEdit(self)
         self.edit.setObjectName("findEdit")
-        self.edit.setPlaceholderText(tr("Text, owner or notes of a card"))
         self.edit.setClearButtonEnabled(True)
         layout.addWidget(self.edit, 1)
         self.status = QLabel(self)
         self.status.setObjectName("findStatus")
         self.status.setMinimumWidth(120)
         layout.addWidget(self.status)
-        previous = QPushButton(tr("◀ Previous"), self)
+        self.previous = previous = QPushButton(self)
         previous.setObjectName("findPrevious")
-        following = QPushButton(tr("Next ▶"), self)
+        self.following = following = QPushButton(self)
         following.setObjectName("findNext")
-        close = QPushButton("✕", self)
+        self.close_button = close = QPushButton("✕", self)
         close.setObjectName("findClose")
-        close.setToolTip(tr("Close (Esc)"))
         close.setFlat(True)
         for button in (previous, following, close):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -67,7 +67,18 @@ class FindBar(QFrame):
         following.clicked.connect(lambda: self.stepRequested.emit(1))
         self.edit.escapePressed.connect(self.close_bar)
         close.clicked.connect(self.close_bar)
+        self._position = (-1, 0)
+        self.retranslate()
+        self.note_language()
         self.hide()
+
+    def retranslate(self) -> None:
+        self.label.setText(tr("Find:"))
+        self.edit.setPlaceholderText(tr("Text, owner or notes of a card"))
+        self.previous.setText(tr("◀ Previous"))
+        self.following.setText(tr("Next ▶"))
+        self.close_button.setToolTip(tr("Close (Esc)"))
+        self.show_result(*self._position)
 
     def open_bar(self) -> None:
         self.show()
@@ -79,6 +90,7 @@ class FindBar(QFrame):
         self.closed.emit()
 
     def show_result(self, position: int, total: int) -> None:
+        self._position = (position, total)
         if not self.edit.text():
             self.status.setText("")
         elif total == 0:

@@ -12,12 +12,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QStackedLayout, QStyle, QTabWidget, QVBoxLayout, QWidget
 
-from ..canvas.scene import MapScene
-from ..commands import replaying
-from ..canvas.view import MapView
-from ..i18n import tr
-from ..model.entities import Project
-from ..model.events import ChangeSet
+from ....canvas import MapScene, MapView
+from ....commands import replaying
+from ....i18n import tr
+from ....model.entities import Project
+from ....model.events import ChangeSet
 
 
 # A map opens (and presentation mode shows it) fitted to the window's width, within limits
@@ -164,6 +163,24 @@ class MapArea(QWidget):
         page = self.tabs.currentWidget()
         if isinstance(page, _MapPage):
             page.fit_width()
+
+    def rebuild(self) -> None:
+        """Draw every canvas again around the same project (the language changed: lane
+        names, headers, card kinds), keeping the map shown, its zoom and its selected cards."""
+        if self.project is None:
+            return
+        current, view, scene = self.current_map_id(), self.current_view(), self.current_scene()
+        zoom = view.zoom_factor() if view is not None else None
+        selected = scene.selected_card_ids() if scene is not None else []
+        self.set_document(self.project, self.undo_stack)
+        self.show_map(current)
+        page = self.tabs.currentWidget()
+        if isinstance(page, _MapPage) and page.view is not None and page.scene is not None:
+            if zoom is not None:
+                page._first_zoom_done = True
+                page.view.set_zoom(zoom)
+            if selected:
+                page.scene.set_card_selection(selected)
 
     def step_map(self, step: int) -> None:
         if self.tabs.count():

@@ -10,21 +10,22 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QListWidget, QListWidgetItem, QToolButton, QVBoxLayout, QWidget,
 )
 
-from ..i18n import tr
-from ..i18n.labels import map_kind_name
-from ..model.entities import Project
-from ..model.enums import MapKind
-from ..model.events import ChangeSet
+from ....i18n import tr
+from ....i18n.labels import map_kind_name
+from ....model.entities import Project
+from ....model.enums import MapKind
+from ....model.events import ChangeSet
+from ...language import LanguageFollower
 
 
-class MapsPanel(QWidget):
+class MapsPanel(LanguageFollower, QWidget):
     """Follows the project's maps; reports the chosen map and renames typed in the list."""
 
     mapChosen = Signal(str)             # map id
     renameRequested = Signal(str, str)  # map id, new name
     moveRequested = Signal(str, int)    # map id, new index (dragged in the list)
 
-    def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mapsPanel")
         self.project: Project | None = None
@@ -42,20 +43,30 @@ class MapsPanel(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         layout.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
-        for name in ("actionAddMap", "actionRenameMap", "actionDeleteMap",
-                     "actionMoveMapUp", "actionMoveMapDown"):
-            button = QToolButton(self)
-            button.setDefaultAction(actions[name])
-            button.setObjectName(f"mapsButton{name.removeprefix('action')}")
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setToolTip(actions[name].text().replace("&", "").replace("…", ""))
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        self._buttons = QHBoxLayout()
+        layout.addLayout(self._buttons)
         self.list.currentRowChanged.connect(self._on_row_changed)
         self.list.itemChanged.connect(self._on_item_changed)
         self.list.model().rowsMoved.connect(self._on_rows_moved)
+
+    def use_actions(self, actions: list[QAction]) -> None:
+        """The buttons under the list: one per action (its short label; the tooltip says more)."""
+        for action in actions:
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setObjectName(f"mapsButton{action.objectName().removeprefix('action')}")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self._buttons.addWidget(button)
+        self._buttons.addStretch(1)
+        self.retranslate()
+        self.note_language()
+
+    def retranslate(self) -> None:
+        for button in self.findChildren(QToolButton):
+            action = button.defaultAction()
+            if action is not None:
+                button.setToolTip(action.text().replace("&", "").replace("…", ""))
+        self.refill()
 
     def set_project(self, project: Project | None) -> None:
         if self._unsubscribe:

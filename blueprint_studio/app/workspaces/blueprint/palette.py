@@ -6,10 +6,11 @@ from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDrag, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
-from .. import appearance
-from ..i18n import mark, tr
-from ..i18n.labels import card_kind_name
-from ..model.enums import CardKind
+from .... import appearance
+from ....i18n import mark, tr
+from ....i18n.labels import card_kind_name
+from ....model.enums import CardKind
+from ...language import LanguageFollower
 
 CARD_KIND_MIME = "application/x-blueprint-card-kind"
 
@@ -31,7 +32,7 @@ def card_kind_mime(kind: CardKind) -> QMimeData:
     return mime
 
 
-class CardPalette(QListWidget):
+class CardPalette(LanguageFollower, QListWidget):
     """One row per card kind, in the kind's colours with its symbol."""
 
     kindClicked = Signal(object)  # CardKind
@@ -49,18 +50,25 @@ class CardPalette(QListWidget):
         font.setPointSizeF(font.pointSizeF() + 1)  # the palette is read from afar
         self.setFont(font)
         for kind in CardKind:
-            item = QListWidgetItem(self._symbol_icon(kind), card_kind_name(kind))
+            item = QListWidgetItem(self._symbol_icon(kind), "")
             item.setData(Qt.ItemDataRole.UserRole, kind.value)
             item.setBackground(QBrush(QColor(appearance.CARD_FILL[kind])))
             item.setForeground(QBrush(QColor(appearance.INK)))
-            item.setToolTip(tr("{hint}. Drag onto the map, or click to add one to the selected cell.")
-                            .format(hint=tr(KIND_HINTS[kind])))
             item.setSizeHint(QSize(0, self.fontMetrics().height() + 12))
             self.addItem(item)
+        self.retranslate()
+        self.note_language()
         self.setIconSize(QSize(22, 22))
         # Show every kind without scrolling, even on a 720-pixel projector.
         self.setMinimumHeight(self.count() * (self.fontMetrics().height() + 12 + 2 * self.spacing()) + 6)
         self.clicked.connect(self._on_clicked)
+
+    def retranslate(self) -> None:
+        for row in range(self.count()):
+            item, kind = self.item(row), self.kind_at(row)
+            item.setText(card_kind_name(kind))
+            item.setToolTip(tr("{hint}. Drag onto the map, or click to add one to the selected cell.")
+                            .format(hint=tr(KIND_HINTS[kind])))
 
     def _on_clicked(self, index) -> None:
         self.kindClicked.emit(self.kind_at(index.row()))

@@ -1,0 +1,253 @@
+"""The map editor workspace: the maps of the project drawn as service blueprints.
+
+Its widget is the map area (a tab per map, each a canvas) with the find bar under it; it
+brings the card palette and the maps list as panels, the zoom and counts in the status bar,
+and the commands of the Insert and Map menus. Its selection is the canvas's, so the
+inspector edits what is selected on the map.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ....i18n import mark, tr
+from ....model.events import ChangeSet
+from ....model.kinds import KINDS, lookup
+from ...session import Session
+from ...workspace import PanelSpec, Selection, Workspace
+from . import actions as specs
+from .commands import MapCommands, MapEditTarget
+from .find_bar import FindBar, FindController
+from .map_area import MapArea
+from .maps_panel import MapsPanel
+from .palette import CardPalette
+
+LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
+
+
+class BlueprintWorkspace(Workspace):
+    KEY = "blueprint"
+    SWITCH = specs.SWITCH
+    ACTIONS = specs.ACTIONS
+    MENUS = specs.MENUS
+    TOOLBAR = specs.TOOLBAR
+    PANELS = (
+        PanelSpec("paletteDock", mark("Cards"), mark("Show or hide the palette of card kinds"), LEFT),
+        PanelSpec("mapsDock", mark("Maps"), mark("Show or hide the list of the project's maps"), LEFT),
+    )
+
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(session, parent)
+        self._widget = QWidget()
+        self._widget.setObjectName("mapWorkspace")
+        layout = QVBoxLayout(self._widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.map_area = MapArea(self._widget)
+        self.find_bar = FindBar(self._widget)
+        layout.addWidget(self.map_area, 1)
+        layout.addWidget(self.find_bar)
+        self.palette = CardPalette()
+        self.maps_panel = MapsPanel()
+        self.finder = FindController(self.find_bar, self.map_area)
+        self.map_commands = MapCommands(session, self.map_area, self.maps_panel)
+        self._edit_target = MapEditTarget(self.map_commands)
+        self.zoom_label = QLabel()
+        self.zoom_label.setObjectName("zoomLabel")
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("countsLabel")
+        self._scene_connections: list = []
+        self._unsubscribe: Callable[[], None] | None = None
+        self._active = False
+        session.documentChanged.connect(self._attach)
+        session.documentReleased.connect(self._detach)
+        session.commitRequested.connect(self.map_area.finish_editing)
+        self.map_area.currentMapChanged.connect(self._on_current_map_changed)
+        self.maps_panel.mapChosen.connect(self._choose_map)
+        self.maps_panel.renameRequested.connect(self.map_commands.rename_map_to)
+        self.maps_panel.moveRequested.connect(self.map_commands.move_map_to)
+        self.palette.kindClicked.connect(self.map_commands.add_card)
+        c = self.map_commands
+        self._commands: dict[str, Callable[[], None]] = {
+            "actionExportCsv": c.export_csv, "actionDuplicate": c.duplicate,
+            "actionEditText": c.edit_text, "actionFind": self.find_bar.open_bar,
+            "actionFindNext": lambda: self.finder.step(1),
+            "actionFindPrevious": lambda: self.finder.step(-1),
+            "actionAddCard": c.add_card, "actionAddStage": c.add_stage, "actionAddLane": c.add_lane,
+            "actionAddMap": c.add_map, "actionRenameMap": self.maps_panel.start_rename,
+            "actionDeleteMap": c.delete_map, "actionMoveMapUp": lambda: c.move_map(-1),
+            "actionMoveMapDown": lambda: c.move_map(1),
+            "actionNextMap": lambda: self.map_area.step_map(1),
+            "actionPreviousMap": lambda: self.map_area.step_map(-1),
+            "actionZoomIn": c.zoom_in, "actionZoomOut": c.zoom_out,
+            "actionZoomReset": c.zoom_reset, "actionZoomToFit": c.zoom_to_fit,
+        }
+
+    # -- what the shell places -------------------------------------------------------------
+    @property
+    def widget(self) -> QWidget:
+        return self._widget
+
+    def panel(self, name: str) -> QWidget:
+        return {"paletteDock": self.palette, "mapsDock": self.maps_panel}[name]
+
+    def status_widgets(self) -> list[QWidget]:
+        return [self.counts_label, self.zoom_label]
+
+    def use_actions(self, actions: Mapping[str, QAction]) -> None:
+        self.maps_panel.use_actions([actions[name] for name in specs.MAPS_PANEL_ACTIONS])
+
+    def published(self) -> dict[str, object]:
+        return {"map_area": self.map_area, "maps_panel": self.maps_panel,
+                "find_bar": self.find_bar, "finder": self.finder, "map_commands": self.map_commands}
+
+    # -- what the shell asks --------------------------------------------------------------------
+    def selection(self) -> Selection | None:
+        map_id = self.map_area.current_map_id()
+        scene = self.map_area.current_scene()
+        if not map_id:
+            return None
+        if scene is None:
+            return Selection("map", map_id)
+        kind, entity_id = scene.current_entity()
+        if kind == "map" or not entity_id:
+            return Selection("map", map_id)
+        ids: tuple[str, ...] = (entity_id,)
+        if kind == "card":
+            selected = scene.selected_card_ids()
+            if entity_id in selected:
+                ids = (entity_id, *(i for i in selected if i != entity_id))
+        return Selection(kind, entity_id, (map_id,), ids)
+
+    def edit_target(self) -> MapEditTarget | None:
+        return self._edit_target if self.map_area.current_scene() is not None else None
+
+    def commands(self) -> Mapping[str, Callable[[], None]]:
+        return self._commands
+
+    def enabled_actions(self) -> set[str]:
+        if self.session.project is None:
+            return set()
+        if not self.map_area.current_map_id():
+            return {"actionAddMap"}
+        return set(self._commands)
+
+    def can_show(self, kind: str, entity_id: str) -> bool:
+        return bool(self._map_holding(kind, entity_id))
+
+    def show(self, kind: str, entity_id: str) -> None:
+        map_id = self._map_holding(kind, entity_id)
+        if not map_id:
+            return
+        self.map_area.show_map(map_id)
+        scene, view = self.map_area.current_scene(), self.map_area.current_view()
+        if scene is None or kind == "map":
+            return
+        select = {"card": scene.select_card, "stage": scene.select_stage, "lane": scene.select_lane,
+                  "connector": scene.select_connector}.get(kind)
+        if select is not None:
+            select(entity_id)
+        if kind == "card" and view is not None:
+            view.focus_card(entity_id)
+
+    def _map_holding(self, kind: str, entity_id: str) -> str:
+        project = self.session.project
+        if project is None:
+            return ""
+        if kind == "map":
+            return entity_id if any(m.id == entity_id for m in project.maps) else ""
+        spec = KINDS.get(kind)
+        if spec is None or spec.parent != "map":
+            return ""
+        return next((m.id for m in project.maps if lookup(m, spec, entity_id) is not None), "")
+
+    def follows(self, changes: ChangeSet) -> bool:
+        return any(event.entity != "project" for event in changes)
+
+    # -- what the shell tells -----------------------------------------------------------------
+    def set_active(self, active: bool) -> None:
+        self._active = active
+        if not active:
+            self.find_bar.close_bar()
+
+    def focus(self) -> None:
+        view = self.map_area.current_view()
+        (view or self.map_area).setFocus()
+
+    def set_presenting(self, on: bool) -> None:
+        QTimer.singleShot(0, self.map_area.fit_width)
+
+    def retranslate(self) -> None:
+        self.map_area.rebuild()  # the canvases draw lane names, headers and kinds in words
+        self._update_counts()
+        view = self.map_area.current_view()
+        if view is not None:
+            self._show_zoom(view.zoom_factor())
+
+    def teardown(self) -> None:
+        self._disconnect_scene()
+        self.map_area.clear()
+
+    # -- the document and the current map ----------------------------------------------------------
+    def _attach(self, document) -> None:
+        self._unsubscribe = document.project.events.subscribe(self._on_changes)
+        self.maps_panel.set_project(document.project)
+        self.map_area.set_document(document.project, document.undo_stack)
+        self._on_current_map_changed(self.map_area.current_map_id())
+
+    def _detach(self, _document) -> None:
+        if self._unsubscribe:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self._disconnect_scene()
+        self.map_area.clear()
+        self.maps_panel.set_project(None)
+        self.counts_label.clear()
+
+    def _choose_map(self, map_id: str) -> None:
+        self.map_area.show_map(map_id)
+        self.activationRequested.emit()  # chosen in the list from another workspace: come here
+
+    def _on_current_map_changed(self, map_id: str) -> None:
+        self._disconnect_scene()
+        self.maps_panel.select_map(map_id)
+        scene, view = self.map_area.current_scene(), self.map_area.current_view()
+        if scene is not None and view is not None:
+            self._scene_connections = [
+                scene.entitySelected.connect(lambda *_: self.selectionChanged.emit()),
+                scene.statusMessage.connect(self.session.refuse),
+                scene.selectionChanged.connect(self.selectionChanged.emit),  # once per burst
+                view.zoomChanged.connect(self._show_zoom),
+            ]
+            self._show_zoom(view.zoom_factor())
+        self._update_counts()
+        self.finder.map_changed()
+        self.selectionChanged.emit()
+        self.actionsChanged.emit()
+
+    def _disconnect_scene(self) -> None:
+        # By connection handle: safe even when the scene has already been deleted.
+        for connection in self._scene_connections:
+            QObject.disconnect(connection)
+        self._scene_connections = []
+
+    def _on_changes(self, changes: ChangeSet) -> None:
+        self._update_counts()  # once per change set (one edit)
+
+    def _show_zoom(self, factor: float) -> None:
+        self.zoom_label.setText(tr("Zoom {percent} %").format(percent=round(factor * 100)))
+
+    def _update_counts(self) -> None:
+        scene, project = self.map_area.current_scene(), self.session.project
+        if scene is None or project is None or scene.map_id not in {m.id for m in project.maps}:
+            self.counts_label.clear()  # its map was just removed: the tabs follow at once
+            return
+        self.counts_label.setText(
+            tr("{stages} stages · {lanes} lanes · {cards} cards · {connectors} arrows").format(**scene.counts()))
+
+
+__all__ = ["BlueprintWorkspace"]

@@ -1,0 +1,80 @@
+"""The map editor's commands, menus and toolbar (merged into the window's by place)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+
+from ....i18n import mark
+from ...actions import ActionSpec, MenuSpec
+
+Std = QKeySequence.StandardKey
+
+SWITCH = ActionSpec(
+    "actionShowMapWorkspace", mark("&Map Editor"), "menuView",
+    mark("Show the map editor: the maps with their stages, lanes, cards and arrows"), "Ctrl+1",
+    checkable=True, place=1.1, short=mark("Map Editor"))
+
+MENUS: tuple[MenuSpec, ...] = (
+    MenuSpec("menuInsert", mark("&Insert"), place=3),
+    MenuSpec("menuMap", mark("&Map"), place=4),
+)
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("actionExportCsv", mark("Export Map as C&SV…"), "menuExport",
+               mark("Write the cards of the current map as a CSV table"), place=1.2),
+    # Edit
+    ActionSpec("actionDuplicate", mark("D&uplicate"), "menuEdit",
+               mark("Copy the selected cards next to themselves"), "Ctrl+D", place=2.4),
+    ActionSpec("actionEditText", mark("&Edit Card Text"), "menuEdit",
+               mark("Type the text of the selected card in place"), "F2", place=3.1),
+    ActionSpec("actionFind", mark("&Find…"), "menuEdit", mark("Find cards by their text"), Std.Find,
+               place=4.1, short=mark("Find")),
+    ActionSpec("actionFindNext", mark("Find &Next"), "menuEdit",
+               mark("Go to the next card that matches"), Std.FindNext, place=4.2),
+    ActionSpec("actionFindPrevious", mark("Find Pre&vious"), "menuEdit",
+               mark("Go to the previous card that matches"), Std.FindPrevious, place=4.3),
+    # Insert
+    ActionSpec("actionAddCard", mark("&Card"), "menuInsert",
+               mark("Add a card to the selected cell (or the first cell)"), "Ctrl+Shift+K", place=1.1,
+               short=mark("+ Card")),
+    ActionSpec("actionAddStage", mark("&Stage"), "menuInsert",
+               mark("Add a stage (column) after the selected one"), "Ctrl+Shift+T", place=1.2,
+               short=mark("+ Stage")),
+    ActionSpec("actionAddLane", mark("&Lane"), "menuInsert",
+               mark("Add a custom lane (row) below the selected one"), "Ctrl+Shift+L", place=1.3,
+               short=mark("+ Lane")),
+    # Map (the buttons under the maps list show the short labels; their tooltips say more)
+    ActionSpec("actionAddMap", mark("&New Map…"), "menuMap",
+               mark("Add a map to the project, blank or from a template"), "Ctrl+Shift+M", place=1.1,
+               short=mark("+ Map")),
+    ActionSpec("actionRenameMap", mark("&Rename Map…"), "menuMap", mark("Rename the current map"),
+               place=1.2, short="✎"),
+    ActionSpec("actionDeleteMap", mark("&Delete Map"), "menuMap", mark("Delete the current map"),
+               place=1.3, short="✕"),
+    ActionSpec("actionMoveMapUp", mark("Move Map &Up"), "menuMap",
+               mark("Move the current map one place up in the list"), place=2.1, short="▲"),
+    ActionSpec("actionMoveMapDown", mark("Move Map Do&wn"), "menuMap",
+               mark("Move the current map one place down in the list"), place=2.2, short="▼"),
+    ActionSpec("actionNextMap", mark("&Next Map"), "menuMap", mark("Show the next map"), Std.NextChild,
+               place=3.1),
+    ActionSpec("actionPreviousMap", mark("&Previous Map"), "menuMap",
+               mark("Show the previous map"), Std.PreviousChild, place=3.2),
+    # View
+    ActionSpec("actionZoomIn", mark("Zoom &In"), "menuView", mark("Make the map larger"), Std.ZoomIn,
+               extra=("Ctrl+=",), place=2.1, short=mark("Zoom +")),
+    ActionSpec("actionZoomOut", mark("Zoom &Out"), "menuView", mark("Make the map smaller"), Std.ZoomOut,
+               place=2.2, short=mark("Zoom −")),
+    ActionSpec("actionZoomReset", mark("&Actual Size"), "menuView", mark("Show the map at 100 %"),
+               "Ctrl+0", place=2.3),
+    ActionSpec("actionZoomToFit", mark("Zoom to &Fit"), "menuView",
+               mark("Show the whole map in the window"), "Ctrl+9", place=2.4, short=mark("Fit")),
+)
+
+TOOLBAR: tuple[str | None, ...] = (
+    "actionAddCard", "actionAddStage", "actionAddLane", "actionDelete", None,
+    "actionZoomOut", "actionZoomIn", "actionZoomToFit", None, "actionFind",
+)
+
+# The buttons under the maps list, in order.
+MAPS_PANEL_ACTIONS = ("actionAddMap", "actionRenameMap", "actionDeleteMap",
+                      "actionMoveMapUp", "actionMoveMapDown")
