@@ -14,19 +14,18 @@ commands that need them, so headless use stays quick. See docs/cli.md.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from . import __version__
 from .i18n import LANGUAGES, set_language, system_language, tr
-from .i18n.labels import lane_name, map_kind_name
 from .interchange import InterchangeError
-from .model import LaneKind, Project, ServiceMap
+from .model import Project, ServiceMap
 from .templates import TemplateError
+from .cli_info import print_json as _print_json, run_info
 
 PROG = "blueprint-studio"
 COMMANDS = ("templates", "new", "import", "export", "info")
@@ -187,6 +186,10 @@ def _build_parser() -> argparse.ArgumentParser:
                           help=tr("the project file to create (or to add the map to, with --map)"))
     importer.add_argument("--map", metavar="NAME",
                           help=tr("add the CSV as a new map with this name to the project"))
+    importer.add_argument("--as", dest="csv_kind", choices=("cards", "ideas", "scores", "pairwise"),
+                          help=tr("what the CSV holds (default: recognised from its header)"))
+    importer.add_argument("--screening", metavar="NAME",
+                          help=tr("the screening that scores or a pairwise matrix go into"))
     importer.set_defaults(run=_run_import)
 
     exporter = commands.add_parser("export", parents=[common],
@@ -208,7 +211,7 @@ def _build_parser() -> argparse.ArgumentParser:
                                help=tr("describe a project: maps, stages, lanes, cards"))
     info.add_argument("project", metavar="PROJECT", help=tr("the project file"))
     info.add_argument("--json", action="store_true", help=tr("machine-readable output"))
-    info.set_defaults(run=_run_info)
+    info.set_defaults(run=run_info)
     return parser
 
 
@@ -328,6 +331,14 @@ def _run_import(options: argparse.Namespace) -> int:
     if not source.exists():
         raise UserError(tr("There is no file {path}.").format(path=source))
     output = _project_output(options.output)
+    if suffix == ".csv" and (options.csv_kind or "cards") != "cards" or (
+            suffix == ".csv" and options.csv_kind is None and options.map is None):
+        from .interchange.screening_csv import read_kind
+
+        text, recognised = read_kind(source)
+        kind = options.csv_kind or recognised
+        if kind != "cards":
+            return _add_screening_csv(text, kind, output, options.screening)
     if options.map is not None:
         if suffix != ".csv":
             raise UserError(tr("--map adds a CSV file as a map; a JSON file is a whole project."))
@@ -379,6 +390,36 @@ def _add_csv_map(source: Path, output: Path, map_name: str) -> int:
                                     .format(path=output, name=map_name)) from None
     print(tr("Added the map \"{name}\" ({cards} cards) to {path}.").format(
         name=map_name, cards=len(service_map.cards), path=output))
+    return 0
+
+
+def _add_screening_csv(text: str, kind: str, output: Path, screening: str | None) -> int:
+    """Ideas, scores or a pairwise matrix into an existing project, as one edit."""
+    from .interchange import screening_csv
+    from .storage import ProjectFile, StaleSaveError
+
+    if not output.exists():
+        raise UserError(tr("{kind} are added to an existing project; create {path} first (for "
+                           "example with the new command).").format(kind=tr(kind.capitalize()), path=output))
+    for attempt in range(STALE_RETRIES):
+        with ProjectFile.open(output) as project_file:
+            project = project_file.project
+            if kind == "ideas":
+                batch, count = screening_csv.ideas_operations(project, text)
+            elif kind == "scores":
+                batch, count = screening_csv.scores_operations(project, text, screening)
+            else:
+                batch, count = screening_csv.pairwise_operations(project, text, screening)
+            batch.apply(project)
+            try:
+                project_file.save()
+                break
+            except StaleSaveError:
+                if attempt == STALE_RETRIES - 1:
+                    raise UserError(tr("{path} kept being changed by other programs; please try "
+                                       "again.").format(path=output)) from None
+    noun = {"ideas": tr("ideas"), "scores": tr("scores"), "pairwise": tr("pairwise judgements")}[kind]
+    print(tr("Added {count} {kind} to {path}.").format(count=count, kind=noun, path=output))
     return 0
 
 
@@ -436,118 +477,6 @@ def _export_pdf(project: Project, output: Path, chosen: ServiceMap | None,
         print(tr("Wrote {path} (pages: {pages}).").format(path=output, pages=pages))
     else:
         print(tr("Wrote {path}.").format(path=output))
-
-
-def _run_info(options: argparse.Namespace) -> int:
-    project = _load_any(options.project)
-    lang = _lang(options)
-    summary = project_summary(project, lang)
-    if options.json:
-        _print_json(summary)
-        return 0
-    print(f"{tr('Project')}: {project.info.title or tr('(untitled)')}")
-    for field in ("organisation", "trainer", "group", "date"):
-        value = getattr(project.info, field)
-        if value:
-            print(f"{tr(field.capitalize())}: {value}")
-    print(f"{tr('Maps')}: {len(project.maps)}")
-    for number, entry in enumerate(summary["maps"], start=1):
-        print()
-        print(f"{number}. {entry['name'] or tr('(untitled)')}  [{entry['kind_name']}]")
-        print(f"   {tr('Stages')} ({len(entry['stages'])}): " + " → ".join(
-            name or tr('(untitled)') for name in entry["stages"]))
-        print(f"   {tr('Lanes')} ({len(entry['lanes'])}):")
-        width = max([_display_width(lane["name"]) for lane in entry["lanes"]] + [8])
-        for lane in entry["lanes"]:
-            padding = " " * (width - _display_width(lane["name"]))
-            print(f"     {lane['name']}{padding}  {tr('{count} cards').format(count=lane['cards'])}")
-        print("   " + " · ".join([
-            f"{tr('Cards')}: {entry['cards']}",
-            f"{tr('Connectors')}: {entry['connectors']}",
-            f"{tr('Moments of truth')}: {entry['moments_of_truth']}",
-            f"{tr('Fail points')}: {entry['fail_points']}",
-            f"{tr('Waits')}: {entry['waits']}",
-        ]))
-        _print_flow(entry["flow"])
-    return 0
-
-
-def _print_flow(flow: dict[str, Any]) -> None:
-    def short(text: str) -> str:
-        line = " ".join(text.split())
-        return line if len(line) <= 24 else line[:23] + "…"
-
-    print(f"   {tr('Hand-offs across the lines')}: {flow['hand_offs']}")
-    if flow["rework_loops"]:
-        print(f"   {tr('Rework loops')}: " + "; ".join(
-            " → ".join(short(text) for text in loop) for loop in flow["rework_loops"][:3]))
-    if flow["stages_without_customer_action"]:
-        print(f"   {tr('Stages without a customer action')}: " + ", ".join(
-            name or tr("(untitled)") for name in flow["stages_without_customer_action"]))
-    path = flow["critical_path"]
-    if path["steps"] and path["minutes"]:
-        print("   " + tr("Critical path: {steps} steps, {minutes} min").format(
-            steps=len(path["steps"]), minutes=f"{path['minutes']:g}"))
-    if flow["moment_of_truth_candidates"]:
-        print(f"   {tr('Moment-of-truth candidates (lowest, peak, end)')}: " + "; ".join(
-            short(text) for text in flow["moment_of_truth_candidates"]))
-
-
-def project_summary(project: Project, lang: str = "en") -> dict[str, Any]:
-    """What `info` shows, as plain data (also its --json output)."""
-    maps = []
-    for service_map in project.maps:
-        cards = list(service_map.cards.values())
-        maps.append({
-            "id": service_map.id,
-            "name": service_map.name,
-            "kind": service_map.kind.value,
-            "kind_name": map_kind_name(service_map.kind, lang),
-            "stages": [stage.name for stage in service_map.stages],
-            "lanes": [{
-                "kind": lane.kind.value,
-                "name": lane_name(lane, lang) if lane.name or lane.kind is not LaneKind.CUSTOM
-                else tr("Custom lane", lang),
-                "cards": sum(1 for card in cards if card.lane_id == lane.id),
-            } for lane in service_map.lanes],
-            "cards": len(cards),
-            "connectors": len(service_map.connectors),
-            "moments_of_truth": sum(card.moment_of_truth for card in cards),
-            "fail_points": sum(card.fail_point for card in cards),
-            "waits": sum(1 for card in cards if card.wait_minutes),
-            "flow": flow_findings(service_map),
-        })
-    return {"id": project.id, "title": project.info.title, "maps": maps}
-
-
-def flow_findings(service_map: ServiceMap) -> dict[str, Any]:
-    """What the flow analysis finds in a map: hand-offs, loops, gaps, critical path, MOT ideas."""
-    from .analysis.findings import map_findings
-
-    found = map_findings(service_map)
-    texts = {card.id: card.text for card in service_map.cards.values()}
-    stage_names = {stage.id: stage.name for stage in service_map.stages}
-    return {
-        "hand_offs": len(found.hand_offs),
-        "rework_loops": [[texts[card_id] for card_id in loop] for loop in found.rework_loops],
-        "stages_without_customer_action": [stage_names[stage_id]
-                                           for stage_id in found.stages_without_customer_action],
-        "critical_path": {"steps": [texts[card_id] for card_id in found.critical_path],
-                          "minutes": found.critical_path_minutes},
-        "moment_of_truth_candidates": [texts[card_id]
-                                       for card_id in found.moment_of_truth_candidates],
-    }
-
-
-def _display_width(text: str) -> int:
-    """Columns a terminal uses: CJK characters take two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import pytest
 from blueprint_studio.i18n import _ZH
 
 PACKAGE = Path(__file__).resolve().parent.parent / "blueprint_studio"
-SOURCES = [PACKAGE / "cli.py", PACKAGE / "templates.py", *sorted((PACKAGE / "interchange").glob("*.py"))]
+SOURCES = [PACKAGE / "cli.py", PACKAGE / "cli_info.py", PACKAGE / "templates.py", *sorted((PACKAGE / "interchange").glob("*.py"))]
 
 
 def _translated_literals(path: Path) -> list[str]:

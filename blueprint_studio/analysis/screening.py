@@ -138,3 +138,28 @@ def ranked(results: Iterable[ConceptResult]) -> list[ConceptResult]:
     """Ranked concepts first by rank, then the unranked, each in their given order."""
     items = list(results)
     return sorted(items, key=lambda r: (r.rank is None, r.rank or 0))
+
+
+def summary(screening: Screening) -> dict:
+    """The screening as plain data: what `info --json` prints (weights as fractions of 1)."""
+    result = evaluate(screening)
+    analysis = result.ahp if screening.weight_source is WeightSource.AHP else ahp_of(screening)
+    titles = {concept.id: concept.title for concept in screening.concepts}
+    return {
+        "name": screening.name,
+        "weights_from": screening.weight_source.value,
+        "missing_rule": screening.missing_rule.value,
+        "pass_threshold": screening.pass_threshold,
+        "criteria": [{"name": criterion.name, "weight": round(weight, 6)}
+                     for criterion, weight in zip(screening.criteria, result.weights)],
+        "weights_complete": result.weights_complete,
+        "consistency": None if analysis is None or analysis.cr is None else {
+            "lambda_max": round(analysis.lambda_max, 6), "ci": round(analysis.ci, 6),
+            "cr": round(analysis.cr, 6), "random_index": analysis.random_index,
+            "random_index_table": ahp.RI_TABLE_NAME, "consistent": analysis.consistent},
+        "concepts": [{"title": titles[row.concept_id],
+                      "total": None if row.total is None else round(row.total, 6),
+                      "rank": row.rank, "passed": row.passed, "missing": row.missing,
+                      "dots": result.dots.get(row.concept_id, 0)}
+                     for row in result.concepts],
+    }
