@@ -106,6 +106,8 @@ def test_every_model_message_and_every_name_it_fills_in_has_chinese():
         assert set(re.findall(r"{(\w+)", template)) == set(re.findall(r"{(\w+)", _ZH[template]))
     labels = {kind.label for kind in KINDS.values()}
     labels |= {spec.label for kind in KINDS.values() for spec in kind.fields}
+    labels |= {kind.unique_message for kind in KINDS.values()}
+    labels |= {kind.distinct_message for kind in KINDS.values()}
     assert not [label for label in labels if label not in _ZH]
 
 

@@ -82,4 +82,8 @@ ZH: dict[str, str] = {
     "Ideas": "创意",
     "Scores": "评分",
     "Pairwise": "两两比较矩阵",
+    "These criteria are already compared": "这两个标准已经比较过了",
+    "A criterion cannot be compared with itself": "标准不能与自身比较",
+    "This voter has already scored this concept on this criterion": "这位评分人已经就这个标准给这个概念评过分了",
+    "This voter has already given dots to this concept": "这位评分人已经给这个概念投过点了",
 }

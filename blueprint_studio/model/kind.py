@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
 from . import fields as f
@@ -38,6 +39,8 @@ class Kind:
     group_by: tuple[str, ...] = ()  # ordered within groups of these fields, by the "order" field
     unique_together: tuple[str, ...] = ()  # no two entities of a scope share these values
     distinct: tuple[str, ...] = ()  # these fields must differ from each other (no self-arrows)
+    unique_message: str = "This {kind} is already there"  # when unique_together repeats
+    distinct_message: str = "The {kind} cannot point at the same entity twice"
     keep_at_least: int = 0  # removing the last ones of a parent is refused
     at_most: int | None = None  # a parent holds no more than this many (model.limits)
     at_most_in_project: int | None = None  # nor the whole project
@@ -52,7 +55,7 @@ class Kind:
         for candidate in self.fields:
             if candidate.name == name:
                 return candidate
-        raise ModelError("A {kind} has no field {name}", kind=Phrase(self.label), name=name)
+        raise ModelError("The {kind} has no field {name}", kind=Phrase(self.label), name=name)
 
     @cached_property
     def editable(self) -> tuple[str, ...]:
@@ -63,6 +66,24 @@ class Kind:
         return tuple(fd for fd in self.fields if fd.type == "ref")
 
     @cached_property
+    def group_key(self) -> Callable[[Any], tuple[Any, ...]]:
+        """The entity's group as a tuple (its cell, for a card)."""
+        if not self.group_by:
+            return lambda _entity: ()
+        getter = attrgetter(*self.group_by)
+        return getter if len(self.group_by) > 1 else (lambda entity: (getter(entity),))
+
+    @cached_property
+    def unique_key(self) -> Callable[[Any], tuple[Any, ...]]:
+        getter = attrgetter(*self.unique_together)
+        return getter if len(self.unique_together) > 1 else (lambda entity: (getter(entity),))
+
+    @cached_property
+    def order_key(self) -> Callable[[Any], Any]:
+        assert self.order_field is not None
+        return attrgetter(self.order_field.name)
+
+    @cached_property
     def order_field(self) -> f.Field | None:
         return next((fd for fd in self.fields if fd.type == "order"), None)
 
@@ -70,7 +91,7 @@ class Kind:
         """The normalised value of an editable field, or ModelError."""
         spec = self.field(name)
         if not spec.editable:
-            raise ModelError("A {kind}'s {field} cannot be changed this way",
+            raise ModelError("The {kind}'s {field} cannot be changed this way",
                              kind=Phrase(self.label), field=Phrase(spec.label))
         return spec.check(value)
 

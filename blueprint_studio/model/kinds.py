@@ -93,6 +93,8 @@ CONNECTOR = Kind(
      f.text("label", "Label")),
     parent="map", attribute="connectors", table="connectors", json_section="connectors",
     unique_together=("source_id", "target_id"), distinct=("source_id", "target_id"),
+    unique_message="These cards are already joined by an arrow",
+    distinct_message="An arrow cannot lead from a card to itself",
     at_most=limits.ARROWS_PER_MAP,
 )
 
@@ -156,10 +158,10 @@ def parent_object(project: Project, kind: Kind, scope: Scope) -> Any:
     """The object holding `kind`'s entities in `scope` (the project, a map, ...)."""
     if kind.parent == PROJECT:
         if scope:
-            raise ModelError("A {kind} belongs to the project itself", kind=Phrase(kind.label))
+            raise ModelError("The {kind} belongs to the project itself", kind=Phrase(kind.label))
         return project
     if not scope:
-        raise ModelError("A {kind} needs the {parent} it belongs to", kind=Phrase(kind.label),
+        raise ModelError("The {kind} needs the {parent} it belongs to", kind=Phrase(kind.label),
                          parent=Phrase(KINDS[kind.parent].label))
     parent_kind = KINDS[kind.parent]
     return find(project, parent_kind, scope[:-1], scope[-1])
@@ -190,13 +192,13 @@ def walk(parent: Any, parent_kind: str = PROJECT, scope: Scope = ()
 
 
 def group_of(kind: Kind, entity: Any) -> tuple[Any, ...]:
-    return tuple(getattr(entity, name) for name in kind.group_by)
+    return kind.group_key(entity)
 
 
 def members_of_group(kind: Kind, parent: Any, group: tuple[Any, ...]) -> list[Any]:
-    """The entities of one group (a card's cell), in their order."""
-    order = kind.order_field
-    assert order is not None
-    members = [e for e in kind.container(parent).values() if group_of(kind, e) == group]
-    members.sort(key=lambda entity: getattr(entity, order.name))
+    """The entities of one group (a card's cell), in their order. A scan of the parent's
+    entities at C speed (attrgetter): deleting or restoring 2,000 cards does it 2,000 times."""
+    key = kind.group_key
+    members = [e for e in kind.container(parent).values() if key(e) == group]
+    members.sort(key=kind.order_key)
     return members

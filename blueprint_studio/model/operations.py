@@ -19,6 +19,8 @@ Invariants kept here (see also `validate.check_project`):
 from __future__ import annotations
 
 import copy
+from itertools import compress
+from operator import attrgetter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -119,16 +121,19 @@ def _check_refs(kind: Kind, parent: Any, entity: Any) -> None:
     for spec in kind.refs:
         target_kind = KINDS[spec.references]
         if lookup(parent, target_kind, getattr(entity, spec.name)) is None:
-            raise ModelError("A {kind} must point at an existing {target}",
+            raise ModelError("The {kind} must point at an existing {target}",
                              kind=Phrase(kind.label), target=Phrase(target_kind.label))
     if kind.distinct and len({getattr(entity, name) for name in kind.distinct}) < len(kind.distinct):
-        raise ModelError("An arrow cannot lead from a card to itself")
+        raise ModelError(kind.distinct_message, kind=Phrase(kind.label))
     if kind.unique_together:
-        values = tuple(getattr(entity, name) for name in kind.unique_together)
-        for other in kind.entities(parent):
-            if other.id != entity.id and tuple(
-                    getattr(other, name) for name in kind.unique_together) == values:
-                raise ModelError("These cards are already joined by an arrow")
+        key, values = kind.unique_key, kind.unique_key(entity)
+        held = kind.container(parent)
+        candidates = _matching(list(held.values() if isinstance(held, dict) else held),
+                               kind.unique_together[0], values[0])
+        existing = lookup(parent, kind, entity.id)
+        matches = sum(1 for other in candidates if key(other) == values)
+        if matches > (1 if existing is not None and key(existing) == values else 0):
+            raise ModelError(kind.unique_message, kind=Phrase(kind.label))
 
 
 def _check_room_for_subtree(project: Project, kind: Kind, entity: Any) -> None:
@@ -138,6 +143,13 @@ def _check_room_for_subtree(project: Project, kind: Kind, entity: Any) -> None:
         brought[child_kind.name] = brought.get(child_kind.name, 0) + 1
     for name, count in brought.items():
         check_project_room(project, KINDS[name], count)
+
+
+def _matching(entities: list[Any], name: str, value: Any) -> list[Any]:
+    """The entities whose `name` equals `value`, filtered in C: undoing the deletion of
+    3,000 arrows checks each against the others, and removing 2,000 cards looks up the
+    arrows of each."""
+    return list(compress(entities, map(value.__eq__, map(attrgetter(name), entities))))
 
 
 def _check_subtree(kind: Kind, entity: Any) -> None:
@@ -231,7 +243,7 @@ class Remove(Operation):
             raise refusal
         inverses = []
         for other_kind, spec in dependents_of(kind):
-            doomed = [e for e in other_kind.entities(parent) if getattr(e, spec.name) == entity.id]
+            doomed = _matching(other_kind.entities(parent), spec.name, entity.id)
             if other_kind.group_by:  # last of each group first: none is renumbered on its way out
                 order = other_kind.order_field.name  # type: ignore[union-attr]
                 doomed.sort(key=lambda e: -getattr(e, order))
@@ -295,7 +307,7 @@ class Move(Operation):
         held = kind.container(parent)
         if isinstance(held, list):
             if self.group:
-                raise ModelError("A {kind} has no group to move to", kind=Phrase(kind.label))
+                raise ModelError("The {kind} has no group to move to", kind=Phrase(kind.label))
             old = held.index(entity)
             held.remove(entity)
             held.insert(_clamp(self.index, len(held)), entity)
@@ -310,7 +322,7 @@ class Move(Operation):
         new_group = dict(old_group)
         for name, value in (self.group or {}).items():
             if name not in kind.group_by:
-                raise ModelError("A {kind} has no field {name}", kind=Phrase(kind.label), name=name)
+                raise ModelError("The {kind} has no field {name}", kind=Phrase(kind.label), name=name)
             new_group[name] = kind.field(name).check(value)
         probe = copy.copy(entity)
         for name, value in new_group.items():

@@ -182,6 +182,8 @@ COMPARISON = Kind(
      f.Field("value", "float", "Judgement", default=1.0, low=1 / 9, high=9)),
     parent="screening", attribute="comparisons", table="comparisons", json_section="comparisons",
     unique_together=("first_id", "second_id"), distinct=("first_id", "second_id"),
+    unique_message="These criteria are already compared",
+    distinct_message="A criterion cannot be compared with itself",
     at_most=limits.CRITERIA_PER_SCREENING * (limits.CRITERIA_PER_SCREENING - 1),
 )
 VOTER = Kind(
@@ -211,6 +213,7 @@ SCORE = Kind(
      f.Field("value", "int", "Score", default=3, low=1, high=5)),
     parent="screening", attribute="scores", table="scores", json_section="scores",
     unique_together=("concept_id", "criterion_id", "voter_id"),
+    unique_message="This voter has already scored this concept on this criterion",
     at_most=limits.SCORES_PER_SCREENING,
 )
 def _within_dot_budget(screening: Screening, vote: DotVote) -> None:
@@ -228,6 +231,7 @@ DOT_VOTE = Kind(
      f.Field("dots", "int", "Dots", default=1, low=0, high=100)),
     parent="screening", attribute="dot_votes", table="dot_votes", json_section="dot_votes",
     unique_together=("concept_id", "voter_id"),
+    unique_message="This voter has already given dots to this concept",
     at_most=limits.CONCEPTS_PER_SCREENING * limits.VOTERS_PER_SCREENING,
     rule=_within_dot_budget,
 )

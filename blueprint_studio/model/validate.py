@@ -28,7 +28,7 @@ def check_children(parent_kind: Kind | None, parent: Any, values: bool = True) -
         held = kind.container(parent)
         entities = list(held.values()) if isinstance(held, dict) else list(held)
         if isinstance(held, dict) and any(key != entity.id for key, entity in held.items()):
-            raise ModelError("A {kind} is filed under the wrong id", kind=label)
+            raise ModelError("The {kind} is filed under the wrong id", kind=label)
         ids = [entity.id for entity in entities]
         if len(set(ids)) != len(ids):
             raise ModelError("Two {kind} entries have the same id", kind=label)
@@ -47,11 +47,11 @@ def check_children(parent_kind: Kind | None, parent: Any, values: bool = True) -
                 except LimitError:
                     raise
                 except ModelError as error:
-                    raise ModelError("A {kind} has an invalid value: {problem}", kind=label,
+                    raise ModelError("The {kind} has an invalid value: {problem}", kind=label,
                                      problem=error.message()) from None
             for spec in kind.refs:
                 if getattr(entity, spec.name) not in ids_of.get(spec.references, set()):
-                    raise ModelError("A {kind} points at a {target} that does not exist",
+                    raise ModelError("The {kind} points at a missing {target}",
                                      kind=label, target=Phrase(KINDS[spec.references].label))
             if kind.distinct and len({getattr(entity, n) for n in kind.distinct}) < len(kind.distinct):
                 raise ModelError("An arrow leads from a card to itself")
