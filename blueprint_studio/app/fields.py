@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox, QColorDialog, QComboBox, QDoubleSpinBox, QHBoxLayout, QLineEdit, QPlainTextEdit,
     QPushButton, QWidget,
@@ -44,6 +44,14 @@ class FieldEditor(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.FocusOut:
             self.focusLeft.emit()
+        elif event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            # One history: Ctrl+Z in a field is the window's Undo (what was typed becomes a
+            # step first, so there is one to undo), not the text box's own.
+            if event.matches(QKeySequence.StandardKey.Undo):
+                self.commit_pending()
+            event.ignore()
+            return True
         return False
 
     def _edited(self, value: Any, continuous: bool = False) -> None:

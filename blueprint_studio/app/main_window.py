@@ -111,6 +111,10 @@ class MainWindow(LanguageFollower, QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        for workspace in self._workspaces[1:]:  # their panels wait until they are shown
+            self._panels_shown[workspace] = [d for d in self._panels.get(workspace, []) if not d.isHidden()]
+            for dock in self._panels.get(workspace, []):
+                dock.hide()
         self.activate(self._workspaces[0])
         self.session.set_document(document or self.session.new_document(blank_project()))
 
@@ -273,7 +277,7 @@ class MainWindow(LanguageFollower, QMainWindow):
                 return
 
     def __getattr__(self, name: str):
-        """What the workspaces publish for scripts and tests (e.g. `window.map_area`)."""
+        """What the workspaces publish for scripts and tests (see Workspace.published)."""
         for workspace in self.__dict__.get("_workspaces", ()):
             published = workspace.published()
             if name in published:

@@ -109,7 +109,7 @@ ZH: dict[str, str] = {
     "Show the map editor: the maps with their stages, lanes, cards and arrows":
         "显示地图编辑：各张地图及其阶段、泳道、卡片和箭头",
     "Project &Overview": "项目概览(&O)",
-    "Project Overview": "项目概览",
+    "Overview": "项目概览",
     "Show the project's overview: its cover details (title, organisation, date, trainer, group, "
     "notes) and its maps":
         "显示项目概览：封面信息（标题、组织、日期、讲师、小组、备注）和项目中的地图",

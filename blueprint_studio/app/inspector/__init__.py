@@ -86,6 +86,7 @@ class Inspector(LanguageFollower, QWidget):
         self.commit_pending()
         for page in self.pages.values():
             self.stack.removeWidget(page)
+            page.setParent(None)  # gone from the widget tree at once, deleted when Qt can
             page.deleteLater()
         self.pages = {}
         self._build_pages()

@@ -30,7 +30,7 @@ class OverviewWorkspace(Workspace):
         "actionShowOverview", mark("Project &Overview"), "menuView",
         mark("Show the project's overview: its cover details (title, organisation, date, trainer, "
              "group, notes) and its maps"), "Ctrl+2", checkable=True, place=1.2,
-        short=mark("Project Overview"))
+        short=mark("Overview"))
 
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(session, parent)

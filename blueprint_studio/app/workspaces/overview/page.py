@@ -95,7 +95,7 @@ class OverviewPage(LanguageFollower, QScrollArea):
         sheet.setObjectName("overviewSheet")
         sheet.setMaximumWidth(1320)
         sheet.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        outer.addWidget(sheet, 20)
+        outer.addWidget(sheet, 20, Qt.AlignmentFlag.AlignTop)  # as tall as what it holds
         outer.addStretch(1)
 
         column = QVBoxLayout(sheet)
@@ -167,9 +167,10 @@ class OverviewPage(LanguageFollower, QScrollArea):
         if field == "notes":
             editor: FieldEditor = TextField(field, edit)
             editor.widget.setFont(_font(self, FIELD_POINTS))
-            editor.fit_lines(4)
+            editor.fit_lines(5)
         else:
             editor = LineField(field, edit)
+            editor.widget.setClearButtonEnabled(False)  # calm: no row of ⊗ buttons
             editor.widget.setFont(_font(self, TITLE_POINTS if field == "title" else FIELD_POINTS))
             editor.widget.installEventFilter(self._enter)
         editor.widget.setObjectName(f"overview_{field}")
