@@ -13,6 +13,10 @@ kinds:
   five lanes and three lines, or a journey map with an emotion grid);
   "blank_blueprint" / "blank_journey" choose the style explicitly. `columns=N` prints N
   unnamed columns instead of the map's stages.
+- "screening", "ahp", "solidification", "usertest": the concept-screening sheets of
+  `screening` (an id or a name; default the project's first), filled from the model, or
+  with `blank=True` to fill in by hand (the criteria, weights and names printed when there
+  is a screening, `concepts` / `voters` boxes). See screening_print.py.
 
 All text uses the embedded WenQuanYi Micro Hei; nothing is smaller than 7 pt.
 The file is written atomically (a temporary file beside it, then renamed).
@@ -32,9 +36,10 @@ from . import pages
 from .errors import ExportError, ExportResult
 from .text import FontUnavailable
 
-__all__ = ["ExportError", "ExportResult", "KINDS", "export_pdf", "PAPER_NAMES"]
+__all__ = ["ExportError", "ExportResult", "KINDS", "SHEET_KINDS", "export_pdf", "PAPER_NAMES"]
 
-KINDS = ("handout", "poster", "blank", "blank_blueprint", "blank_journey")
+SHEET_KINDS = ("screening", "ahp", "solidification", "usertest")
+KINDS = ("handout", "poster", "blank", "blank_blueprint", "blank_journey") + SHEET_KINDS
 PAPER_NAMES = pages.PAPER_NAMES
 
 
@@ -42,31 +47,47 @@ def export_pdf(project: Project, out_path: str | os.PathLike | BinaryIO, *, kind
                map_id: str | None = None, paper: str = "A4", landscape: bool = False,
                tile_scale: float | None = None, lang: str = "en",
                handout_info: ProjectInfo | None = None, columns: int | None = None,
-               notes_pages: int = 2, preview: bool = False) -> ExportResult:
+               notes_pages: int = 2, preview: bool = False, blank: bool = False,
+               screening: str | None = None, concepts: int | None = None,
+               voters: int | None = None) -> ExportResult:
     """Write a PDF of `project` to `out_path` (a path or a binary file object).
 
     `handout_info` overrides the cover fields (title, organisation, date, trainer, group)
     without touching the project. `preview=True` makes only the first pages of a handout
-    (cover and map), for the export dialog. Raises ExportError with one sentence for the user.
+    (cover and map), for the export dialog. `blank`, `screening`, `concepts` and `voters`
+    are for the screening sheets (SHEET_KINDS); the map options do not apply to them.
+    Raises ExportError with one sentence for the user.
     """
     if lang not in LANGUAGES:
         raise ExportError(f"Unknown language {lang!r}; use zh or en.")
     if kind not in KINDS:
-        raise ExportError(tr("Unknown export kind {kind!r}; use handout, poster or blank.", lang)
-                          .format(kind=kind))
+        raise ExportError(tr("Unknown export kind {kind!r}; use handout, poster, blank, screening, "
+                             "ahp, solidification or usertest.", lang).format(kind=kind))
     try:
         size = pages.page_size(paper, landscape)
     except pages.PaperError:
         raise ExportError(tr("Unknown paper size {paper!r}; choose A4, A3 or Letter.", lang)
                           .format(paper=paper)) from None
-    if tile_scale is not None:
-        from .poster import check_tile_scale
-        check_tile_scale(float(tile_scale), lang)
-    service_map = _chosen_map(project, map_id, kind, lang)
+    if kind in SHEET_KINDS:
+        from . import screening_print
 
-    def write(target) -> ExportResult:
-        return _write(project, target, kind, service_map, paper, size, landscape, tile_scale,
-                      lang, handout_info, columns, notes_pages, preview)
+        chosen = screening_print.check(project, kind, blank, screening, lang)
+
+        def write(target) -> ExportResult:
+            warnings: list[str] = []
+            count = screening_print.write(project, target, kind, size, lang, blank=blank,
+                                          screening=chosen, concepts=concepts, voters=voters,
+                                          warnings=warnings)
+            return ExportResult(count, warnings)
+    else:
+        if tile_scale is not None:
+            from .poster import check_tile_scale
+            check_tile_scale(float(tile_scale), lang)
+        service_map = _chosen_map(project, map_id, kind, lang)
+
+        def write(target) -> ExportResult:
+            return _write(project, target, kind, service_map, paper, size, landscape, tile_scale,
+                          lang, handout_info, columns, notes_pages, preview)
 
     try:
         if isinstance(out_path, (str, os.PathLike)):
