@@ -30,7 +30,8 @@ from .cli_info import print_json as _print_json, run_info
 PROG = "blueprint-studio"
 COMMANDS = ("templates", "new", "import", "export", "info")
 USER_ERROR = 2
-PDF_KINDS = ("handout", "poster", "blank", "blank_blueprint", "blank_journey")
+SHEET_KINDS = ("screening", "ahp", "solidification", "usertest")
+PDF_KINDS = ("handout", "poster", "blank", "blank_blueprint", "blank_journey") + SHEET_KINDS
 PAPERS = {"a4": "A4", "a3": "A3", "letter": "Letter"}
 STALE_RETRIES = 50  # re-reads when another writer saved the project first
 
@@ -200,11 +201,21 @@ def _build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--map", metavar="NAME",
                           help=tr("the map to export (CSV: default the first map; PDF: default all maps)"))
     pdf = exporter.add_argument_group(tr("PDF options"))
-    pdf.add_argument("--kind", choices=PDF_KINDS, help=tr("handout (default), poster or blank"))
+    pdf.add_argument("--kind", choices=PDF_KINDS, help=tr(
+        "handout (default), poster, blank, or a concept-screening sheet: screening, ahp, "
+        "solidification, usertest"))
     pdf.add_argument("--paper", metavar="A4|A3|Letter", help=tr("paper size (default A4)"))
     pdf.add_argument("--landscape", action="store_true", default=None, help=tr("landscape pages"))
     pdf.add_argument("--tile", type=_positive_scale, metavar="SCALE",
                      help=tr("print a poster at this scale across several pages (e.g. 1.0)"))
+    pdf.add_argument("--blank", action="store_true", default=None,
+                     help=tr("a screening sheet to fill in by hand, instead of the filled one"))
+    pdf.add_argument("--screening", metavar="NAME",
+                     help=tr("the screening a sheet shows (default: the project's first)"))
+    pdf.add_argument("--concepts", type=_count, metavar="N",
+                     help=tr("blank sheets: boxes for N concepts"))
+    pdf.add_argument("--voters", type=_count, metavar="N",
+                     help=tr("blank screening sheet: rows for N voters per concept"))
     exporter.set_defaults(run=_run_export)
 
     info = commands.add_parser("info", parents=[common],
@@ -223,6 +234,17 @@ def _positive_scale(text: str) -> float:
     if not 0.05 <= value <= 20:  # also rejects NaN
         raise argparse.ArgumentTypeError(
             tr("the scale must be a number from 0.05 to 20, not {value}").format(value=text))
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            tr("a count must be a whole number from 1, not {value}").format(value=text))
     return value
 
 
@@ -431,15 +453,25 @@ def _run_export(options: argparse.Namespace) -> int:
                            "decides the format.").format(name=output.name))
     pdf_options = [flag for flag, value in (("--kind", options.kind), ("--paper", options.paper),
                                             ("--landscape", options.landscape),
-                                            ("--tile", options.tile)) if value is not None]
+                                            ("--tile", options.tile), ("--blank", options.blank),
+                                            ("--screening", options.screening),
+                                            ("--concepts", options.concepts),
+                                            ("--voters", options.voters)) if value is not None]
     if pdf_options and suffix != ".pdf":
         raise UserError(tr("The PDF options ({options}) need an output ending in .pdf.").format(
             options=", ".join(pdf_options)))
+    sheet_options = [flag for flag, value in (("--blank", options.blank),
+                                              ("--screening", options.screening),
+                                              ("--concepts", options.concepts),
+                                              ("--voters", options.voters)) if value is not None]
+    if sheet_options and options.kind not in SHEET_KINDS:
+        raise UserError(tr("{options} go with a screening sheet: --kind screening, ahp, "
+                           "solidification or usertest.").format(options=", ".join(sheet_options)))
     source = Path(options.project).expanduser()
     if output.exists() and source.exists() and output.resolve() == source.resolve():
         raise UserError(tr("The output must not be the project file itself."))
     project = _load_any(options.project)
-    chosen = _pick_map(project, options.map)
+    chosen = _pick_map(project, options.map) if options.kind not in SHEET_KINDS else None
     if suffix == ".json":
         from .interchange import dump_json
 
@@ -466,10 +498,12 @@ def _export_pdf(project: Project, output: Path, chosen: ServiceMap | None,
     from .export import export_pdf
 
     paper = PAPERS.get((options.paper or "A4").lower(), options.paper)
+    sheets = dict(blank=bool(options.blank), screening=options.screening,
+                  concepts=options.concepts, voters=options.voters) if options.kind in SHEET_KINDS else {}
     result = export_pdf(project, output, kind=options.kind or "handout",
                         map_id=chosen.id if chosen else None, paper=paper,
                         landscape=bool(options.landscape), tile_scale=options.tile,
-                        lang=_lang(options))
+                        lang=_lang(options), **sheets)
     for warning in getattr(result, "warnings", []) or []:
         print(f"{PROG}: {tr('warning')}: {warning}", file=sys.stderr)
     pages = getattr(result, "pages", None)
