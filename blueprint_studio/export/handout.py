@@ -557,6 +557,9 @@ def build(target, project: Project, maps: list[ServiceMap], paper: str, landscap
                       Spacer(1, 12)]
         story += [_Heading(tr("Flow findings", lang), 12.0, keep=True),
                   findings_table(service_map, text_w, lang), Spacer(1, 12)]
+    if not preview:  # the concept-screening sheets, one section per screening
+        from .screening_print import handout_sections
+        story += handout_sections(project, text_w, text_h, title, lang, warnings)
     for _ in range(0 if preview else max(0, notes_pages)):
         story += [PageBreak(), _Section(title), _NotesPage(lang)]
     if not maps:
