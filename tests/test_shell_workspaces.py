@@ -5,7 +5,7 @@ window has never heard of. Driven like a user: clicks, keys, menu actions."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QToolButton, QWidget
 
 from blueprint_studio.app.actions import ActionSpec
@@ -271,6 +271,18 @@ def test_presentation_mode_shows_the_overview_alone(qtbot, window):
     assert not window.findChild(QDockWidget, "paletteDock").isVisible()
 
 
+def test_switching_while_presenting_gives_the_panels_of_the_workspace_shown_after(qtbot, window):
+    palette = window.findChild(QDockWidget, "paletteDock")
+    trigger(window, "actionShowOverview")
+    trigger(window, "actionPresentation")
+    trigger(window, "actionShowMapWorkspace")  # the trainer moves on to the map
+    assert window.map_area.isVisible() and not palette.isVisible()  # still presenting
+    trigger(window, "actionPresentation")
+    assert shown(window) == "blueprint" and palette.isVisible()
+    trigger(window, "actionShowOverview")
+    assert not palette.isVisible()
+
+
 def test_the_panels_come_back_on_the_next_start_when_closed_on_the_overview(qtbot, make):
     first = make()
     trigger(first, "actionShowOverview")
@@ -288,7 +300,7 @@ class NotesWorkspace(Workspace):
 
     KEY = "notes"
     SWITCH = ActionSpec("actionShowNotes", "&Notes Board", "menuView", "Show the notes board",
-                        "Ctrl+3", checkable=True, place=1.3, short="Notes")
+                        "Ctrl+Alt+9", checkable=True, place=1.9, short="Notes")
     ACTIONS = (ActionSpec("actionPinNote", "&Pin a Note", "menuEdit", "Pin a note", place=9.1,
                           short="Pin"),)
     TOOLBAR = ("actionPinNote",)
@@ -298,6 +310,7 @@ class NotesWorkspace(Workspace):
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
         self._widget = QLabel("notes")
+        self._widget.setMinimumWidth(3000)  # far wider than any screen, and yet…
         self._panel = QLabel("pinned")
         self.pinned: list[str] = []
         self.edits: list[str] = []
@@ -336,9 +349,11 @@ def test_a_third_workspace_joins_through_the_protocol_alone(qtbot, make):
     window = make(workspaces=WORKSPACES + (NotesWorkspace,))
     notes = window.workspace("notes")
     pin = window.actions["actionPinNote"]
+    assert window.minimumSizeHint().width() < 1280  # …a hidden workspace never widens the window
     assert not pin.isEnabled() and not window.findChild(QDockWidget, "notesDock").isVisible()
     keys_reach(qtbot, window)
-    qtbot.keyClick(window.map_area.current_view(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.map_area.current_view(), Qt.Key.Key_9,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     assert window.current_workspace() is notes and window.stack.currentWidget() is notes.widget
     assert window.findChild(QDockWidget, "notesDock").isVisible()
     assert not window.findChild(QDockWidget, "paletteDock").isVisible()

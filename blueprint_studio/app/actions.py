@@ -122,11 +122,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
                mark("Version, licence and font information"), place=1.2),
 )
 
-# The commands every edit target answers (workspace.edit_target()), by action.
-EDIT_TARGET_ACTIONS = {
-    "actionCut": "cut", "actionCopy": "copy", "actionPaste": "paste",
-    "actionDelete": "delete", "actionSelectAll": "select_all",
-}
+# The commands every edit target answers (workspace.edit_target(), see workspace.EditTarget).
+EDIT_TARGET_ACTIONS = ("actionCut", "actionCopy", "actionPaste", "actionDelete", "actionSelectAll")
 
 TOOLBAR: tuple[str | None, ...] = (
     "actionNew", "actionOpen", "actionSave", None, "actionUndo", "actionRedo", None, "actionExportPdf",

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QPoint, Qt, QTime, QTimer
 from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QLabel, QMainWindow, QStackedWidget, QToolBar, QUndoView, QWidget,
+    QApplication, QDockWidget, QLabel, QMainWindow, QToolBar, QUndoView,
 )
 
 from ..commands import replaying
@@ -25,13 +25,14 @@ from . import actions as action_specs
 from .dialogs import ShortcutsDialog, show_about
 from .docks import LEFT, RIGHT, Dock, add_dock, arrange, retranslate_dock
 from .document import Document
-from .file_ops import OPENABLE_SUFFIXES, FileOperations, blank_project
+from .file_ops import FileOperations, blank_project
 from .inspector import Inspector
 from .language import LanguageFollower, switch_language
 from .recovery import RecoveryStore
-from .session import Session, same_file  # noqa: F401 - same_file: kept where callers found it
+from .session import Session
 from .settings import AppSettings
 from .workspace import Workspace
+from .window_parts import WorkspaceStack, fill_recent_menu, fit_default_size, openable_files
 from .workspaces import WORKSPACES
 
 APP_TITLE = "Blueprint Studio"
@@ -55,7 +56,7 @@ class MainWindow(LanguageFollower, QMainWindow):
         self._unsubscribe_changes = None
         self._replayed: list[Workspace] = []
         self.setAcceptDrops(True)
-        self._fit_default_size()
+        fit_default_size(self)
 
         self.inspector = Inspector(self.session)
         self._workspaces: list[Workspace] = [cls(self.session, self) for cls in workspaces]
@@ -67,7 +68,7 @@ class MainWindow(LanguageFollower, QMainWindow):
         self._owned_actions = {spec.name: ws for ws in self._workspaces for spec in ws.ACTIONS}
         self._build_toolbars()
 
-        self.stack = QStackedWidget(self)
+        self.stack = WorkspaceStack(self)
         self.stack.setObjectName("workspaceStack")
         for workspace in self._workspaces:
             self.stack.addWidget(workspace.widget)
@@ -119,21 +120,6 @@ class MainWindow(LanguageFollower, QMainWindow):
         self.session.set_document(document or self.session.new_document(blank_project()))
 
     # -- construction ------------------------------------------------------------------------
-    def _fit_default_size(self) -> None:
-        """1280×800, or the whole available area of a smaller screen (a 1280×720 projector)."""
-        screen = self.screen()
-        area = screen.availableGeometry() if screen is not None else None
-        if area is None or area.isEmpty():
-            self.resize(1280, 800)
-            return
-        width, height = min(1280, area.width()), min(800, area.height())
-        if (width, height) != (1280, 800):
-            # Leave room for the window frame the window manager adds around us.
-            frame = self.frameGeometry().size() - self.geometry().size()
-            width -= max(0, frame.width())
-            height -= max(0, frame.height())
-        self.resize(width, height)
-
     def _build_toolbars(self) -> None:
         """The switcher (one click to each workspace), the shell's tools, then each
         workspace's own tools (shown while it is current)."""
@@ -185,8 +171,11 @@ class MainWindow(LanguageFollower, QMainWindow):
         }
         for name, slot in shell.items():
             a[name].triggered.connect(lambda _checked=False, s=slot: s())
-        for name, method in action_specs.EDIT_TARGET_ACTIONS.items():
-            a[name].triggered.connect(lambda _checked=False, m=method: self._edit(m))
+        edits = {"actionCut": lambda t: t.cut(), "actionCopy": lambda t: t.copy(),
+                 "actionPaste": lambda t: t.paste(), "actionDelete": lambda t: t.delete(),
+                 "actionSelectAll": lambda t: t.select_all()}
+        for name in action_specs.EDIT_TARGET_ACTIONS:
+            a[name].triggered.connect(lambda _checked=False, run=edits[name]: self._edit(run))
         for name in self._owned_actions:
             a[name].triggered.connect(lambda _checked=False, n=name: self._run_workspace_command(n))
         for workspace in self._workspaces:
@@ -220,12 +209,10 @@ class MainWindow(LanguageFollower, QMainWindow):
         previous, self._current = self._current, workspace
         if previous is not None:
             previous.set_active(False)
-            self._panels_shown[previous] = [d for d in self._panels.get(previous, []) if d.isVisibleTo(self)]
-            for dock in self._panels.get(previous, []):
-                dock.hide()
-        for dock in self._panels_shown.pop(workspace, []):
-            dock.show()
+        if not self.actions["actionPresentation"].isChecked():  # else when presenting ends
+            self._swap_panels(previous, workspace)
         self.stack.setCurrentWidget(workspace.widget)
+        self.stack.updateGeometry()
         for other in self._workspaces:
             for widget in other.status_widgets():
                 widget.setVisible(other is workspace)
@@ -235,6 +222,18 @@ class MainWindow(LanguageFollower, QMainWindow):
         self._on_selection_changed(workspace)
         if previous is not None:
             workspace.focus()
+
+    def _swap_panels(self, previous: Workspace | None, current: Workspace) -> None:
+        """The previous workspace's panels rest (remembered as the user left them); the
+        current one's come back."""
+        if previous is current:
+            return
+        if previous is not None:
+            self._panels_shown[previous] = [d for d in self._panels.get(previous, []) if d.isVisibleTo(self)]
+            for dock in self._panels.get(previous, []):
+                dock.hide()
+        for dock in self._panels_shown.pop(current, []):
+            dock.show()
 
     def _apply_workspace_toolbars(self) -> None:
         presenting = self.actions["actionPresentation"].isChecked()
@@ -257,10 +256,11 @@ class MainWindow(LanguageFollower, QMainWindow):
         if command is not None:
             command()
 
-    def _edit(self, method: str) -> None:
+    def _edit(self, run) -> None:
+        """Edit ▸ Cut, Copy, Paste, Delete, Select All on the current workspace's edit target."""
         target = self._current.edit_target() if self._current is not None else None
         if target is not None:
-            getattr(target, method)()  # one of the EditTarget protocol's five methods
+            run(target)
 
     def _on_selection_changed(self, workspace: Workspace) -> None:
         if workspace is self._current:
@@ -406,18 +406,8 @@ class MainWindow(LanguageFollower, QMainWindow):
 
     # -- recent files, export ----------------------------------------------------------------------
     def refresh_recent_menu(self) -> None:
-        menu = self.menus["menuOpenRecent"]
-        menu.clear()
-        files = self.settings.recent_files()
-        for number, path in enumerate(files, start=1):
-            action = menu.addAction(f"&{number % 10}  {Path(path).name}")
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.files.open_path(p))
-        if files:
-            menu.addSeparator()
-        menu.addAction(self.actions["actionClearRecent"])
-        self.actions["actionClearRecent"].setEnabled(bool(files))
+        fill_recent_menu(self.menus["menuOpenRecent"], self.settings.recent_files(),
+                         self.actions["actionClearRecent"], self.files.open_path)
 
     def _clear_recent(self) -> None:
         self.settings.clear_recent_files()
@@ -473,7 +463,7 @@ class MainWindow(LanguageFollower, QMainWindow):
     def _set_presentation(self, on: bool) -> None:
         """Only the current workspace on the whole screen; everything comes back as it was."""
         if on:
-            self._layout_before_presentation = (self.saveState(), self.isFullScreen())
+            self._layout_before_presentation = (self.saveState(), self.isFullScreen(), self._current)
             for dock in self.findChildren(QDockWidget):
                 dock.hide()
             for bar in self.findChildren(QToolBar):
@@ -482,13 +472,16 @@ class MainWindow(LanguageFollower, QMainWindow):
             self.statusBar().hide()
             self.showFullScreen()
         else:
-            state, was_full_screen = getattr(self, "_layout_before_presentation", (None, False))
+            state, was_full_screen, presented = getattr(
+                self, "_layout_before_presentation", (None, False, self._current))
             self.menuBar().show()
             self.statusBar().show()
             self.switcher.show()
             self.toolbar.show()
             if state is not None:
-                self.restoreState(state)
+                self.restoreState(state)  # the panels as they were for the workspace presented
+            if self._current is not None:
+                self._swap_panels(presented, self._current)  # switched while presenting
             if not was_full_screen:
                 self.showNormal()
         self._apply_workspace_toolbars()
@@ -511,11 +504,11 @@ class MainWindow(LanguageFollower, QMainWindow):
 
     # -- drops and closing ----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if _openable_files(event.mimeData()):
+        if openable_files(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        paths = _openable_files(event.mimeData())
+        paths = openable_files(event.mimeData())
         if paths:
             event.acceptProposedAction()
             # Open after the drop has finished: a dialog inside a drop handler blocks the source.
@@ -560,13 +553,6 @@ class MainWindow(LanguageFollower, QMainWindow):
             if self.actions["actionFullScreen"].isChecked() != full:
                 self.actions["actionFullScreen"].setChecked(full)
         super().changeEvent(event)
-
-
-def _openable_files(mime) -> list[str]:
-    if not mime.hasUrls():
-        return []
-    return [url.toLocalFile() for url in mime.urls()
-            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in OPENABLE_SUFFIXES]
 
 
 __all__ = ["MainWindow"]

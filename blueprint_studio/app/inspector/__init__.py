@@ -201,6 +201,9 @@ class Inspector(LanguageFollower, QWidget):
         project, selection = self.session.project, self.selection
         if project is None or selection is None or selection.kind != kind:
             return
+        # An edit in progress elsewhere (text typed on the canvas) is settled first: it came
+        # first, and left open it would later write its older text over this edit.
+        self.session.commit_pending()
         changes = {field: value}
         if kind == "project":
             operation: Any = ops.UpdateProjectInfo(changes)

@@ -105,6 +105,7 @@ class OverviewWorkspace(Workspace):
 
     # -- editing -----------------------------------------------------------------------------
     def _edit(self, field: str, value: Any, continuous: bool) -> None:
+        self.session.commit_pending()  # what was typed elsewhere came first
         label = tr(self._labels.get(field, field))
         text = tr("Change {field}").format(field=label.lower() if label.isascii() else label)
         merge = {}
