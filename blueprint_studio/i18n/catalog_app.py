@@ -342,3 +342,8 @@ ZH: dict[str, str] = {
         "标题、组织、日期、讲师、小组和备注：在项目概览页中",
     "Choose a colour": "选择颜色",
 }
+
+# The concept screening workspace keeps its strings in a catalog of its own.
+from .catalog_screening_app import ZH as _SCREENING_WORKSPACE  # noqa: E402
+
+ZH.update({key: value for key, value in _SCREENING_WORKSPACE.items() if key not in ZH})

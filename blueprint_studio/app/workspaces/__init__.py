@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from .blueprint import BlueprintWorkspace
 from .overview import OverviewWorkspace
+from .screening import ScreeningWorkspace
 
-WORKSPACES = (BlueprintWorkspace, OverviewWorkspace)
+WORKSPACES = (BlueprintWorkspace, OverviewWorkspace, ScreeningWorkspace)
 
 __all__ = ["WORKSPACES"]
