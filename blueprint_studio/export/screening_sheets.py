@@ -207,7 +207,7 @@ def filled_story(project: Project, screening: Screening, width: float, lang: str
         return story + [Lines(tr("The screening has no concepts yet.", lang))]
     story += [Heading(tr("Ranking", lang), 11.0, 4)]
     story += _ranking_tables(screening, result, width, lang)
-    story += [Lines(_legend(lang), 7.5), Gap(8),
+    story += [Gap(3), Lines(_legend(lang), 7.5), Gap(8),
               Heading(tr("Weighted totals", lang), 11.0, 4),
               TotalsChart(_chart_rows(screening, result), screening.pass_threshold, lang), Gap(10)]
     if screening.voters and screening.scores:
