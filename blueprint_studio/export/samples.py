@@ -1,4 +1,5 @@
-"""Regenerate the sample PDFs in docs/samples/ from the enterprise training template.
+"""Regenerate the sample PDFs in docs/samples/ from the enterprise training template
+(with the sample concept screening of sample_screening.py for the handouts and the sheets).
 
     python -m blueprint_studio.export.samples [OUT_DIR]
 """
@@ -73,16 +74,36 @@ SAMPLES = (
     ("poster_tiled_A4.pdf", dict(kind="poster", paper="A4", landscape=True, tile_scale=1.4, lang="zh")),
     ("blank_blueprint_A4_landscape.pdf", dict(kind="blank_blueprint", landscape=True, lang="zh")),
     ("blank_journey_A4_landscape.pdf", dict(kind="blank_journey", landscape=True, lang="zh")),
+) + tuple(
+    # the concept-screening sheets, filled and blank, in both languages
+    (f"{kind}{'_blank' if blank else ''}_{paper}{'_landscape' if landscape else ''}_{lang}.pdf",
+     dict(kind=kind, blank=blank, paper=paper, landscape=landscape, lang=lang))
+    for kind, blank, paper, landscape in (
+        ("screening", False, "A4", False), ("screening", True, "A4", True),
+        ("ahp", False, "A4", False), ("ahp", True, "A4", False),
+        ("solidification", False, "A4", False), ("solidification", True, "A3", False),
+        ("usertest", False, "A4", False), ("usertest", True, "A4", False))
+    for lang in ("zh", "en")
+) + (
+    ("ahp_inconsistent_A4_en.pdf", dict(kind="ahp", lang="en", inconsistent=True)),
+    ("ahp_inconsistent_A4_zh.pdf", dict(kind="ahp", lang="zh", inconsistent=True)),
 )
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .sample_screening import add_sample_screening
+
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "docs" / "samples"
     out.mkdir(parents=True, exist_ok=True)
     for name, options in SAMPLES:
+        options = dict(options)
         lang = options.get("lang", "zh")
-        result = export_pdf(enterprise_training(lang), out / name, **options)
+        project = enterprise_training(lang)
+        inconsistent = options.pop("inconsistent", False)
+        if options["kind"] in ("handout", "screening", "ahp", "solidification", "usertest"):
+            add_sample_screening(project, lang, inconsistent)
+        result = export_pdf(project, out / name, **options)
         print(f"{name}: {result.pages} pages" + "".join(f"\n  note: {w}" for w in result.warnings))
     return 0
 
