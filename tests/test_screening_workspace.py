@@ -253,9 +253,6 @@ def test_undo_and_redo_of_a_score_show_at_once(qtbot, window):
     assert not screening.scores and grid.item(0, 0).text() == "–"
 
 
-@pytest.mark.xfail(strict=True, reason="BlueprintWorkspace.follows() claims every change that is not "
-                   "the project's (app/workspaces/blueprint/__init__.py:169), screening changes too, "
-                   "so an undo made elsewhere shows the map editor instead of the screening")
 def test_an_undo_made_elsewhere_shows_the_screening(qtbot, window):
     open_screening(qtbot, window)
     new_screening(qtbot, window, "Shown")

@@ -166,7 +166,8 @@ class BlueprintWorkspace(Workspace):
         return next((m.id for m in project.maps if lookup(m, spec, entity_id) is not None), "")
 
     def follows(self, changes: ChangeSet) -> bool:
-        return any(event.entity != "project" for event in changes)
+        """Changes to maps and what they hold (not the project's cover, not screenings)."""
+        return any(event.map_id is not None for event in changes)
 
     # -- what the shell tells -----------------------------------------------------------------
     def set_active(self, active: bool) -> None:
