@@ -67,3 +67,36 @@ def test_blank_template_with_empty_columns(dialog, tmp_path):
     assert dialog.export_to(out).pages == 1
     text = pdftext(out)
     assert "情绪曲线" in text and "Stage0" not in text
+
+
+def test_the_dialog_prints_every_concept_screening_sheet(qtbot, tmp_path):
+    """The four sheets from the window: filled for the project's screening, or blank forms."""
+    from pypdf import PdfReader
+
+    from blueprint_studio.export.sample_screening import add_sample_screening
+    from blueprint_studio.templates import build_template
+
+    project = build_template("enterprise_training", "en")
+    add_sample_screening(project, "en")
+    dialog = ExportPdfDialog(project, None)
+    qtbot.addWidget(dialog)
+    screening = project.screenings[0]
+    for kind in ("screening", "ahp", "solidification", "usertest"):
+        dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
+        assert dialog.screening.isEnabled() and dialog.sheet_blank.isEnabled()
+        options = dialog.options()
+        assert options["kind"] == kind and options["screening"] == screening.id
+        assert options["blank"] is False
+        from blueprint_studio.export import export_pdf
+
+        out = tmp_path / f"{kind}.pdf"
+        result = export_pdf(project, out, **options)
+        assert result.pages >= 1 and len(PdfReader(out).pages) == result.pages
+    dialog.kind.setCurrentIndex(dialog.kind.findData("screening"))
+    dialog.sheet_blank.setChecked(True)
+    dialog.sheet_concepts.setValue(8)
+    options = dialog.options()
+    assert options["blank"] is True and options["concepts"] == 8
+    assert dialog.sheet_concepts.isEnabled()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("poster"))
+    assert not dialog.screening.isEnabled() and "blank" not in dialog.options()

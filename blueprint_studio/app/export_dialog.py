@@ -51,6 +51,9 @@ def render_pages(pdf: bytes, count: int, width_px: int) -> list[QImage]:
     return images
 
 
+
+SHEET_KINDS = ("screening", "ahp", "solidification", "usertest")
+
 class ExportPdfDialog(QDialog):
     """The same choices as `blueprint-studio export`, with the first pages previewed."""
 
@@ -67,8 +70,26 @@ class ExportPdfDialog(QDialog):
         for label, value in ((tr("Workshop handout"), "handout"), (tr("Poster"), "poster"),
                              (tr("Blank template"), "blank"),
                              (tr("Blank service blueprint"), "blank_blueprint"),
-                             (tr("Blank journey map"), "blank_journey")):
+                             (tr("Blank journey map"), "blank_journey"),
+                             (tr("Concept-screening sheet"), "screening"),
+                             (tr("AHP weights page"), "ahp"),
+                             (tr("Concept solidification table"), "solidification"),
+                             (tr("User test sheet"), "usertest")):
             self.kind.addItem(label, value)
+        # The concept-screening sheets: which screening, or blank forms to fill in by hand.
+        self.screening = QComboBox()
+        for screening in project.screenings:
+            self.screening.addItem(screening.name or tr("Untitled screening"), screening.id)
+        self.sheet_blank = QCheckBox(tr("Blank, to fill in by hand"))
+        self.sheet_blank.toggled.connect(self._choices_changed)
+        self.sheet_concepts = QSpinBox()
+        self.sheet_concepts.setRange(0, 200)
+        self.sheet_concepts.setSpecialValueText(tr("The screening's"))
+        self.sheet_voters = QSpinBox()
+        self.sheet_voters.setRange(0, 20)
+        self.sheet_voters.setSpecialValueText(tr("The screening's"))
+        for spin in (self.sheet_concepts, self.sheet_voters):
+            spin.valueChanged.connect(self.schedule_preview)
         self.map = QComboBox()
         self.map.addItem(tr("All maps (handout)"), None)
         for service_map in project.maps:
@@ -109,6 +130,10 @@ class ExportPdfDialog(QDialog):
         tile_row.addWidget(self.tile_scale)
         choices.addRow(tile_row)
         choices.addRow(tr("Blank columns"), self.columns)
+        choices.addRow(tr("Screening"), self.screening)
+        choices.addRow(self.sheet_blank)
+        choices.addRow(tr("Concepts on a blank sheet"), self.sheet_concepts)
+        choices.addRow(tr("Voters on a blank sheet"), self.sheet_voters)
         choices.addRow(tr("Language of labels"), self.language)
 
         self.cover = QGroupBox(tr("Cover"))
@@ -199,11 +224,18 @@ class ExportPdfDialog(QDialog):
             map_id = self.project.maps[0].id
         info = ProjectInfo(**{name: field.text() for name, field in self.cover_fields.items()},
                            notes=self.project.info.notes)
-        return dict(kind=kind, map_id=map_id, paper=self.paper.currentData(),
-                    landscape=bool(self.orientation.currentData()),
-                    tile_scale=self.tile_scale.value() if self.tile.isChecked() else None,
-                    lang=self.language.currentData(), handout_info=info,
-                    columns=(self.columns.value() or None) if kind.startswith("blank") else None)
+        options = dict(kind=kind, map_id=map_id, paper=self.paper.currentData(),
+                       landscape=bool(self.orientation.currentData()),
+                       tile_scale=self.tile_scale.value() if self.tile.isChecked() else None,
+                       lang=self.language.currentData(), handout_info=info,
+                       columns=(self.columns.value() or None) if kind.startswith("blank") else None)
+        if kind in SHEET_KINDS:
+            blank = self.sheet_blank.isChecked() or not self.project.screenings
+            options.update(blank=blank, screening=self.screening.currentData())
+            if blank:
+                options.update(concepts=self.sheet_concepts.value() or None,
+                               voters=self.sheet_voters.value() or None)
+        return options
 
     def _choices_changed(self) -> None:
         kind = self.kind.currentData()
@@ -211,6 +243,12 @@ class ExportPdfDialog(QDialog):
         self.tile.setEnabled(kind in ("handout", "poster"))
         self.tile_scale.setEnabled(self.tile.isEnabled() and self.tile.isChecked())
         self.columns.setEnabled(kind.startswith("blank"))
+        sheet = kind in SHEET_KINDS
+        self.screening.setEnabled(sheet and self.screening.count() > 0)
+        self.sheet_blank.setEnabled(sheet and self.screening.count() > 0)
+        blank = sheet and (self.sheet_blank.isChecked() or self.screening.count() == 0)
+        self.sheet_concepts.setEnabled(blank and kind == "screening")
+        self.sheet_voters.setEnabled(blank and kind == "screening")
         self.schedule_preview()
 
     # -- preview ---------------------------------------------------------------------

@@ -187,4 +187,11 @@ ZH: dict[str, str] = {
     "Type &new ideas, one per line": "输入新创意，每行一条(&N)",
     "One idea per line…": "每行一条创意…",
     "Add these ideas (Ctrl+Enter)": "添加这些创意（Ctrl+Enter）",
+    # the export dialog's concept-screening sheets
+    "Concept-screening sheet": "概念筛选表",
+    "AHP weights page": "层次分析法权重页",
+    "Blank, to fill in by hand": "空白表，供手工填写",
+    "The screening's": "按概念筛选",
+    "Concepts on a blank sheet": "空白表中的概念数",
+    "Voters on a blank sheet": "空白表中的评分人数",
 }
