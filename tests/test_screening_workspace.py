@@ -355,3 +355,27 @@ def test_the_workspace_speaks_chinese(qtbot, window):
     assert window.actions["actionShowScreening"].text() != "Concept &Screening"
     window.actions["actionLanguageEnglish"].trigger()
     assert page.tabs.tabText(0) == "&Criteria and weights"
+
+
+def test_idea_cards_become_linked_concepts_in_one_command(qtbot, window):
+    """On the canvas: select idea cards, one command makes them concepts of the screening,
+    each linked to its card; one undo step takes them away again."""
+    from blueprint_studio.model.enums import CardKind
+
+    project = window.document.project
+    service_map = project.maps[0]
+    ideas = [c for c in service_map.cards_in_reading_order()
+             if c.kind in (CardKind.IDEA, CardKind.OPPORTUNITY)][:2]
+    assert len(ideas) == 2, "the template has idea and opportunity cards"
+    window.actions["actionShowMapWorkspace"].trigger()
+    scene = window.map_area.current_scene()
+    scene.set_card_selection([card.id for card in ideas])
+    assert not project.screenings
+    window.actions["actionMakeConcept"].trigger()
+    (screening,) = project.screenings
+    assert [c.card_refs for c in screening.concepts] == [f"{service_map.id}/{c.id}" for c in ideas]
+    assert [c.title for c in screening.concepts] == [" ".join(c.text.split()) for c in ideas]
+    window.actions["actionMakeConcept"].trigger()  # again: nothing new, said so
+    assert len(project.screenings[0].concepts) == 2
+    window.actions["actionUndo"].trigger()
+    assert not project.screenings

@@ -86,4 +86,6 @@ ZH: dict[str, str] = {
     "A criterion cannot be compared with itself": "标准不能与自身比较",
     "This voter has already scored this concept on this criterion": "这位评分人已经就这个标准给这个概念评过分了",
     "This voter has already given dots to this concept": "这位评分人已经给这个概念投过点了",
+    "Select the idea cards to turn into concepts": "请选择要变成概念的创意卡片",
+    "These cards are concepts of the screening already": "这些卡片已经是概念筛选中的概念了",
 }

@@ -194,4 +194,9 @@ ZH: dict[str, str] = {
     "The screening's": "按概念筛选",
     "Concepts on a blank sheet": "空白表中的概念数",
     "Voters on a blank sheet": "空白表中的评分人数",
+    "Concept from Selected Cards": "用所选卡片生成概念",
+    "Turn the selected idea or opportunity cards into concepts of the concept screening, each linked to its card":
+        "把所选的创意或机会卡片变成概念筛选中的概念，并各自关联到原卡片",
+    "Make concepts from cards": "由卡片生成概念",
+    "{count} concepts added to the concept screening.": "已向概念筛选添加 {count} 个概念。",
 }

@@ -239,3 +239,37 @@ DOT_VOTE = Kind(
 # Parents before children; within a screening, what is pointed at before what points.
 SCREENING_KINDS = (BRAINSTORM, IDEA, SCREENING, CRITERION, COMPARISON, VOTER, CONCEPT, SCORE,
                    DOT_VOTE)
+
+
+def card_ref(map_id: str, card_id: str) -> str:
+    """How a concept or an idea names a card: "map_id/card_id" (one per line)."""
+    return f"{map_id}/{card_id}"
+
+
+def concepts_from_cards(project, map_id: str, card_ids: list[str]) -> tuple[list, str]:
+    """The operations that turn idea or opportunity cards into concepts of the project's
+    screening (the only or first one; a new one when there is none), each concept linked
+    to its card; and the id of the screening they go into. One undo step for the window."""
+    from .operations import Add  # the model's own operations; imported here to avoid a cycle
+
+    service_map = project.map(map_id)
+    cards = [service_map.cards[card_id] for card_id in card_ids if card_id in service_map.cards]
+    if not cards:
+        raise ModelError("Select the idea cards to turn into concepts")
+    operations: list = []
+    if project.screenings:
+        screening = project.screenings[0]
+    else:
+        screening = Screening(name=service_map.name)
+        operations.append(Add("screening", (), screening))
+    taken = {concept.card_refs for concept in screening.concepts}
+    for card in cards:
+        ref = card_ref(map_id, card.id)
+        if ref in taken:
+            continue  # already a concept of this screening
+        title = " ".join(card.text.split())[:limits.NAME] or "…"
+        operations.append(Add("concept", (screening.id,), Concept(
+            title=title, description=card.notes, card_refs=ref)))
+    if len(operations) == (0 if project.screenings else 1):
+        raise ModelError("These cards are concepts of the screening already")
+    return operations, screening.id

@@ -43,6 +43,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actionAddLane", mark("&Lane"), "menuInsert",
                mark("Add a custom lane (row) below the selected one"), "Ctrl+Shift+L", place=1.3,
                short=mark("+ Lane")),
+    ActionSpec("actionMakeConcept", mark("Concept from Selected Cards"), "menuInsert",
+               mark("Turn the selected idea or opportunity cards into concepts of the concept "
+                    "screening, each linked to its card"), "Ctrl+Shift+J", place=2.1),
     # Map (the buttons under the maps list show the short labels; their tooltips say more)
     ActionSpec("actionAddMap", mark("&New Map…"), "menuMap",
                mark("Add a map to the project, blank or from a template"), "Ctrl+Shift+M", place=1.1,

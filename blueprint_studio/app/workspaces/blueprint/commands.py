@@ -19,6 +19,7 @@ from ....model import factory
 from ....model import operations as ops
 from ....model.entities import ModelError
 from ....model.enums import CardKind, MapKind, home_lane
+from ....model.screening import concepts_from_cards
 from ....templates import build_template
 from ...dialogs import TemplateDialog, show_error
 from ...file_ops import CSV_FILTER, ask_save_path
@@ -50,6 +51,23 @@ class MapCommands:
 
     def edit_text(self) -> None:
         self.on_scene(lambda scene: scene.edit_selected_card())
+
+    def make_concepts(self) -> None:
+        """The selected cards become concepts of the screening (one undo step), then the
+        screening shows them."""
+        scene, project = self.area.current_scene(), self.session.project
+        if scene is None or project is None:
+            return
+        try:
+            operations, _screening_id = concepts_from_cards(project, scene.map_id,
+                                                            scene.selected_card_ids())
+        except ModelError as error:
+            self.session.refuse(describe(error))
+            return
+        count = sum(1 for operation in operations if getattr(operation, "kind", "") == "concept")
+        if self.session.push(ops.Batch(operations), tr("Make concepts from cards")):
+            self.session.show_message(tr("{count} concepts added to the concept screening.")
+                                      .format(count=count))
 
     # -- insert -----------------------------------------------------------------------------
     def target_cell(self, kind: CardKind = CardKind.ACTION) -> tuple[str, str] | None:
