@@ -379,3 +379,26 @@ def test_idea_cards_become_linked_concepts_in_one_command(qtbot, window):
     assert len(project.screenings[0].concepts) == 2
     window.actions["actionUndo"].trigger()
     assert not project.screenings
+
+
+def test_selected_cards_link_to_a_chosen_concept(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    project = window.document.project
+    service_map = project.maps[0]
+    cards = service_map.cards_in_reading_order()
+    window.actions["actionShowMapWorkspace"].trigger()
+    scene = window.map_area.current_scene()
+    scene.set_card_selection([cards[0].id])
+    window.actions["actionMakeConcept"].trigger()
+    concept = project.screenings[0].concepts[0]
+    scene.set_card_selection([cards[0].id, cards[3].id])
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        lambda *args: (asked.append(args[3]) or args[3][0], True))
+    window.actions["actionLinkToConcept"].trigger()
+    assert asked and concept.title in asked[0][0]
+    assert concept.card_refs.splitlines() == [f"{service_map.id}/{cards[0].id}",
+                                              f"{service_map.id}/{cards[3].id}"]
+    window.actions["actionUndo"].trigger()
+    assert concept.card_refs == f"{service_map.id}/{cards[0].id}"

@@ -199,4 +199,12 @@ ZH: dict[str, str] = {
         "把所选的创意或机会卡片变成概念筛选中的概念，并各自关联到原卡片",
     "Make concepts from cards": "由卡片生成概念",
     "{count} concepts added to the concept screening.": "已向概念筛选添加 {count} 个概念。",
+    "Link Selected Cards to a Concept…": "把所选卡片关联到概念…",
+    "Note the selected cards among the touchpoints and moments of truth a concept changes":
+        "把所选卡片记为某个概念所改变的触点和关键时刻",
+    "Select cards on the map, and have a concept to link them to.": "请在地图上选择卡片，并先有一个可关联的概念。",
+    "Link Cards to a Concept": "把卡片关联到概念",
+    "Concept:": "概念：",
+    "The concept names these cards already.": "这个概念已经关联了这些卡片。",
+    "Link cards to a concept": "把卡片关联到概念",
 }

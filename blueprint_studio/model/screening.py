@@ -273,3 +273,21 @@ def concepts_from_cards(project, map_id: str, card_ids: list[str]) -> tuple[list
     if len(operations) == (0 if project.screenings else 1):
         raise ModelError("These cards are concepts of the screening already")
     return operations, screening.id
+
+
+def link_cards(project, screening_id: str, concept_id: str, map_id: str, card_ids: list[str]):
+    """The operation that adds cards to what a concept changes (its touchpoints and moments
+    of truth), keeping the ones it names already; None when there is nothing new."""
+    from .operations import Update
+
+    screening = next((s for s in project.screenings if s.id == screening_id), None)
+    concept = next((c for c in screening.concepts if c.id == concept_id), None) if screening else None
+    if concept is None:
+        raise ModelError("There is no concept with the id {id}", id=concept_id)
+    service_map = project.map(map_id)
+    refs = [line for line in concept.card_refs.splitlines() if line.strip()]
+    new = [card_ref(map_id, card_id) for card_id in card_ids if card_id in service_map.cards]
+    added = [ref for ref in new if ref not in refs]
+    if not added:
+        return None
+    return Update("concept", (screening_id,), concept_id, {"card_refs": "\n".join(refs + added)})

@@ -74,7 +74,7 @@ class BlueprintWorkspace(Workspace):
         c = self.map_commands
         self._commands: dict[str, Callable[[], None]] = {
             "actionExportCsv": c.export_csv, "actionDuplicate": c.duplicate,
-            "actionMakeConcept": c.make_concepts,
+            "actionMakeConcept": c.make_concepts, "actionLinkToConcept": c.link_to_concept,
             "actionEditText": c.edit_text, "actionFind": self.find_bar.open_bar,
             "actionFindNext": lambda: self.finder.step(1),
             "actionFindPrevious": lambda: self.finder.step(-1),

@@ -46,6 +46,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actionMakeConcept", mark("Concept from Selected Cards"), "menuInsert",
                mark("Turn the selected idea or opportunity cards into concepts of the concept "
                     "screening, each linked to its card"), "Ctrl+Shift+J", place=2.1),
+    ActionSpec("actionLinkToConcept", mark("Link Selected Cards to a Concept…"), "menuInsert",
+               mark("Note the selected cards among the touchpoints and moments of truth a "
+                    "concept changes"), place=2.2),
     # Map (the buttons under the maps list show the short labels; their tooltips say more)
     ActionSpec("actionAddMap", mark("&New Map…"), "menuMap",
                mark("Add a map to the project, blank or from a template"), "Ctrl+Shift+M", place=1.1,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from ....i18n import describe, tr
 from ....interchange import InterchangeError
@@ -19,7 +19,7 @@ from ....model import factory
 from ....model import operations as ops
 from ....model.entities import ModelError
 from ....model.enums import CardKind, MapKind, home_lane
-from ....model.screening import concepts_from_cards
+from ....model.screening import concepts_from_cards, link_cards
 from ....templates import build_template
 from ...dialogs import TemplateDialog, show_error
 from ...file_ops import CSV_FILTER, ask_save_path
@@ -68,6 +68,33 @@ class MapCommands:
         if self.session.push(ops.Batch(operations), tr("Make concepts from cards")):
             self.session.show_message(tr("{count} concepts added to the concept screening.")
                                       .format(count=count))
+
+    def link_to_concept(self) -> None:
+        """Ask which concept; the selected cards join what it changes (one undo step)."""
+        scene, project = self.area.current_scene(), self.session.project
+        if scene is None or project is None:
+            return
+        choices = [(screening.id, concept.id, f"{concept.title} — {screening.name}")
+                   for screening in project.screenings for concept in screening.concepts]
+        if not scene.selected_card_ids() or not choices:
+            self.session.refuse(tr("Select cards on the map, and have a concept to link them to."))
+            return
+        label, accepted = QInputDialog.getItem(
+            self.area, tr("Link Cards to a Concept"), tr("Concept:"),
+            [text for _s, _c, text in choices], 0, False)
+        if not accepted:
+            return
+        screening_id, concept_id, _text = next(c for c in choices if c[2] == label)
+        try:
+            operation = link_cards(project, screening_id, concept_id, scene.map_id,
+                                   scene.selected_card_ids())
+        except ModelError as error:
+            self.session.refuse(describe(error))
+            return
+        if operation is None:
+            self.session.show_message(tr("The concept names these cards already."))
+        else:
+            self.session.push(operation, tr("Link cards to a concept"))
 
     # -- insert -----------------------------------------------------------------------------
     def target_cell(self, kind: CardKind = CardKind.ACTION) -> tuple[str, str] | None:
