@@ -259,6 +259,23 @@ def test_undo_shows_the_workspace_whose_change_it_undoes(qtbot, window):
     assert shown(window) == "overview" and trainer.text() == "Wang"
 
 
+def test_each_workspace_follows_the_kinds_it_shows(window):
+    """Which workspace an undo shows comes from the kinds, not from an event's first scope id
+    (a screening's criterion has a scope too, and is on no map)."""
+    from blueprint_studio.model.events import ChangeSet, ModelEvent
+    from blueprint_studio.model.kinds import KINDS
+
+    blueprint, overview = window.workspace("blueprint"), window.workspace("overview")
+    card = ChangeSet((ModelEvent("card", "updated", "c", "m", ("text",), ("m",)),))
+    cover = ChangeSet((ModelEvent("project", "updated", "p", None, ("title",), ()),))
+    assert blueprint.follows(card) and not overview.follows(card)
+    assert overview.follows(cover) and not blueprint.follows(cover)
+    on_maps = {"map", "stage", "lane", "card", "connector"}
+    for name in KINDS:  # every other kind (a screening's criteria, scores …) is not the map's
+        event = ModelEvent(name, "updated", "x", "s", (), () if name == "map" else ("s",))
+        assert blueprint.follows(ChangeSet((event,))) == (name in on_maps), name
+
+
 def test_presentation_mode_shows_the_overview_alone(qtbot, window):
     trigger(window, "actionShowOverview")
     trigger(window, "actionPresentation")

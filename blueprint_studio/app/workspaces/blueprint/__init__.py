@@ -167,8 +167,9 @@ class BlueprintWorkspace(Workspace):
         return next((m.id for m in project.maps if lookup(m, spec, entity_id) is not None), "")
 
     def follows(self, changes: ChangeSet) -> bool:
-        """Changes to maps and what they hold (not the project's cover, not screenings)."""
-        return any(event.map_id is not None for event in changes)
+        """Changes to maps and what lies on them (not the project's cover, not screenings):
+        the kinds say which, since an event's map_id is only the first id of its scope."""
+        return any(_on_a_map(event.entity) for event in changes)
 
     # -- what the shell tells -----------------------------------------------------------------
     def set_active(self, active: bool) -> None:
@@ -250,6 +251,17 @@ class BlueprintWorkspace(Workspace):
             return
         self.counts_label.setText(
             tr("{stages} stages · {lanes} lanes · {cards} cards · {connectors} arrows").format(**scene.counts()))
+
+
+def _on_a_map(kind_name: str) -> bool:
+    """Whether entities of this kind are maps or lie on one (their parents lead to a map)."""
+    seen: set[str] = set()
+    while kind_name in KINDS and kind_name not in seen:
+        if kind_name == "map":
+            return True
+        seen.add(kind_name)
+        kind_name = KINDS[kind_name].parent
+    return False
 
 
 __all__ = ["BlueprintWorkspace"]
