@@ -239,3 +239,17 @@ def test_random_edits_and_undos_are_always_saved_incrementally(tmp_path, steps):
         assert project_file.whole_rewrites == created  # never a fall-back to a whole rewrite
     finally:
         project_file.close()
+
+
+def test_events_name_their_map_only_for_what_lies_on_a_map():
+    from blueprint_studio.model.screening import Criterion, Screening
+
+    project, service_map = _project()
+    heard = []
+    project.events.subscribe(heard.append)
+    screening = Screening(name="S")
+    ops.Add("screening", (), screening).apply(project)
+    ops.Add("criterion", (screening.id,), Criterion("Value")).apply(project)
+    ops.UpdateStage(service_map.id, service_map.stages[0].id, {"name": "x"}).apply(project)
+    ops.UpdateMap(service_map.id, {"name": "y"}).apply(project)
+    assert [changes.map_ids for changes in heard] == [set(), set(), {service_map.id}, {service_map.id}]

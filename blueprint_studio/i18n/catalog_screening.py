@@ -88,4 +88,5 @@ ZH: dict[str, str] = {
     "This voter has already given dots to this concept": "这位评分人已经给这个概念投过点了",
     "Select the idea cards to turn into concepts": "请选择要变成概念的创意卡片",
     "These cards are concepts of the screening already": "这些卡片已经是概念筛选中的概念了",
+    "There is no concept with the id {id}": "没有编号为 {id} 的概念",
 }

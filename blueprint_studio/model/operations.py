@@ -47,7 +47,12 @@ class Operation:
 
 def _record(project: Project, kind_name: str, action: str, entity_id: str, scope: Scope,
             names: Iterable[str] = ()) -> None:
-    map_id = entity_id if kind_name == "map" else (scope[0] if scope else None)
+    # The map an event belongs to: its own id for a map, the first id of its scope for what
+    # lies on a map; None for the project's cover, screenings and brainstorms.
+    root = kind_name
+    while root in KINDS and KINDS[root].parent != PROJECT:
+        root = KINDS[root].parent
+    map_id = None if root != "map" else (entity_id if kind_name == "map" else scope[0])
     project.events.record(ModelEvent(kind_name, action, entity_id, map_id, tuple(names), scope))
 
 
