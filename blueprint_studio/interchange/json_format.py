@@ -304,7 +304,8 @@ def project_from_dict(data: Any) -> Project:
     project = Project(info=info, id=project_id)
     _read_children(None, project, root)
     try:
-        check_project(project)  # the model's own invariants, as a last guard
+        check_project(project, values=False)  # the invariants, as a last guard (the reader
+        # checked every value already)
     except ModelError as error:
         raise InterchangeError(tr("The project data is not valid: {problem}.").format(
             problem=describe(error).rstrip("."))) from None

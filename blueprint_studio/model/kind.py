@@ -101,10 +101,13 @@ class Kind:
             setattr(entity, spec.name, spec.check(getattr(entity, spec.name)))
 
     def default(self, name: str) -> Any:
-        spec = next(d for d in dataclasses.fields(self.cls) if d.name == name)
-        if spec.default is not dataclasses.MISSING:
-            return spec.default
-        return None
+        """The dataclass's default for a field (None where it has none, as for refs)."""
+        return self._defaults.get(name)
+
+    @cached_property
+    def _defaults(self) -> dict[str, Any]:
+        return {d.name: d.default for d in dataclasses.fields(self.cls)
+                if d.default is not dataclasses.MISSING}
 
     # -- where the entities live ------------------------------------------------------
     def container(self, parent: Any) -> list[Any] | dict[str, Any]:

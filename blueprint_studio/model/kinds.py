@@ -145,7 +145,13 @@ def check_project_room(project: Project, kind: Kind, adding: int) -> None:
 
 def children_of(kind_name: str) -> list[Kind]:
     """The kinds contained in `kind_name` (PROJECT for the top level)."""
-    return [kind for kind in KINDS.values() if kind.parent == kind_name]
+    found = _CHILDREN.get(kind_name)
+    if found is None:  # asked for every entity read or written: worked out once per kind
+        found = _CHILDREN[kind_name] = [kind for kind in KINDS.values() if kind.parent == kind_name]
+    return list(found)
+
+
+_CHILDREN: dict[str, list[Kind]] = {}
 
 
 def dependents_of(kind: Kind) -> list[tuple[Kind, f.Field]]:
