@@ -103,7 +103,7 @@ def render() -> str:
         "",
         "## Switching workspaces",
         "",
-        "The buttons at the top left of the window (one click), the View menu, or the keys:",
+        "The buttons at the right end of the menu bar (one click), the View menu, or the keys:",
         "",
         "| workspace | key | what it shows |",
         "|---|---|---|",

@@ -134,7 +134,10 @@ class MainWindow(LanguageFollower, QMainWindow):
             self._switches.addAction(action)
         action_specs.fill_toolbar(self.switcher, self.actions,
                                   [ws.SWITCH.name for ws in self._workspaces])
-        self.addToolBar(self.switcher)
+        if self.menuBar().isNativeMenuBar():  # macOS: the menu bar is the screen's
+            self.addToolBar(self.switcher)
+        else:  # in the menu bar's empty right end: the tool row stays for the tools
+            self.menuBar().setCornerWidget(self.switcher, Qt.Corner.TopRightCorner)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolBar")
         self.toolbar.setMovable(False)

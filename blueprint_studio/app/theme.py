@@ -63,7 +63,7 @@ QLabel#inspectorHeading {{ font-weight: bold; color: {ACCENT}; }}
 QLabel#inspectorMessage {{ color: #b42318; }}
 QLabel#findStatus {{ color: {appearance.MUTED_INK}; }}
 QFrame#findBar {{ background: #fffdf2; border-top: 1px solid {BORDER}; }}
-QToolBar#workspaceToolBar {{ spacing: 4px; padding: 3px 6px; }}
+QToolBar#workspaceToolBar {{ spacing: 4px; padding: 2px 6px; background: transparent; border: none; }}
 QToolBar#workspaceToolBar QToolButton {{ padding: 4px 14px; border: 1px solid {BORDER};
     border-radius: 6px; background: {PANEL}; font-weight: bold; }}
 QToolBar#workspaceToolBar QToolButton:checked {{ background: {ACCENT}; color: #ffffff;
