@@ -125,9 +125,13 @@ def run_gui(path: str | None = None) -> int:
 
 def _teardown(app: QApplication) -> None:
     """Delete windows and scenes in order while Qt still runs (avoids aborts at exit)."""
-    for widget in app.topLevelWidgets():
-        if isinstance(widget, MainWindow):
-            widget.teardown()
-        widget.deleteLater()
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+    for window in windows:
+        window.teardown()
+    # Only the windows: their menus, docks and tool bars go with them. Deleting every
+    # top-level widget as well (menus and popups are top-level too) deleted some twice
+    # after a language switch had rebuilt them: a crash at exit now and then.
+    for window in windows:
+        window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()

@@ -545,7 +545,12 @@ class MainWindow(LanguageFollower, QMainWindow):
             self.setUpdatesEnabled(True)
 
     def teardown(self) -> None:
-        """Close the document and tear the workspaces down before Qt deletes the widgets."""
+        """Close the document and tear the workspaces down before Qt deletes the widgets.
+        Once: closing a window tears it down, and so does the application's exit after it
+        (a second teardown of scenes already detached crashed at exit, now and then)."""
+        if getattr(self, "_torn_down", False):
+            return
+        self._torn_down = True
         self.session.close()
         for workspace in self._workspaces:
             workspace.teardown()
