@@ -13,7 +13,7 @@ import atexit
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
-from ..i18n import tr
+from ..i18n import describe, tr
 from ..model import clipboard
 from ..model.entities import ModelError
 from .map_host import MapHost
@@ -119,7 +119,7 @@ class CardClipboard:
             else:
                 return
         except ModelError as error:
-            scene.statusMessage.emit(tr(str(error)))
+            scene.statusMessage.emit(describe(error))
             return
         if new_ids and scene.push(batch, tr("Paste")):
             scene.set_card_selection(new_ids)

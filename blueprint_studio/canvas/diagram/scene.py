@@ -31,7 +31,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent, QMenu
 
 from ...commands import push_operation, replaying
-from ...i18n import tr
+from ...i18n import describe
 from ...model.entities import ModelError, Project
 from ...model.events import ChangeSet, ModelEvent
 from .editor import EditorSlot, InlineEditor
@@ -227,7 +227,7 @@ class DiagramScene(QGraphicsScene):
         try:
             push_operation(self.undo_stack, self.project, operation, text, **kwargs)
         except ModelError as error:
-            self.statusMessage.emit(tr(str(error)))
+            self.statusMessage.emit(describe(error))
             self.restore_items()
             return False
         self.flush()
