@@ -8,6 +8,7 @@ the sizes at scale 1: a map may be printed at `scale` only if
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from ..analysis.emotion import stage_emotions
@@ -52,10 +53,41 @@ class CardBox:
     badges: list[tuple[str, str]]  # (badge kind, text): "mot", "fail", "wait", "emotion"
 
 
+# How far from its route's segments an arrow can leave ink: line width, round joins and the
+# arrowhead (6.5 long, 3 wide) stay within ARROW_INK; its label, centred on the middle
+# segment, within LABEL_INK (at most 90 wide plus its white box, 1.2 lines high).
+ARROW_INK = 4.0
+LABEL_INK = (50.0, 12.0)
+
+
 @dataclass(slots=True)
 class ConnectorPath:
     points: list[tuple[float, float]]
     label: str
+    bounds: Rect = field(init=False, compare=False, repr=False)  # what the route spans
+    # Rectangles that hold all of its ink: each segment (widened), and its label.
+    parts: tuple[Rect, ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Once per route, not once per route and page: a tiled map at the limits has
+        # 10,000 arrows on hundreds of pages, most of them far from any one page although
+        # their span (an L across many lanes) covers it.
+        xs = [point[0] for point in self.points]
+        ys = [point[1] for point in self.points]
+        self.bounds = Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+        pad = ARROW_INK
+        parts = [Rect(min(ax, bx) - pad, min(ay, by) - pad, abs(bx - ax) + 2 * pad, abs(by - ay) + 2 * pad)
+                 for (ax, ay), (bx, by) in zip(self.points, self.points[1:])]
+        if self.label and len(self.points) >= 2:
+            middle = len(self.points) // 2
+            (mx, my), (nx, ny) = self.points[middle - 1], self.points[middle]
+            half_w, half_h = LABEL_INK
+            parts.append(Rect((mx + nx) / 2 - half_w, (my + ny) / 2 - half_h, 2 * half_w, 2 * half_h))
+        self.parts = tuple(parts)
+
+    def touches(self, view: Rect) -> bool:
+        """Whether any of its ink may fall in `view` (and its span meets it, as always asked)."""
+        return self.bounds.intersects(view) and any(part.intersects(view) for part in self.parts)
 
 
 @dataclass(slots=True)
@@ -71,10 +103,58 @@ class MapLayout:
     lines: list[tuple[LinePlacement, float]]  # line and its y
     cards: list[CardBox] = field(default_factory=list)
     connectors: list[ConnectorPath] = field(default_factory=list)
+    # Where the cards and routes lie, by bucket size (see `visible`); built when first asked.
+    _buckets: dict[float, tuple[dict, dict]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def grid_top(self) -> float:
         return self.rows[0].y if self.rows else self.height
+
+    def visible(self, view: Rect) -> tuple[list[CardBox], list[ConnectorPath]]:
+        """The cards and routes that touch `view`, in drawing order.
+
+        A tiled map asks once per page: at the limits (5,000 cards, 10,000 arrows, hundreds
+        of pages) testing every element on every page would cost more than drawing. So the
+        elements are filed once into square buckets at least as large as a page, and a page
+        looks only at the few buckets it overlaps.
+        """
+        size = 64.0
+        while size < max(view.w, view.h):
+            size *= 2
+        filed = self._buckets.get(size)
+        if filed is None:
+            filed = self._buckets[size] = (_file(self.cards, size, lambda box: (box.rect,)),
+                                           _file(self.connectors, size, lambda path: path.parts))
+        cards, paths = filed
+        return ([self.cards[i] for i in _near(cards, size, view) if self.cards[i].rect.intersects(view)],
+                [self.connectors[i] for i in _near(paths, size, view) if self.connectors[i].touches(view)])
+
+
+def _span(low: float, high: float, size: float) -> range:
+    return range(math.floor(low / size), math.floor(high / size) + 1)
+
+
+def _file(items: list, size: float, rects_of) -> dict[tuple[int, int], list[int]]:
+    """Bucket (column, row) -> indexes of the items one of whose rectangles touches it."""
+    buckets: dict[tuple[int, int], list[int]] = {}
+    for index, item in enumerate(items):
+        filed: set[tuple[int, int]] = set()
+        for rect in rects_of(item):
+            for column in _span(rect.x, rect.right, size):
+                for row in _span(rect.y, rect.bottom, size):
+                    filed.add((column, row))
+        for key in filed:
+            buckets.setdefault(key, []).append(index)
+    return buckets
+
+
+def _near(buckets: dict[tuple[int, int], list[int]], size: float, view: Rect) -> list[int]:
+    """Indexes of the items filed in the buckets `view` touches, in their original order."""
+    found: set[int] = set()
+    for column in _span(view.x, view.right, size):
+        for row in _span(view.y, view.bottom, size):
+            found.update(buckets.get((column, row), ()))
+    return sorted(found)
 
 
 def shows_emotion(service_map: ServiceMap) -> bool:

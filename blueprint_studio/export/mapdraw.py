@@ -24,14 +24,13 @@ def draw_map(canvas, layout: g.MapLayout, t: Transform, lang: str, *,
              view: g.Rect | None = None, blank: bool = False) -> None:
     """Draw the map; `view` (layout units) limits the work to what a tile shows."""
     canvas.saveState()
-    _draw_lanes(canvas, layout, t, lang)
-    _draw_stage_headers(canvas, layout, t, lang)
+    _draw_lanes(canvas, layout, t, lang, view)
+    _draw_stage_headers(canvas, layout, t, lang, view)
     if layout.emotion_band is not None:
-        _draw_emotion_band(canvas, layout, t, lang, blank=blank)
+        _draw_emotion_band(canvas, layout, t, lang, blank=blank, view=view)
     _draw_lines(canvas, layout, t, lang)
     if not blank:
-        visible = [box for box in layout.cards if view is None or box.rect.intersects(view)]
-        paths = [p for p in layout.connectors if view is None or _path_visible(p, view)]
+        visible, paths = (layout.cards, layout.connectors) if view is None else layout.visible(view)
         _draw_connector_lines(canvas, paths, t)
         for box in visible:
             _draw_card(canvas, box, t)
@@ -39,13 +38,8 @@ def draw_map(canvas, layout: g.MapLayout, t: Transform, lang: str, *,
     canvas.restoreState()
 
 
-def _path_visible(path: g.ConnectorPath, view: g.Rect) -> bool:
-    xs = [p[0] for p in path.points]
-    ys = [p[1] for p in path.points]
-    return g.Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).intersects(view)
-
-
-def _draw_stage_headers(canvas, layout: g.MapLayout, t: Transform, lang: str) -> None:
+def _draw_stage_headers(canvas, layout: g.MapLayout, t: Transform, lang: str,
+                        view: g.Rect | None = None) -> None:
     s = t.scale
     size = g.STAGE_PT * s
     corner = g.Rect(0, 0, g.HEADER_W, g.STAGE_HEADER_H)
@@ -59,6 +53,8 @@ def _draw_stage_headers(canvas, layout: g.MapLayout, t: Transform, lang: str) ->
     for stage, rect in zip(layout.service_map.stages, layout.stage_headers):
         canvas.setStrokeColor(colour(GRID))
         canvas.line(t.x(rect.x), t.y(rect.y), t.x(rect.x), t.y(rect.bottom))
+        if view is not None and not rect.intersects(view):
+            continue  # its name lies inside the header, which this tile does not show
         lines, _ = text.fit(stage.name, size, t.d(rect.w - 10), 2)
         leading = size * 1.2
         first = t.y(rect.y + rect.h / 2) + (len(lines) - 1) * leading / 2 - size * 0.35
@@ -67,7 +63,8 @@ def _draw_stage_headers(canvas, layout: g.MapLayout, t: Transform, lang: str) ->
                       bold=True, align="center", raw=True)
 
 
-def _draw_lanes(canvas, layout: g.MapLayout, t: Transform, lang: str) -> None:
+def _draw_lanes(canvas, layout: g.MapLayout, t: Transform, lang: str,
+               view: g.Rect | None = None) -> None:
     s = t.scale
     size = g.LANE_PT * s
     for lane, row in zip(layout.service_map.lanes, layout.rows):
@@ -78,6 +75,8 @@ def _draw_lanes(canvas, layout: g.MapLayout, t: Transform, lang: str) -> None:
         canvas.rect(t.x(row.x), t.y(row.bottom), t.d(row.w), t.d(row.h), stroke=1, fill=1)
         canvas.setFillColor(colour(HEADER_FILL))
         canvas.rect(t.x(0), t.y(row.bottom), t.d(g.HEADER_W), t.d(row.h), stroke=1, fill=1)
+        if view is not None and not g.Rect(0.0, row.y, g.HEADER_W, row.h).intersects(view):
+            continue  # its name lies inside the lane's header, which this tile does not show
         max_lines = max(1, int((row.h - 8) / (g.LANE_PT * 1.2)))
         lines, _ = text.fit(lane_name(lane, lang), size, t.d(g.HEADER_W - 12), max_lines)
         leading = size * 1.2
@@ -113,7 +112,8 @@ def _draw_lines(canvas, layout: g.MapLayout, t: Transform, lang: str) -> None:
         draw_text(canvas, t.x(layout.width - 6), t.y(y - 3), label, size, ink, align="right", raw=True)
 
 
-def _draw_emotion_band(canvas, layout: g.MapLayout, t: Transform, lang: str, *, blank: bool) -> None:
+def _draw_emotion_band(canvas, layout: g.MapLayout, t: Transform, lang: str, *, blank: bool,
+                       view: g.Rect | None = None) -> None:
     band = layout.emotion_band
     assert band is not None
     s = t.scale
@@ -156,6 +156,8 @@ def _draw_emotion_band(canvas, layout: g.MapLayout, t: Transform, lang: str, *, 
         if point is None:
             continue
         x, y, value = point
+        if view is not None and not g.Rect(x - 10, y - 20, 220, 40).intersects(view):
+            continue  # its marker and label (well inside this box) are off this tile
         dip = value < 0
         ink = EMOTION_COLOUR[max(EMOTION_MIN, min(EMOTION_MAX, round(value)))]
         if dip:  # dips: a downward triangle (shape, not only colour)

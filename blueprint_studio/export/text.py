@@ -90,6 +90,43 @@ def has_glyph(ch: str) -> bool:
 _clean_cache: dict[str, str] = {}
 
 
+def _drawable(ch: str, keep_newlines: bool) -> str:
+    """What one character (after CR/LF became LF) is drawn as: itself, a space, a newline,
+    a stand-in, or nothing."""
+    glyphs = _glyphs()
+    if ch == "\n":
+        return "\n" if keep_newlines else " "
+    if ch == "\t":
+        return " "
+    code = ord(ch)
+    category = unicodedata.category(ch)
+    if code in glyphs and not category.startswith("C"):
+        return ch
+    if category in ("Cc", "Cf", "Cs", "Co", "Cn", "Mn", "Me", "Sk") and code not in glyphs:
+        return ""  # controls, joiners, variation selectors, skin tones: nothing to draw
+    if category.startswith("C"):
+        return ""
+    if category == "Zs" or category in ("Zl", "Zp"):
+        return " " if category == "Zs" else ("\n" if keep_newlines else " ")
+    stand_in = SYMBOL_STAND_INS.get(ch)
+    return stand_in if stand_in and ord(stand_in) in glyphs else MISSING_GLYPH
+
+
+class _Drawable(dict):
+    """code point -> what it is drawn as, decided once per character (for str.translate)."""
+
+    def __init__(self, keep_newlines: bool) -> None:
+        super().__init__()
+        self.keep_newlines = keep_newlines
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = _drawable(chr(code), self.keep_newlines)
+        return value
+
+
+_TABLES = {True: _Drawable(True), False: _Drawable(False)}
+
+
 def clean(text: str | None, *, keep_newlines: bool = True) -> str:
     """The text as it can be drawn: controls removed, missing glyphs replaced.
 
@@ -101,30 +138,9 @@ def clean(text: str | None, *, keep_newlines: bool = True) -> str:
     cached = _clean_cache.get(key)
     if cached is not None:
         return cached
-    glyphs = _glyphs()
-    out: list[str] = []
-    for ch in text.replace("\r\n", "\n").replace("\r", "\n"):
-        if ch == "\n":
-            out.append("\n" if keep_newlines else " ")
-            continue
-        if ch == "\t":
-            out.append(" ")
-            continue
-        code = ord(ch)
-        if code in glyphs and not unicodedata.category(ch).startswith("C"):
-            out.append(ch)
-            continue
-        category = unicodedata.category(ch)
-        if category in ("Cc", "Cf", "Cs", "Co", "Cn", "Mn", "Me", "Sk") and code not in glyphs:
-            continue  # controls, joiners, variation selectors, skin tones: nothing to draw
-        if category.startswith("C"):
-            continue
-        if category == "Zs" or category in ("Zl", "Zp"):
-            out.append(" " if category == "Zs" else ("\n" if keep_newlines else " "))
-            continue
-        stand_in = SYMBOL_STAND_INS.get(ch)
-        out.append(stand_in if stand_in and ord(stand_in) in glyphs else MISSING_GLYPH)
-    result = "".join(out)
+    # Each character on its own: one table look-up each (at C speed once the table knows
+    # the text's characters), not a Unicode category test per character.
+    result = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TABLES[keep_newlines])
     if len(_clean_cache) > 50_000:
         _clean_cache.clear()
     _clean_cache[key] = result
@@ -159,17 +175,31 @@ def _hard_break(token: str, size: float, width: float) -> list[str]:
     return pieces
 
 
-def wrap(text: str, size: float, width: float) -> list[str]:
+def wrap(text: str, size: float, width: float, max_lines: int | None = None) -> list[str]:
     """Lines of cleaned `text` no wider than `width` at `size` points.
 
     Chinese breaks between any two characters (closing punctuation stays with the
     character before it), Latin at spaces, and words longer than a line are broken hard.
+
+    With `max_lines`, wrapping stops as soon as a non-empty line beyond `max_lines` is
+    made: the first `max_lines` lines are then final, and a caller that shows only those
+    (`fit`) need not wrap the rest of a long text. (Lines never change once made; only
+    trailing empty lines are dropped at the end, so a non-empty line after them proves
+    the text goes on.)
     """
     lines: list[str] = []
+    # Checked before every paragraph and token: the first non-empty line made beyond
+    # max_lines is still the last line then (a paragraph with words ends in a non-empty
+    # line, only a paragraph without any ends in an empty one).
+    enough = None if max_lines is None else max(0, max_lines) + 1
     for paragraph in clean(text).split("\n"):
+        if enough is not None and len(lines) >= enough and lines[-1]:
+            return lines
         line = ""
         line_width = 0.0
         for match in _TOKEN.finditer(paragraph):
+            if enough is not None and len(lines) >= enough and lines[-1]:
+                return lines
             token = match.group()
             token_width = text_width(token, size)
             bare_width = token_width - text_width(" ", size) * (len(token) - len(token.rstrip(" ")))
@@ -193,12 +223,28 @@ def wrap(text: str, size: float, width: float) -> list[str]:
     return lines
 
 
+def _fits(line: str, size: float, width: float) -> bool:
+    """text_width(line, size) <= width, without measuring a long line to its end: the
+    running sum only grows, so once a prefix is too wide the line is."""
+    widths = _widths
+    total = 0.0
+    most = width * 1000.0 / size if size > 0 else float("inf")
+    for ch in line:
+        w = widths.get(ch)
+        if w is None:
+            w = _char_width(ch)
+        total += w
+        if total > most and total * size / 1000.0 > width:
+            return False
+    return total * size / 1000.0 <= width
+
+
 def ellipsize(line: str, size: float, width: float, *, force: bool = False) -> str:
     """The line shortened with an ellipsis so that it fits `width`.
 
     With `force`, the ellipsis is added even when the line fits (the text went on).
     """
-    if not force and text_width(line, size) <= width:
+    if not force and _fits(line, size, width):
         return line
     limit = width - text_width(ELLIPSIS, size)
     kept = ""
@@ -214,7 +260,7 @@ def ellipsize(line: str, size: float, width: float, *, force: bool = False) -> s
 
 def fit(text: str, size: float, width: float, max_lines: int) -> tuple[list[str], bool]:
     """At most `max_lines` wrapped lines; the last one ends in an ellipsis if text was cut."""
-    lines = wrap(text, size, width)
+    lines = wrap(text, size, width, max_lines)
     if len(lines) <= max_lines:
         return lines, False
     if max_lines <= 0:
