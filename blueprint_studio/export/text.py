@@ -175,6 +175,20 @@ def _hard_break(token: str, size: float, width: float) -> list[str]:
     return pieces
 
 
+_measured: dict[float, dict[str, tuple[float, float]]] = {}
+
+
+def _token_widths(size: float) -> dict[str, tuple[float, float]]:
+    """token -> (width, width without its trailing spaces) at `size`: the same words and
+    Chinese characters come back thousands of times in a long handout."""
+    known = _measured.get(size)
+    if known is None or len(known) > 100_000:
+        if len(_measured) > 64:
+            _measured.clear()
+        known = _measured[size] = {}
+    return known
+
+
 def wrap(text: str, size: float, width: float, max_lines: int | None = None) -> list[str]:
     """Lines of cleaned `text` no wider than `width` at `size` points.
 
@@ -192,6 +206,7 @@ def wrap(text: str, size: float, width: float, max_lines: int | None = None) -> 
     # max_lines is still the last line then (a paragraph with words ends in a non-empty
     # line, only a paragraph without any ends in an empty one).
     enough = None if max_lines is None else max(0, max_lines) + 1
+    known = _token_widths(size)
     for paragraph in clean(text).split("\n"):
         if enough is not None and len(lines) >= enough and lines[-1]:
             return lines
@@ -201,8 +216,12 @@ def wrap(text: str, size: float, width: float, max_lines: int | None = None) -> 
             if enough is not None and len(lines) >= enough and lines[-1]:
                 return lines
             token = match.group()
-            token_width = text_width(token, size)
-            bare_width = token_width - text_width(" ", size) * (len(token) - len(token.rstrip(" ")))
+            measured = known.get(token)
+            if measured is None:
+                token_width = text_width(token, size)
+                measured = known[token] = (token_width, token_width - text_width(" ", size) * (
+                    len(token) - len(token.rstrip(" "))))
+            token_width, bare_width = measured
             if line_width + bare_width <= width:
                 line += token
                 line_width += token_width
