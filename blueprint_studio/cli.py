@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .i18n import LANGUAGES, set_language, system_language, tr
+from .i18n import LANGUAGES, describe, set_language, system_language, tr
 from .interchange import InterchangeError
 from .model import Project, ServiceMap
+from .model.errors import ModelError
 from .templates import TemplateError
 from .cli_info import print_json as _print_json, run_info
 
@@ -107,6 +108,8 @@ def _user_message(error: Exception) -> str | None:
     """The sentence for errors the user can act on; None for a bug in the program."""
     if isinstance(error, (UserError, InterchangeError, TemplateError)):
         return str(error)
+    if isinstance(error, ModelError):  # a refused edit, e.g. one map past the project's limit
+        return describe(error)
     name = type(error).__name__
     if name in ("ProjectFileError", "ExportError"):  # imported lazily, so matched by name
         return str(error)

@@ -231,13 +231,7 @@ def test_a_text_at_its_limit_is_taken_and_one_more_character_is_refused_by_the_o
     assert project == before
 
 
-COVER_BUG = pytest.mark.xfail(strict=True, reason=(
-    "bug (interchange/json_format.py): the project's cover texts are read with _Reader.text, "
-    "which does not check their limits, and neither check_project nor write_project checks "
-    "them either: the import exits 0 and writes a file that then 'holds more than Blueprint "
-    "Studio takes'"))
-JSON_FIELDS = [pytest.param(*field, id=field[0], marks=[COVER_BUG] if field[1] == "info" else [])
-               for field in TEXT_FIELDS]
+JSON_FIELDS = [pytest.param(*field, id=field[0]) for field in TEXT_FIELDS]
 
 
 @pytest.mark.parametrize("name, kind, field, limit, column", JSON_FIELDS)
@@ -546,15 +540,7 @@ def test_a_csv_at_each_count_limit_imports_and_one_more_is_refused(tmp_path, cap
     assert_names_limit(line, limit)
 
 
-MAP_OPTION_BUG = pytest.mark.xfail(strict=True, reason=(
-    "bug (cli.py, _add_csv_map): AddMap raises LimitError, a ModelError, which _user_message "
-    "does not count as a user error: 'blueprint-studio: error: internal error: LimitError: "
-    "The project holds at most 100 map entries (set BLUEPRINT_STUDIO_DEBUG=1 ...)', exit 1 "
-    "instead of 2 (the file is left untouched)"))
-
-
-@pytest.mark.parametrize("limit_name", [pytest.param(name, marks=MAP_OPTION_BUG)
-                                        for name in ("MAPS_PER_PROJECT", "CARDS_PER_PROJECT")])
+@pytest.mark.parametrize("limit_name", ["MAPS_PER_PROJECT", "CARDS_PER_PROJECT"])
 def test_a_csv_added_as_a_map_counts_against_the_project(tmp_path, capsys, limit_name):
     """import --map: one short of the limit a map is added; at the limit one more is refused
     (100 maps; 9,999 cards + 1, then 1 more)."""

@@ -300,7 +300,7 @@ def project_from_dict(data: Any) -> Project:
         info_reader = root.child("info")
         _refuse_unknown(info_reader, {spec.json_name for spec in PROJECT_INFO_FIELDS})
         for spec in PROJECT_INFO_FIELDS:
-            setattr(info, spec.name, info_reader.text(spec.json_name))
+            setattr(info, spec.name, _read_field(info_reader, spec, ""))  # limits checked too
     project = Project(info=info, id=project_id)
     _read_children(None, project, root)
     try:
