@@ -626,6 +626,34 @@ def test_a_file_at_each_count_limit_opens_and_one_row_more_holds_more_than_we_ta
                                 TOO_MUCH)
 
 
+def test_a_file_far_over_a_count_limit_is_refused_by_counting_before_reading(tmp_path, capsys):
+    """200,000 card rows whose texts are not even text: the file is said to hold too much,
+    not to be damaged, because the rows are counted before any of them is read."""
+    project = new_project("many", [_map_with(1, 1, 1, "Map")])
+    path = tmp_path / "many.bpstudio"
+    write_project(project, path)
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("CREATE TEMP TABLE n(i)")
+        connection.execute("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c "
+                           "WHERE i < 200000) INSERT INTO n SELECT i FROM c")
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(cards)")]
+        changes = {"id": "'extra ' || n.i", "position": "n.i", "text": "x'00ff'"}
+        chosen = ", ".join(changes.get(column, f"cards.{column}") for column in columns)
+        added = connection.execute(f"INSERT INTO cards ({', '.join(columns)}) SELECT {chosen} "
+                                   "FROM cards JOIN n WHERE cards.rowid = 1").rowcount
+        assert added == 200_000
+        connection.commit()
+    finally:
+        connection.close()
+    before = files_in(tmp_path)
+    with pytest.raises(ProjectFileError, match=TOO_MUCH) as refused:
+        read_project(path)
+    assert f"more than {limits.CARDS_PER_MAP:,}" in str(refused.value), str(refused.value)
+    assert files_in(tmp_path) == before
+    refused_on_the_command_line(capsys, tmp_path, ["info", str(path)], TOO_MUCH)
+
+
 # -- the big cases: every export at the count limits ------------------------------------------
 
 def _every_export(tmp_path: Path, capsys, project, timer: Timer) -> None:

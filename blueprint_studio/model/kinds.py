@@ -19,10 +19,7 @@ docs/architecture.md, "Adding a kind of entity").
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Iterator
 from typing import Any
 
 from . import fields as f
@@ -129,9 +126,7 @@ def check_room(project: Project, kind: Kind, parent: Any, adding: int = 1) -> No
     """Refuse to grow past the kind's limits (model.limits), in one sentence."""
     held = len(kind.container(parent))
     if kind.at_most is not None and held + adding > kind.at_most:
-        owner = "The project" if kind.parent == PROJECT else f"A {KINDS[kind.parent].label}"
-        raise LimitError("{owner} holds at most {limit} {kind} entries",
-                         owner=Phrase(owner), limit=f"{kind.at_most:,}", kind=Phrase(kind.label))
+        raise room_refused(kind)
     check_project_room(project, kind, adding)
 
 
@@ -139,8 +134,26 @@ def check_project_room(project: Project, kind: Kind, adding: int) -> None:
     """Refuse to grow the whole project past the kind's project-wide limit."""
     if kind.at_most_in_project is not None and kind.parent != PROJECT:
         if count_in_project(project, kind) + adding > kind.at_most_in_project:
-            raise LimitError("The project holds at most {limit} {kind} entries",
-                             limit=f"{kind.at_most_in_project:,}", kind=Phrase(kind.label))
+            raise room_refused(kind, project_wide=True)
+
+
+def room_refused(kind: Kind, project_wide: bool = False) -> LimitError:
+    """The sentence for one entity too many: per parent, or in the whole project."""
+    return _limit_error(kind, project_wide, "holds at most")
+
+
+def over_limit(kind: Kind, project_wide: bool = False) -> LimitError:
+    """The sentence for a project (read from a file, say) that already holds too many."""
+    return _limit_error(kind, project_wide, "holds more than")
+
+
+def _limit_error(kind: Kind, project_wide: bool, verb: str) -> LimitError:
+    if project_wide:
+        return LimitError("The project " + verb + " {limit} {kind} entries",
+                          limit=f"{kind.at_most_in_project:,}", kind=Phrase(kind.label))
+    owner = "The project" if kind.parent == PROJECT else f"A {KINDS[kind.parent].label}"
+    return LimitError("{owner} " + verb + " {limit} {kind} entries",
+                      owner=Phrase(owner), limit=f"{kind.at_most:,}", kind=Phrase(kind.label))
 
 
 def children_of(kind_name: str) -> list[Kind]:

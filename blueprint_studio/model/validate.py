@@ -13,7 +13,7 @@ from typing import Any
 
 from .entities import ModelError, Project, ServiceMap
 from .errors import LimitError, Phrase
-from .kinds import KINDS, MAP, PROJECT, Kind, children_of, count_in_project, group_of
+from .kinds import KINDS, MAP, PROJECT, Kind, children_of, count_in_project, group_of, over_limit
 
 
 def check_children(parent_kind: Kind | None, parent: Any, values: bool = True) -> None:
@@ -34,10 +34,7 @@ def check_children(parent_kind: Kind | None, parent: Any, values: bool = True) -
             raise ModelError("Two {kind} entries have the same id", kind=label)
         ids_of[kind.name] = set(ids)
         if kind.at_most is not None and len(ids) > kind.at_most:
-            raise LimitError("{owner} holds more than {limit} {kind} entries",
-                             owner=Phrase("The project" if parent_kind is None
-                                          else f"A {parent_kind.label}"),
-                             limit=f"{kind.at_most:,}", kind=label)
+            raise over_limit(kind)
         groups: dict[tuple[Any, ...], list[int]] = defaultdict(list)
         unique: set[tuple[Any, ...]] = set()
         for entity in entities:
@@ -56,10 +53,10 @@ def check_children(parent_kind: Kind | None, parent: Any, values: bool = True) -
             if kind.distinct and len({getattr(entity, n) for n in kind.distinct}) < len(kind.distinct):
                 raise ModelError("An arrow leads from a card to itself")
             if kind.unique_together:
-                values = tuple(getattr(entity, n) for n in kind.unique_together)
-                if values in unique:
+                joined = tuple(getattr(entity, n) for n in kind.unique_together)
+                if joined in unique:
                     raise ModelError("Two arrows join the same cards")
-                unique.add(values)
+                unique.add(joined)
             if kind.group_by:
                 groups[group_of(kind, entity)].append(getattr(entity, kind.order_field.name))  # type: ignore[union-attr]
         for orders in groups.values():
@@ -81,8 +78,7 @@ def check_project(project: Project, values: bool = True) -> None:
         if kind.at_most_in_project is not None:
             total = count_in_project(project, kind)
             if total > kind.at_most_in_project:
-                raise LimitError("The project holds more than {limit} {kind} entries",
-                                 limit=f"{kind.at_most_in_project:,}", kind=Phrase(kind.label))
+                raise over_limit(kind, project_wide=True)
     check_children(None, project, values)
 
 

@@ -10,12 +10,13 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Connection, select, type_coerce
+from sqlalchemy import Connection, func, select, type_coerce
 from sqlalchemy.types import NullType
 
 from blueprint_studio.model import ModelError, Project, ProjectInfo
 from blueprint_studio.model.errors import LimitError
-from blueprint_studio.model.kinds import KINDS, PROJECT, PROJECT_INFO_FIELDS, Kind, Scope, walk
+from blueprint_studio.model.kinds import (KINDS, PROJECT, PROJECT_INFO_FIELDS, Kind, Scope, over_limit,
+                                          walk)
 
 from . import schema
 
@@ -121,6 +122,7 @@ def _load_kind(connection: Connection, kind: Kind, project_id: str,
     """Read a kind's rows into their parents; return the entities by their own scope path."""
     table = schema.KIND_TABLES[kind.name]
     scope_columns = kind.scope_columns
+    _check_counts(connection, kind, table, project_id)
     names = [*scope_columns, "id", *(("position",) if kind.ordered else ()),
              *(spec.column_name for spec in kind.fields)]
     rows = connection.execute(select(*(_raw(table.c[n]) for n in names))
@@ -171,6 +173,22 @@ def _load_kind(connection: Connection, kind: Kind, project_id: str,
             held.clear()
             held.update((entity.id, entity) for entity in ordered)
     return own
+
+
+def _check_counts(connection: Connection, kind: Kind, table: Any, project_id: str) -> None:
+    """Refuse a file over the count limits before its rows are read: counting is cheap,
+    while building a million entities to find out takes seconds and gigabytes."""
+    if kind.at_most is None and kind.at_most_in_project is None:
+        return
+    per_parent = (select(func.count().label("held"))
+                  .where(table.c.project_id == project_id)
+                  .group_by(*(table.c[name] for name in kind.scope_columns)).subquery())
+    most, total = connection.execute(
+        select(func.max(per_parent.c.held), func.sum(per_parent.c.held))).one()
+    if kind.at_most is not None and (most or 0) > kind.at_most:
+        raise over_limit(kind)
+    if kind.at_most_in_project is not None and (total or 0) > kind.at_most_in_project:
+        raise over_limit(kind, project_wide=True)
 
 
 def _raw(column: Any) -> Any:
