@@ -88,6 +88,47 @@ def test_doubled_quotes_and_a_quote_inside_a_plain_cell_still_import(tmp_path):
     assert texts == ['5" screen', 'say "hi"']
 
 
+def test_a_quote_error_after_many_multi_line_cells_names_its_spreadsheet_row(tmp_path, capsys):
+    """The row is counted in records, not lines, and found without indexing every line."""
+    rows = "".join(f'A,customer,"line one\nline two {i}"\n' for i in range(300))
+    source = tmp_path / "cards.csv"
+    source.write_text("stage,lane,text\n" + rows + 'B,customer,"x"y\n', encoding="utf-8")
+    assert main(["import", str(source), "-o", str(tmp_path / "out.bpstudio"), "--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith('blueprint-studio: error: Row 302, column "text" (C)')
+
+
+def test_a_csv_of_blank_rows_is_refused_quickly_at_the_row_limit(tmp_path, capsys):
+    """20 million blank lines took 22 s and 1 GB and imported a map; now the import stops
+    at the first row past limits.CSV_ROWS, blank rows included."""
+    from blueprint_studio.model import limits
+    source = tmp_path / "blank.csv"
+    source.write_text("stage,lane,text\nA,customer,hello\n" + "\n" * 20_000_000, encoding="utf-8")
+    output = tmp_path / "out.bpstudio"
+    started = time.process_time()
+    assert main(["import", str(source), "-o", str(output), "--lang", "en"]) == 2
+    error = capsys.readouterr().err
+    assert f"Row {limits.CSV_ROWS + 1:,}: a CSV file to import holds at most {limits.CSV_ROWS:,} rows" in error
+    assert time.process_time() - started < 10  # generous; it takes about 0.1 s
+    assert not output.exists()
+    # Right at the limit the blank rows are skipped as before.
+    source.write_text("stage,lane,text\nA,customer,hello\n" + "\n" * (limits.CSV_ROWS - 2),
+                      encoding="utf-8")
+    assert main(["import", str(source), "-o", str(output), "--lang", "en"]) == 0, capsys.readouterr().err
+    assert [c.text for c in read_project(output).maps[0].cards.values()] == ["hello"]
+
+
+@pytest.mark.parametrize("content", ["stage,lane,text\n", "stage,lane,text\n\n\n,,\n"])
+def test_a_csv_with_a_header_and_no_cards_is_refused(tmp_path, capsys, content):
+    """It imported as a map with no stages, which no window can show."""
+    source = tmp_path / "header.csv"
+    source.write_text(content, encoding="utf-8")
+    output = tmp_path / "out.bpstudio"
+    assert main(["import", str(source), "-o", str(output), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == ("blueprint-studio: error: The CSV file has a header but no "
+                                       "cards below it.\n")
+    assert not output.exists()
+
+
 @pytest.mark.parametrize("where, old, path", [
     ("version", '"version": 1', "format version"),
     ("emotion", '"emotion": null', "project.maps[0].cards[0].emotion"),

@@ -114,6 +114,9 @@ ZH: dict[str, str] = {
     # CSV (blueprint_studio/interchange/csv_format.py)
     "This CSV file is neither UTF-8 nor GB18030 text.": "此 CSV 文件既不是 UTF-8 也不是 GB18030 编码的文本。",
     "The CSV file is empty.": "CSV 文件是空的。",
+    "The CSV file has a header but no cards below it.": "CSV 文件只有表头，下面没有卡片。",
+    "Row {row}: a CSV file to import holds at most {limit} rows, blank rows included; delete the empty rows at its end or split it.":
+        "第 {row} 行：导入的 CSV 文件最多 {limit} 行（空行也算在内）；请删除末尾的空行或拆分文件。",
     "every card needs a stage": "每张卡片都需要一个阶段",
     "every card needs a lane": "每张卡片都需要一条泳道",
     "\"{value}\" is not yes or no (also true/false, 1/0, 是/否)": "“{value}”不是“是”或“否”（也可写 yes/no、true/false、1/0）",

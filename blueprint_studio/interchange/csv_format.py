@@ -26,6 +26,7 @@ from ..model import (
     STANDARD_LANES, new_id,
 )
 from ..model.enums import EMOTION_MAX, EMOTION_MIN, usual_card_kind
+from ..model import limits
 from ..model.fields import Field
 from ..model.kinds import CARD, LANE, STAGE
 from ..model.validate import check_map
@@ -138,25 +139,39 @@ def _records(text: str) -> Iterator[tuple[int, list[str]]]:
     """(spreadsheet row number, cells): the header is row 1; multi-line cells count once.
 
     Strict about quotes: an unterminated quote would swallow every later row into one cell
-    and text after a closing quote would be glued on silently, so both are refused."""
+    and text after a closing quote would be glued on silently, so both are refused. At most
+    limits.CSV_ROWS rows are read, blank ones included."""
     delimiter, text = _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
     row = 0
     while True:
         row += 1
-        start = line_starts[min(reader.line_num, len(line_starts) - 1)]
+        first_line = reader.line_num  # lines read so far: this record starts on the next one
         try:
             cells = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            found = _bad_quote(text, start, delimiter)
+            found = _bad_quote(text, _line_start(text, first_line), delimiter)
             if found is not None:
                 raise _QuoteError(row, *found) from None
             raise InterchangeError(tr("Row {row} cannot be read as CSV: {reason}.").format(
                 row=row, reason=error)) from None
+        if row > limits.CSV_ROWS:
+            raise InterchangeError(tr("Row {row}: a CSV file to import holds at most {limit} rows, "
+                                      "blank rows included; delete the empty rows at its end or "
+                                      "split it.").format(row=f"{row:,}", limit=f"{limits.CSV_ROWS:,}"))
         yield row, cells
+
+
+def _line_start(text: str, lines_before: int) -> int:
+    """Where line number `lines_before` + 1 starts; worked out only when a row is refused."""
+    if lines_before == 0:
+        return 0
+    for count, match in enumerate(re.finditer(r"\r\n|\n|\r", text), start=1):
+        if count == lines_before:
+            return match.end()
+    return len(text)
 
 
 def _bad_quote(text: str, position: int, delimiter: str) -> tuple[int, str] | None:
@@ -391,6 +406,8 @@ def _parse_records(records: Iterator[tuple[int, list[str]]], map_name: str,
         cards.append(card)
         next_cells.append((row, card, header.cell(cells, "next")))
 
+    if not cards:
+        raise InterchangeError(tr("The CSV file has a header but no cards below it."))
     service_map = ServiceMap(name=map_name, stages=list(builder.stages.values()),
                              lanes=builder.lanes())
     cell_sizes: dict[tuple[str, str], int] = {}

@@ -22,6 +22,9 @@ CARDS_PER_MAP = 5_000
 CARDS_PER_PROJECT = 10_000
 ARROWS_PER_MAP = 10_000
 
+# Import files.
+CSV_ROWS = 100_000  # blank ones included: a sheet of empty rows must not take minutes
+
 # Concept screening.
 IDEAS_PER_ROUND = 1_000
 CRITERIA_PER_SCREENING = 15  # Saaty's random index is tabled up to 15
