@@ -20,6 +20,7 @@ from ..i18n import tr
 from ..i18n.labels import card_kind_name, channel_name, lane_name, map_kind_name
 from ..model.entities import Card, Project, ProjectInfo, ServiceMap
 from ..model.enums import EMOTION_MAX, EMOTION_MIN, CardKind
+from ..naming import shortened
 from . import geometry as g
 from . import mapdraw, pages, text
 from .draw import Transform, colour, draw_text, emotion_face
@@ -480,6 +481,10 @@ def card_table(service_map: ServiceMap, width: float, lang: str) -> Flowable:
     return _paged_table(header, rows, widths)
 
 
+LISTED_TEXT = 300  # characters of a card's text in the lists of moments of truth, pain points…
+FINDING_TEXT = 60  # …and in the findings, where a path or loop names many cards in a row
+
+
 def _list_table(cards: list[Card], service_map: ServiceMap, width: float, lang: str) -> Flowable:
     if not cards:
         return _Lines(tr("None marked yet.", lang))
@@ -494,7 +499,8 @@ def _list_table(cards: list[Card], service_map: ServiceMap, width: float, lang: 
             extra.append(tr("fail point", lang))
         if card.wait_minutes is not None:
             extra.append(tr("wait", lang) + " " + format_minutes(card.wait_minutes))
-        body = card.text + (f"\n({', '.join(extra)})" if extra else "")
+        # Named here, shown in full in "All cards": a page of text per card would repeat it
+        body = shortened(card.text, LISTED_TEXT) + (f"\n({', '.join(extra)})" if extra else "")
         rows.append([service_map.stage(card.stage_id).name,
                      lane_name(service_map.lane(card.lane_id), lang), body])
     return _paged_table(header, rows, widths)
@@ -505,7 +511,7 @@ def findings_table(service_map: ServiceMap, width: float, lang: str) -> Flowable
     from ..analysis.findings import map_findings
 
     found = map_findings(service_map)
-    texts = {card.id: " ".join(card.text.split()) or "…" for card in service_map.cards.values()}
+    texts = {card.id: shortened(card.text, FINDING_TEXT) or "…" for card in service_map.cards.values()}
     none = tr("None found.", lang)
     rows = [
         [tr("Hand-offs across the lines", lang),
