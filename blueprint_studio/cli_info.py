@@ -92,6 +92,18 @@ def _print_flow(flow: dict[str, Any]) -> None:
     if path["steps"] and path["minutes"]:
         print("   " + tr("Critical path: {steps} steps, {minutes} min").format(
             steps=len(path["steps"]), minutes=f"{path['minutes']:g}"))
+        for loop in path["loops"]:  # never folded silently into the total
+            print("     " + tr("+ {minutes} min for each extra pass through the loop {steps}").format(
+                minutes=f"{loop['minutes_per_extra_pass']:g}",
+                steps=" → ".join(short(text) for text in loop["steps"])))
+    if flow["waits"]:
+        print(f"   {tr('Longest waits')}: " + "; ".join(
+            f"{short(wait['card'])} {wait['minutes']:g} min" for wait in flow["waits"][:3]))
+    if flow["fail_points"]:
+        print(f"   {tr('Fail points')}: " + "; ".join(
+            short(point["card"]) for point in flow["fail_points"][:5]))
+    if flow["gaps"]:
+        print("   " + tr("Gaps: {count} (see the findings panel or --json)").format(count=len(flow["gaps"])))
     if flow["moment_of_truth_candidates"]:
         print(f"   {tr('Moment-of-truth candidates (lowest, peak, end)')}: " + "; ".join(
             short(text) for text in flow["moment_of_truth_candidates"]))
@@ -119,7 +131,7 @@ def project_summary(project: Project, lang: str = "en") -> dict[str, Any]:
             "moments_of_truth": sum(card.moment_of_truth for card in cards),
             "fail_points": sum(card.fail_point for card in cards),
             "waits": sum(1 for card in cards if card.wait_minutes),
-            "flow": flow_findings(service_map),
+            "flow": flow_findings(service_map, lang),
         })
     from .analysis.screening import summary
 
@@ -127,20 +139,36 @@ def project_summary(project: Project, lang: str = "en") -> dict[str, Any]:
             "screenings": [summary(screening) for screening in project.screenings]}
 
 
-def flow_findings(service_map: ServiceMap) -> dict[str, Any]:
+def flow_findings(service_map: ServiceMap, lang: str = "en") -> dict[str, Any]:
     """What the flow analysis finds in a map: hand-offs, loops, gaps, critical path, MOT ideas."""
     from .analysis.findings import map_findings
 
     found = map_findings(service_map)
     texts = {card.id: card.text for card in service_map.cards.values()}
     stage_names = {stage.id: stage.name for stage in service_map.stages}
+    lane_names = {lane.id: lane_name(lane, lang) for lane in service_map.lanes}
+    path = found.path
     return {
         "hand_offs": len(found.hand_offs),
+        "hand_offs_beyond_visibility": len(found.deep_hand_offs),
+        "hand_offs_per_stage": {stage_names[stage_id]: count
+                                for stage_id, count in found.hand_offs_per_stage.items()},
         "rework_loops": [[texts[card_id] for card_id in loop] for loop in found.rework_loops],
         "stages_without_customer_action": [stage_names[stage_id]
                                            for stage_id in found.stages_without_customer_action],
-        "critical_path": {"steps": [texts[card_id] for card_id in found.critical_path],
-                          "minutes": found.critical_path_minutes},
+        "gaps": [{"rule": gap.rule.value, "stage": stage_names[gap.stage_id],
+                  "card": texts[gap.card_id] if gap.card_id else None} for gap in found.gaps],
+        "waits": [{"card": texts[card_id], "minutes": minutes} for card_id, minutes in found.waits],
+        "fail_points": [{"card": texts[card_id],
+                         "stage": stage_names[service_map.cards[card_id].stage_id],
+                         "lane": lane_names[service_map.cards[card_id].lane_id],
+                         "owner": service_map.cards[card_id].owner} for card_id in found.fail_points],
+        "critical_path": {"steps": [texts[card_id] for card_id in path.cards],
+                          "minutes": path.minutes,
+                          "from_first_to_last_customer_action": path.from_first_to_last,
+                          "loops": [{"steps": [texts[card_id] for card_id in loop.cards],
+                                     "minutes_per_extra_pass": loop.minutes_per_pass}
+                                    for loop in path.loops]},
         "moment_of_truth_candidates": [texts[card_id]
                                        for card_id in found.moment_of_truth_candidates],
     }

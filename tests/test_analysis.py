@@ -1,7 +1,8 @@
 """Emotion curve and flow analysis on small hand-made maps."""
 
 from blueprint_studio.analysis.emotion import emotion_curve, moment_of_truth_candidates
-from blueprint_studio.analysis.flow import critical_path, gaps, hand_offs, rework_loops
+from blueprint_studio.analysis.flow import critical_path, hand_offs, rework_loops
+from blueprint_studio.analysis.gaps import stages_without_customer_action
 from blueprint_studio.model import Card, Connector, LaneKind, LineKind, factory
 
 
@@ -45,9 +46,13 @@ def test_loops_gaps_and_critical_path():
     m, cards = _map()
     loops = rework_loops(m)
     assert len(loops) == 1 and set(loops[0]) == {cards["c1"], cards["f1"], cards["s1"], cards["c2"]}
-    assert gaps(m) == [m.stages[3].id]
-    path, minutes = critical_path(m)
-    assert path[-1] == cards["c3"] and minutes == 10 + 30 + 5 + 15 + 60
+    assert stages_without_customer_action(m) == [m.stages[3].id]
+    path = critical_path(m)
+    assert path.from_first_to_last
+    assert path.cards == (cards["c1"], cards["f1"], cards["s1"], cards["c2"], cards["c3"])
+    assert path.minutes == 10 + 15 + 60 + 30 + 5  # one pass
+    assert [(set(loop.cards), loop.minutes_per_pass) for loop in path.loops] == [
+        ({cards["c1"], cards["f1"], cards["s1"], cards["c2"]}, 10 + 15 + 60 + 30)]
 
 
 def test_stage_emotions_summarise_the_curve_per_stage_for_paper():

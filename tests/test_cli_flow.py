@@ -28,6 +28,22 @@ def test_info_reports_flow_findings(tmp_path: Path):
     assert flow["critical_path"]["steps"][0] == "Ask for help"
     assert flow["critical_path"]["steps"][-1] == "Thank the agent"
     assert flow["moment_of_truth_candidates"] == ["Try the fix", "Thank the agent"]
+    # Worked out by hand: the way back d→b is the loop, so one pass is a→b→c→d→e, and each
+    # extra pass repeats b, c and d (10 + 30 + 15 minutes).
+    assert flow["critical_path"]["from_first_to_last_customer_action"] is True
+    assert flow["critical_path"]["loops"] == [
+        {"steps": ["Agent answers", "Ticket system", "Try the fix"], "minutes_per_extra_pass": 55}]
+    assert flow["hand_offs_beyond_visibility"] == 2  # b→c and c→d; d→b crosses interaction only
+    assert flow["hand_offs_per_stage"] == {"Ask": 2, "Wait": 1, "Fix": 1}
+    assert flow["gaps"] == [
+        {"rule": "stage_without_customer_action", "stage": "Wait", "card": None},
+        {"rule": "unanswered_customer_action", "stage": "Fix", "card": "Thank the agent"},
+        {"rule": "step_without_owner", "stage": "Ask", "card": "Agent answers"},
+        {"rule": "step_without_owner", "stage": "Wait", "card": "Ticket system"},
+    ]
+    assert flow["waits"] == [{"card": "Ticket system", "minutes": 30}]
+    assert flow["fail_points"] == []
     text = run("info", "loop.bpstudio", cwd=tmp_path).stdout
     assert "Rework loops: Agent answers → Ticket system → Try the fix" in text
     assert "Critical path: 5 steps, 62 min" in text
+    assert "+ 55 min for each extra pass through the loop Agent answers → Ticket system → Try the fix" in text

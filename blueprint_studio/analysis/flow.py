@@ -1,6 +1,6 @@
 """Flow analysis of a map's arrows with networkx: hand-offs, rework loops, gaps, critical path.
 
-The findings panel (planned) lists these; the handout prints them.
+The findings panel lists these, `info` reports them and the handout prints them.
 """
 
 from __future__ import annotations
@@ -10,8 +10,12 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..model.entities import ServiceMap
-from ..model.enums import LaneKind, LineKind
+from ..model.enums import CardKind, LaneKind, LineKind
 from ..model.lines import blueprint_lines
+
+
+# What counts as a step of the service (not a note about it: pains, ideas, notes).
+STEP_KINDS = frozenset({CardKind.ACTION, CardKind.TOUCHPOINT, CardKind.EVIDENCE})
 
 
 def flow_graph(service_map: ServiceMap) -> nx.DiGraph:
@@ -60,33 +64,111 @@ def rework_loops(service_map: ServiceMap, limit: int = 50) -> list[list[str]]:
     return sorted(cycles, key=lambda loop: (len(loop), [reading[c] for c in loop]))
 
 
-def gaps(service_map: ServiceMap) -> list[str]:
-    """Stage ids where the customer does nothing: a hole in the journey."""
-    customer = {lane.id for lane in service_map.lanes if lane.kind is LaneKind.CUSTOMER}
-    if not customer:
-        return []
-    busy = {c.stage_id for c in service_map.cards.values() if c.lane_id in customer}
-    return [s.id for s in service_map.stages if s.id not in busy]
+@dataclass(frozen=True, slots=True)
+class PathLoop:
+    """A rework loop that the critical path runs through: going round once more repeats its
+    cards, so each extra pass adds their minutes."""
+
+    cards: tuple[str, ...]
+    minutes_per_pass: float
 
 
-def critical_path(service_map: ServiceMap) -> tuple[list[str], float]:
-    """The longest chain of arrows by duration + wait minutes (card ids, total minutes).
+@dataclass(frozen=True, slots=True)
+class CriticalPath:
+    """The longest chain of arrows by duration + wait, for one pass through the flow.
 
-    Loops are condensed first, so a rework loop counts once.
-    """
+    `from_first_to_last` says whether it runs from the first customer action to the last
+    (the journey's critical path); otherwise no chain of arrows joins them and this is the
+    longest chain anywhere. Loops are never folded into `minutes`: `loops` lists each one the
+    path touches with what one more pass adds."""
+
+    cards: tuple[str, ...] = ()
+    minutes: float = 0.0
+    loops: tuple[PathLoop, ...] = ()
+    from_first_to_last: bool = False
+
+
+def _forward_graph(graph: nx.DiGraph, reading: dict[str, int]) -> nx.DiGraph:
+    """The flow without its back edges (found by a depth-first walk that starts at the
+    earliest card in reading order), so that a loop's way back is not walked as progress."""
+    forward = nx.DiGraph()
+    forward.add_nodes_from(graph.nodes(data=True))
+    state: dict[str, int] = {}  # 1: on the walk's stack, 2: done
+    order = sorted(graph.nodes, key=reading.__getitem__)
+    successors = {node: sorted(graph.successors(node), key=reading.__getitem__) for node in order}
+    for root in order:
+        if root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(successors[root]))]
+        while stack:
+            node, pending = stack[-1]
+            for child in pending:
+                seen = state.get(child)
+                if seen == 1:
+                    continue  # a back edge, to a card still on the walk: leave it out
+                forward.add_edge(node, child)
+                if seen is None:
+                    state[child] = 1
+                    stack.append((child, iter(successors[child])))
+                    break
+            else:
+                state[node] = 2
+                stack.pop()
+    return forward
+
+
+def _longest_from(forward: nx.DiGraph, start: str | None, reading: dict[str, int]
+                  ) -> dict[str, tuple[float, int, str | None]]:
+    """For every node reachable from `start` (every node when None): (minutes of the
+    longest chain ending there, its length, the previous node)."""
+    best: dict[str, tuple[float, int, str | None]] = {}
+    for node in nx.lexicographical_topological_sort(forward, key=reading.__getitem__):
+        minutes = forward.nodes[node]["minutes"]
+        before = [(best[p][0], best[p][1], -reading[p], p) for p in forward.predecessors(node) if p in best]
+        if before:
+            total, length, _tie, previous = max(before)
+            best[node] = (total + minutes, length + 1, previous)
+        elif start is None or node == start:
+            best[node] = (minutes, 1, None)
+    return best
+
+
+def _chain(best: dict[str, tuple[float, int, str | None]], end: str) -> list[str]:
+    chain: list[str] = []
+    node: str | None = end
+    while node is not None:
+        chain.append(node)
+        node = best[node][2]
+    return chain[::-1]
+
+
+def critical_path(service_map: ServiceMap, loops: list[list[str]] | None = None) -> CriticalPath:
+    """The journey's critical path: the longest chain of arrows (by duration + wait) from
+    the first customer action to the last, walked once; the loops it touches are listed
+    with what each extra pass adds. Without such a chain: the longest chain anywhere."""
     graph = flow_graph(service_map)
     if graph.number_of_nodes() == 0:
-        return [], 0.0
-    condensed = nx.condensation(graph)
-    for node, data in condensed.nodes(data=True):
-        data["minutes"] = sum(graph.nodes[m]["minutes"] for m in data["members"])
-    best: dict[int, tuple[float, list[int]]] = {}
-    for node in nx.topological_sort(condensed):
-        preds = [best[p] for p in condensed.predecessors(node)]
-        before = max(preds, key=lambda item: item[0]) if preds else (0.0, [])
-        best[node] = (before[0] + condensed.nodes[node]["minutes"], before[1] + [node])
-    total, chain = max(best.values(), key=lambda item: (item[0], len(item[1])))
+        return CriticalPath()
     reading = {c.id: i for i, c in enumerate(service_map.cards_in_reading_order())}
-    cards = [card for node in chain
-             for card in sorted(condensed.nodes[node]["members"], key=reading.__getitem__)]
-    return cards, total
+    forward = _forward_graph(graph, reading)
+    customer = {lane.id for lane in service_map.lanes if lane.kind is LaneKind.CUSTOMER}
+    actions = [c.id for c in service_map.cards_in_reading_order()
+               if c.lane_id in customer and c.kind in STEP_KINDS]
+    chain: list[str] = []
+    joined = False
+    if len(actions) >= 2:
+        best = _longest_from(forward, actions[0], reading)
+        if actions[-1] in best and best[actions[-1]][1] > 1:
+            chain, joined = _chain(best, actions[-1]), True
+    if not chain:
+        best = _longest_from(forward, None, reading)
+        end = max(best, key=lambda n: (best[n][0], best[n][1], -reading[n]))
+        chain = _chain(best, end)
+    if len(chain) < 2:
+        return CriticalPath()
+    on_path = set(chain)
+    found = rework_loops(service_map) if loops is None else loops
+    touched = tuple(PathLoop(tuple(loop), sum(graph.nodes[c]["minutes"] for c in loop))
+                    for loop in found if on_path.intersection(loop))
+    return CriticalPath(tuple(chain), sum(graph.nodes[c]["minutes"] for c in chain), touched, joined)
