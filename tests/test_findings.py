@@ -46,25 +46,40 @@ def _gaps(draft: Draft) -> list[tuple[str, str, str]]:
 
 
 def test_each_gap_rule_on_a_map_with_arrows():
-    d = Draft(3)
+    d = Draft(4)
     d.card("ask", 0, C)
     d.card("answer", 0, F, owner="desk")
     d.card("lookup", 0, B, owner="office")
-    d.card("pay", 1, C)            # joined only to another customer card: nobody answers it
-    d.card("greet", 1, F, owner="desk")  # joined to the customer only: nothing behind it
+    d.card("greet", 1, F, owner="desk")  # nothing behind it in S1, and no arrow to anyone behind
+    d.card("wave", 1, C)
+    d.card("pay", 2, C)            # nothing frontstage in S2, and its arrows lead to customers only
     d.card("stray", 2, B)          # no arrow, and no owner
     d.card("sign", 2, E)           # evidence is not expected to carry arrows
-    d.card("too slow!", 2, C, kind=CardKind.PAIN_POINT)  # a remark, never a gap
+    d.card("too slow!", 3, C, kind=CardKind.PAIN_POINT)  # a remark, never a gap
+    d.card("leave", 3, C)
+    d.card("call", 3, F, owner="desk")  # backed by an arrow to support in another stage
+    d.card("system", 0, S, owner="IT")
     d.arrow("ask", "answer", "lookup")
-    d.arrow("ask", "pay")
-    d.arrow("greet", "ask")
+    d.arrow("wave", "pay", "leave")
+    d.arrow("greet", "wave")
+    d.arrow("call", "system")
+    d.arrow("leave", "call")
     assert _gaps(d) == [
-        ("stage_without_customer_action", "S2", ""),  # the pain point is not an action
-        ("unanswered_customer_action", "S1", "pay"),
+        ("unanswered_customer_action", "S2", "pay"),
         ("unsupported_frontstage_step", "S1", "greet"),
         ("unconnected_card", "S2", "stray"),
         ("step_without_owner", "S2", "stray"),
     ]
+    d.card("shrug", 1, B)  # now something stands behind "greet" in its stage; it has no owner
+    assert ("unsupported_frontstage_step", "S1", "greet") not in _gaps(d)
+    assert ("step_without_owner", "S1", "shrug") in _gaps(d)
+
+
+def test_a_stage_whose_customer_lane_holds_only_remarks_has_no_customer_action():
+    d = Draft(2)
+    d.card("ask", 0, C)
+    d.card("too slow!", 1, C, kind=CardKind.PAIN_POINT)
+    assert ("stage_without_customer_action", "S1", "") in _gaps(d)
 
 
 def test_without_arrows_a_card_in_the_answering_lane_of_the_stage_answers():
@@ -151,3 +166,57 @@ def test_an_empty_map_has_no_findings_and_no_path():
     found = map_findings(m)
     assert found.path.cards == () and found.rework_loops == [] and found.waits == []
     assert [g.rule for g in found.gaps] == [GapRule.STAGE_WITHOUT_CUSTOMER_ACTION]
+
+
+# -- the templates, worked through by hand ------------------------------------------------------
+
+def _texts(service_map, ids):
+    return [service_map.cards[i].text for i in ids]
+
+
+def test_the_hotel_template_findings_as_worked_out_by_hand():
+    """Bitner's hotel: hand-offs counted arrow by arrow from the template; the only gap is
+    "Sleep, shower" (no employee in sight that night); no loops."""
+    from blueprint_studio.templates import build_template
+
+    m = build_template("hotel_stay", "en").maps[0]
+    found = map_findings(m)
+    stage = {s.id: s.name for s in m.stages}
+    assert len(found.hand_offs) == 13 and len(found.deep_hand_offs) == 8
+    assert {stage[s]: n for s, n in found.hand_offs_per_stage.items()} == {
+        "Arrive": 2, "Check in": 2, "Go to the room": 2, "Stay overnight": 1, "Room service": 4,
+        "Check out": 2}
+    assert found.rework_loops == []
+    assert [(g.rule, _texts(m, [g.card_id])) for g in found.gaps] == [
+        (GapRule.UNANSWERED_CUSTOMER_ACTION, ["Sleep, shower"])]
+    assert [(m.cards[c].text, minutes) for c, minutes in found.waits] == [
+        ("Receive food", 30), ("Receive bags", 10), ("Check in", 5), ("Check out and leave", 5)]
+    assert _texts(m, found.fail_points) == ["Process registration", "Deliver food", "Process check-out"]
+    assert found.path.from_first_to_last and found.path.loops == ()
+    assert _texts(m, found.path.cards) == [
+        "Arrive at the hotel", "Give bags to the bellperson", "Check in", "Go to the room",
+        "Receive bags", "Sleep, shower", "Call room service", "Take food order", "Prepare food",
+        "Deliver food", "Receive food", "Eat", "Check out and leave"]
+    assert found.path.minutes == sum((m.cards[c].duration_minutes or 0) + (m.cards[c].wait_minutes or 0)
+                                     for c in found.path.cards) == 73
+
+
+def test_the_enterprise_training_template_findings_as_worked_out_by_hand():
+    from blueprint_studio.templates import build_template
+
+    m = build_template("enterprise_training", "en").maps[0]
+    found = map_findings(m)
+    assert len(found.hand_offs) == 15 and len(found.deep_hand_offs) == 11
+    assert list(found.hand_offs_per_stage.values()) == [4, 4, 4, 3]
+    assert found.rework_loops == [] and found.gaps == []
+    assert [(m.cards[c].text, minutes) for c, minutes in found.waits] == [
+        ("Confirm participants and dates", 1440)]
+    assert _texts(m, found.fail_points) == ["Training material library",
+                                            "Demo environment and account activation"]
+    path = found.path
+    assert path.from_first_to_last and len(path.cards) == 13 and path.minutes == 2025
+    assert _texts(m, path.cards)[0] == "Fill in the training request form"
+    assert _texts(m, path.cards)[-1] == "Watch the recording and rate satisfaction"
+    # The same findings in the Chinese template: the analysis does not depend on the words.
+    zh = map_findings(build_template("enterprise_training", "zh").maps[0])
+    assert (len(zh.hand_offs), len(zh.gaps), len(zh.path.cards), zh.path.minutes) == (15, 0, 13, 2025)

@@ -1,10 +1,11 @@
 """Gaps in a blueprint: where the service leaves the customer, or a step, on its own.
 
-Each rule is a pure function of the map. Arrows are the evidence of who answers whom;
-where a card has no arrows at all (groups often draw the cards first), a card in the
-answering lane of the same stage counts as its answer, so an arrow-less draft is not
-flooded with findings. Pains, ideas, opportunities and notes are remarks about the
-service, not steps of it, and are never gaps.
+Each rule is a pure function of the map. A customer action is answered by a frontstage
+step in its stage or joined to it by an arrow (a blueprint often draws the arrow from the
+customer's previous action, as the textbook hotel does from "Give bags" rather than from
+"Arrive"); a frontstage step is backed the same way by a backstage or support step. Pains,
+ideas, opportunities and notes are remarks about the service, not steps of it, and are
+never gaps.
 """
 
 from __future__ import annotations
@@ -51,11 +52,10 @@ def find_gaps(service_map: ServiceMap) -> list[Gap]:
         by_stage_lane_kind[key] = by_stage_lane_kind.get(key, 0) + 1
 
     def answered(card: Card, answering: frozenset[LaneKind]) -> bool:
-        joined = neighbours[card.id]
-        if joined:
-            return any(lane_kind[service_map.cards[other].lane_id] in answering and
-                       service_map.cards[other].kind in STEP_KINDS for other in joined)
-        return any(by_stage_lane_kind.get((card.stage_id, kind)) for kind in answering)
+        if any(by_stage_lane_kind.get((card.stage_id, kind)) for kind in answering):
+            return True
+        return any(lane_kind[service_map.cards[other].lane_id] in answering and
+                   service_map.cards[other].kind in STEP_KINDS for other in neighbours[card.id])
 
     found: list[Gap] = []
     if LaneKind.CUSTOMER in kinds_present:

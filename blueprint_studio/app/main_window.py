@@ -92,6 +92,11 @@ class MainWindow(LanguageFollower, QMainWindow):
             widget, area = shell_widgets[name]
             self._docks.append(add_dock(self, panels_menu, name, title, tip, widget, area))
         arrange(self, self._docks)
+        by_name = {entry.dock.objectName(): entry.dock for entry in self._docks}
+        for workspace in self._workspaces:
+            for panel in workspace.PANELS:
+                if panel.tab_with in by_name:  # e.g. the findings behind the inspector
+                    self.tabifyDockWidget(by_name[panel.tab_with], by_name[panel.name])
 
         self.save_state_label = QLabel(self)
         self.save_state_label.setObjectName("saveStateLabel")

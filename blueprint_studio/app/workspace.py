@@ -67,6 +67,7 @@ class PanelSpec:
     title: str                      # English, marked for translation
     tip: str                        # what it is for: the toggle action's status tip
     area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea
+    tab_with: str = ""              # objectName of a dock to share a place with, as tabs
 
 
 class EditTarget(Protocol):

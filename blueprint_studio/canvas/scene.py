@@ -37,6 +37,7 @@ from .grid_gestures import ColumnResize, HeaderDrag
 from .headers import ADD_ZONE_HEIGHT, ADD_ZONE_WIDTH, LaneHeaderItem, StageHeaderItem
 from .keyboard import KeyboardNavigation
 from .layout import EMOTION_ROW, METRICS, MapLayout, Rect, compute_layout
+from .highlights import FlowHighlights
 from .menus import context_menu
 from .style import CanvasStyle
 
@@ -67,6 +68,7 @@ class MapScene(DiagramScene):
         self.routes = ArrowRoutes(self.registry)
         self.frame = MapFrame(self, self.style_)
         self.drop_target = DropTarget(self)
+        self.highlights = FlowHighlights(self)  # the findings panel's critical path and loops
         self.editing = MapEditing(self)
         self.keyboard = KeyboardNavigation(self)
         self.clipboard = CardClipboard(self)

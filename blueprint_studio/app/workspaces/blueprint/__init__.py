@@ -22,11 +22,13 @@ from ...workspace import PanelSpec, Selection, Workspace
 from . import actions as specs
 from .commands import MapCommands, MapEditTarget
 from .find_bar import FindBar, FindController
+from .findings_panel import FindingsController, FindingsPanel
 from .map_area import MapArea
 from .maps_panel import MapsPanel
 from .palette import CardPalette
 
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
+RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 
 
 class BlueprintWorkspace(Workspace):
@@ -38,6 +40,9 @@ class BlueprintWorkspace(Workspace):
     PANELS = (
         PanelSpec("paletteDock", mark("Cards"), mark("Show or hide the palette of card kinds"), LEFT),
         PanelSpec("mapsDock", mark("Maps"), mark("Show or hide the list of the project's maps"), LEFT),
+        PanelSpec("findingsDock", mark("Findings"),
+                  mark("Show or hide the findings of the shown map: hand-offs, loops, gaps, waits, "
+                       "fail points and the critical path"), RIGHT, tab_with="inspectorDock"),
     )
 
     def __init__(self, session: Session, parent=None) -> None:
@@ -53,6 +58,9 @@ class BlueprintWorkspace(Workspace):
         layout.addWidget(self.find_bar)
         self.palette = CardPalette()
         self.maps_panel = MapsPanel()
+        self.findings_panel = FindingsPanel()
+        self.findings = FindingsController(self.findings_panel, self.map_area.current_scene,
+                                           self._reveal_cards)
         self.finder = FindController(self.find_bar, self.map_area)
         self.map_commands = MapCommands(session, self.map_area, self.maps_panel)
         self._edit_target = MapEditTarget(self.map_commands)
@@ -86,6 +94,8 @@ class BlueprintWorkspace(Workspace):
             "actionPreviousMap": lambda: self.map_area.step_map(-1),
             "actionZoomIn": c.zoom_in, "actionZoomOut": c.zoom_out,
             "actionZoomReset": c.zoom_reset, "actionZoomToFit": c.zoom_to_fit,
+            "actionHighlightCriticalPath": self.findings.sync_highlights,
+            "actionHighlightLoops": self.findings.sync_highlights,
         }
 
     # -- what the shell places -------------------------------------------------------------
@@ -94,17 +104,20 @@ class BlueprintWorkspace(Workspace):
         return self._widget
 
     def panel(self, name: str) -> QWidget:
-        return {"paletteDock": self.palette, "mapsDock": self.maps_panel}[name]
+        return {"paletteDock": self.palette, "mapsDock": self.maps_panel,
+                "findingsDock": self.findings_panel}[name]
 
     def status_widgets(self) -> list[QWidget]:
         return [self.counts_label, self.zoom_label]
 
     def use_actions(self, actions: Mapping[str, QAction]) -> None:
         self.maps_panel.use_actions([actions[name] for name in specs.MAPS_PANEL_ACTIONS])
+        self.findings.use_actions(actions["actionHighlightCriticalPath"], actions["actionHighlightLoops"])
 
     def published(self) -> dict[str, object]:
         return {"map_area": self.map_area, "maps_panel": self.maps_panel,
-                "find_bar": self.find_bar, "finder": self.finder, "map_commands": self.map_commands}
+                "find_bar": self.find_bar, "finder": self.finder, "map_commands": self.map_commands,
+                "findings_panel": self.findings_panel, "findings": self.findings}
 
     # -- what the shell asks --------------------------------------------------------------------
     def selection(self) -> Selection | None:
@@ -185,6 +198,7 @@ class BlueprintWorkspace(Workspace):
         QTimer.singleShot(0, self.map_area.fit_width)
 
     def retranslate(self) -> None:
+        self.findings.refresh()
         self.map_area.rebuild()  # the canvases draw lane names, headers and kinds in words
         self._update_counts()
         view = self.map_area.current_view()
@@ -192,6 +206,7 @@ class BlueprintWorkspace(Workspace):
             self._show_zoom(view.zoom_factor())
 
     def teardown(self) -> None:
+        self.findings.stop()
         self._disconnect_scene()
         self.map_area.clear()
 
@@ -228,6 +243,7 @@ class BlueprintWorkspace(Workspace):
             ]
             self._show_zoom(view.zoom_factor())
         self._update_counts()
+        self.findings.changed()
         self.finder.map_changed()
         self.selectionChanged.emit()
         self.actionsChanged.emit()
@@ -240,6 +256,19 @@ class BlueprintWorkspace(Workspace):
 
     def _on_changes(self, changes: ChangeSet) -> None:
         self._update_counts()  # once per change set (one edit)
+        self.findings.changed()  # looked at again once the edits settle
+
+    def _reveal_cards(self, card_ids: list[str]) -> None:
+        """A finding was clicked: select what it names and bring the first into sight."""
+        scene, view = self.map_area.current_scene(), self.map_area.current_view()
+        if scene is None or view is None:
+            return
+        present = [card_id for card_id in card_ids if card_id in scene.map.cards]
+        if not present:
+            return
+        scene.set_card_selection(present)
+        scene.selection.focus = present[0]
+        view.reveal(scene.card_item(present[0]).sceneBoundingRect())
 
     def _show_zoom(self, factor: float) -> None:
         self.zoom_label.setText(tr("Zoom {percent} %").format(percent=round(factor * 100)))

@@ -74,6 +74,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Ctrl+0", place=2.3),
     ActionSpec("actionZoomToFit", mark("Zoom to &Fit"), "menuView",
                mark("Show the whole map in the window"), "Ctrl+9", place=2.4, short=mark("Fit")),
+    ActionSpec("actionHighlightCriticalPath", mark("Highlight Critical &Path"), "menuView",
+               mark("Mark the critical path of the shown map on the canvas (the cards stay as they are)"),
+               "Ctrl+Shift+H", checkable=True, place=3.5, short=mark("Critical path")),
+    ActionSpec("actionHighlightLoops", mark("Highlight Rework &Loops"), "menuView",
+               mark("Mark the rework loops of the shown map on the canvas"), "Ctrl+Shift+O",
+               checkable=True, place=3.6, short=mark("Loops")),
 )
 
 TOOLBAR: tuple[str | None, ...] = (
