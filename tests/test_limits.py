@@ -754,14 +754,14 @@ def test_a_file_over_200_mb_is_refused_before_it_is_read(tmp_path, capsys, suffi
 # -- what made the exports fast at the limits prints exactly what was printed before ----------
 
 def _long_table_story(paged: bool):
-    from blueprint_studio.export import handout
+    from blueprint_studio.export import handout, handout_tables
 
     rows = [[f"Stage {i % 7}", "Frontstage", "Action", long_text(40 + (i * 37) % 1900, i), "", "",
              "", "", "", ""] for i in range(160)]
     header = ["Stage", "Lane", "Kind", "Text", "Channel", "Emotion", "MOT", "Fail point", "Wait",
               "Duration"]
     widths = handout._column_widths(523.0, header, rows)
-    make = handout._paged_table if paged else handout._table
+    make = handout_tables.paged_table if paged else handout_tables.table
     return [handout._Heading("Cards"), make(header, rows, widths),
             handout._Heading("Short", keep=True), make(header[:3], [r[:3] for r in rows[:30]],
                                                        [120.0, 120.0, 120.0])]

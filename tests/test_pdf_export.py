@@ -325,4 +325,7 @@ def test_handout_lists_the_flow_findings(tmp_path):
     findings = text[text.index("Flowfindings"):]
     assert "Reworkloops" in findings and "Agentanswers→Trythefix" in findings
     assert "StageswithoutacustomeractionWait" in findings
-    assert "30min:Askforhelp→Agentanswers→Trythefix" in findings
+    assert "Fromthefirsttothelastcustomeraction:30minforonepass,3steps" in findings
+    assert "Askforhelp→Agentanswers→Trythefix" in findings
+    # The way back Trythefix → Agentanswers is a loop: one more pass repeats both cards.
+    assert "+25minforeachextrapassthroughtheloopAgentanswers→Trythefix" in findings

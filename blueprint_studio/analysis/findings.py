@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from ..model.entities import ServiceMap
 from ..model.enums import LineKind
 from .emotion import moment_of_truth_candidates
-from .flow import CriticalPath, HandOff, critical_path, hand_offs, rework_loops
+from .flow import (CriticalPath, HandOff, critical_path, flow_graph, hand_offs, reading_positions,
+                   rework_loops)
 from .gaps import Gap, GapRule, find_gaps
 
 
@@ -48,14 +49,14 @@ class MapFindings:
 
 
 def map_findings(service_map: ServiceMap) -> MapFindings:
-    loops = rework_loops(service_map)
+    graph, reading = flow_graph(service_map), reading_positions(service_map)
+    loops = rework_loops(service_map, graph=graph, reading=reading)
     found_hand_offs = hand_offs(service_map)
     per_stage: dict[str, int] = {}
     for hand_off in found_hand_offs:
         stage = service_map.cards[service_map.connectors[hand_off.connector_id].source_id].stage_id
         per_stage[stage] = per_stage.get(stage, 0) + 1
-    ordered = service_map.cards_in_reading_order()
-    reading = {card.id: index for index, card in enumerate(ordered)}
+    ordered = sorted(service_map.cards.values(), key=lambda card: reading[card.id])
     waits = sorted(((c.id, float(c.wait_minutes)) for c in ordered if c.wait_minutes),
                    key=lambda item: (-item[1], reading[item[0]]))
     return MapFindings(
@@ -65,6 +66,6 @@ def map_findings(service_map: ServiceMap) -> MapFindings:
         gaps=find_gaps(service_map),
         waits=waits,
         fail_points=[c.id for c in ordered if c.fail_point],
-        path=critical_path(service_map, loops),
+        path=critical_path(service_map, loops, graph, reading),
         moment_of_truth_candidates=moment_of_truth_candidates(service_map),
     )

@@ -18,6 +18,11 @@ from ..model.lines import blueprint_lines
 STEP_KINDS = frozenset({CardKind.ACTION, CardKind.TOUCHPOINT, CardKind.EVIDENCE})
 
 
+def reading_positions(service_map: ServiceMap) -> dict[str, int]:
+    """Each card's place in reading order (stage, lane, order): how ties are broken."""
+    return {card.id: index for index, card in enumerate(service_map.cards_in_reading_order())}
+
+
 def flow_graph(service_map: ServiceMap) -> nx.DiGraph:
     graph = nx.DiGraph()
     for card in service_map.cards.values():
@@ -49,14 +54,15 @@ def hand_offs(service_map: ServiceMap) -> list[HandOff]:
     return found
 
 
-def rework_loops(service_map: ServiceMap, limit: int = 50) -> list[list[str]]:
+def rework_loops(service_map: ServiceMap, limit: int = 50, graph: nx.DiGraph | None = None,
+                 reading: dict[str, int] | None = None) -> list[list[str]]:
     """Cycles of arrows (card ids), shortest first: steps that send work back.
 
     Each loop starts at its earliest card in reading order, so it reads left to right.
     """
-    reading = {c.id: i for i, c in enumerate(service_map.cards_in_reading_order())}
+    reading = reading_positions(service_map) if reading is None else reading
     cycles = []
-    for cycle in nx.simple_cycles(flow_graph(service_map)):
+    for cycle in nx.simple_cycles(flow_graph(service_map) if graph is None else graph):
         start = min(range(len(cycle)), key=lambda i: reading[cycle[i]])
         cycles.append(cycle[start:] + cycle[:start])
         if len(cycles) >= limit:
@@ -123,7 +129,7 @@ def _longest_from(forward: nx.DiGraph, start: str | None, reading: dict[str, int
     """For every node reachable from `start` (every node when None): (minutes of the
     longest chain ending there, its length, the previous node)."""
     best: dict[str, tuple[float, int, str | None]] = {}
-    for node in nx.lexicographical_topological_sort(forward, key=reading.__getitem__):
+    for node in nx.topological_sort(forward):  # ties are broken by reading order below
         minutes = forward.nodes[node]["minutes"]
         before = [(best[p][0], best[p][1], -reading[p], p) for p in forward.predecessors(node) if p in best]
         if before:
@@ -143,18 +149,20 @@ def _chain(best: dict[str, tuple[float, int, str | None]], end: str) -> list[str
     return chain[::-1]
 
 
-def critical_path(service_map: ServiceMap, loops: list[list[str]] | None = None) -> CriticalPath:
+def critical_path(service_map: ServiceMap, loops: list[list[str]] | None = None,
+                  graph: nx.DiGraph | None = None, reading: dict[str, int] | None = None) -> CriticalPath:
     """The journey's critical path: the longest chain of arrows (by duration + wait) from
     the first customer action to the last, walked once; the loops it touches are listed
     with what each extra pass adds. Without such a chain: the longest chain anywhere."""
-    graph = flow_graph(service_map)
+    graph = flow_graph(service_map) if graph is None else graph
     if graph.number_of_nodes() == 0:
         return CriticalPath()
-    reading = {c.id: i for i, c in enumerate(service_map.cards_in_reading_order())}
+    reading = reading_positions(service_map) if reading is None else reading
     forward = _forward_graph(graph, reading)
     customer = {lane.id for lane in service_map.lanes if lane.kind is LaneKind.CUSTOMER}
-    actions = [c.id for c in service_map.cards_in_reading_order()
-               if c.lane_id in customer and c.kind in STEP_KINDS]
+    cards = service_map.cards
+    actions = sorted((card_id for card_id, card in cards.items()
+                      if card.lane_id in customer and card.kind in STEP_KINDS), key=reading.__getitem__)
     chain: list[str] = []
     joined = False
     if len(actions) >= 2:
@@ -168,7 +176,7 @@ def critical_path(service_map: ServiceMap, loops: list[list[str]] | None = None)
     if len(chain) < 2:
         return CriticalPath()
     on_path = set(chain)
-    found = rework_loops(service_map) if loops is None else loops
+    found = rework_loops(service_map, graph=graph, reading=reading) if loops is None else loops
     touched = tuple(PathLoop(tuple(loop), sum(graph.nodes[c]["minutes"] for c in loop))
                     for loop in found if on_path.intersection(loop))
     return CriticalPath(tuple(chain), sum(graph.nodes[c]["minutes"] for c in chain), touched, joined)

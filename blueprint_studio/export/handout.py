@@ -10,28 +10,25 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, Flowable, Frame, KeepTogether, LongTable, NextPageTemplate, PageBreak, PageTemplate,
-    Spacer, TableStyle,
+    BaseDocTemplate, Flowable, Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Spacer,
 )
 
-from ..analysis.emotion import stage_emotions
-from ..appearance import CARD_SYMBOL, EMOTION_COLOUR, GRID, INK, MUTED_INK, format_minutes
+from ..appearance import CARD_SYMBOL, GRID, INK, MUTED_INK, format_minutes
 from ..i18n import tr
 from ..i18n.labels import card_kind_name, channel_name, lane_name, map_kind_name
 from ..model.entities import Card, Project, ProjectInfo, ServiceMap
-from ..model.enums import EMOTION_MAX, EMOTION_MIN, CardKind
+from ..model.enums import CardKind
 from ..naming import shortened
 from . import geometry as g
 from . import mapdraw, pages, text
-from .draw import Transform, colour, draw_text, emotion_face
+from .draw import Transform, colour, draw_text
+from .emotion_chart import EmotionChart
+from .findings_page import findings_table
+from .handout_tables import CELL_PAD, LISTED_TEXT, TABLE_PT, paged_table as _paged_table, signed as _signed
 from .text import FONT
 
 MARGIN = 12 * mm
 HEADER_H = 16.0
-TABLE_PT = 8.0
-TABLE_LEADING = 9.8
-CELL_PAD = 3.0
-MAX_ROW_LINES = 40  # taller rows continue in the next row, so no row outgrows a page
 MAX_HANDOUT_SCALE = 1.6
 
 
@@ -308,14 +305,6 @@ def _column_widths(total: float, header: list[str], rows: list[list[str]]) -> li
     return widths
 
 
-def _signed(value: float) -> str:
-    """+2, +0.5, 0, −1 (a real minus sign)."""
-    if value == 0:
-        return "0"
-    number = f"{abs(value):.1f}".removesuffix(".0")
-    return ("+" if value > 0 else "−") + number
-
-
 def _card_cells(card: Card, service_map: ServiceMap, lang: str) -> list[str]:
     stage = service_map.stage(card.stage_id).name
     lane = lane_name(service_map.lane(card.lane_id), lang)
@@ -326,152 +315,6 @@ def _card_cells(card: Card, service_map: ServiceMap, lang: str) -> list[str]:
             format_minutes(card.wait_minutes), format_minutes(card.duration_minutes)]
 
 
-def wrapped_rows(rows: list[list[str]], widths: list[float]) -> tuple[list[list[str]], list[float]]:
-    """Cells wrapped to their columns; very tall rows continue in extra rows."""
-    data, heights = [], []
-    inner = [w - 2 * CELL_PAD for w in widths]
-    for row in rows:
-        cells = [text.wrap(value, TABLE_PT, width) for value, width in zip(row, inner)]
-        tallest = max(len(cell) for cell in cells)
-        for start in range(0, tallest, MAX_ROW_LINES):
-            chunk = [cell[start:start + MAX_ROW_LINES] for cell in cells]
-            lines = max(1, max(len(cell) for cell in chunk))
-            data.append(["\n".join(cell) for cell in chunk])
-            heights.append(lines * TABLE_LEADING + 2 * CELL_PAD + 1)
-    return data, heights
-
-
-class _PagedTable(Flowable):
-    """A LongTable of many rows that costs each page only the rows on it.
-
-    reportlab splits a table by building a new table of every row still to come, once per
-    page: a card table of 5,000 long cards spans thousands of pages and took time growing
-    with rows × pages. This keeps the rows once and gives reportlab, for each page, a table
-    of the header and only as many rows as can reach that page; splitting it puts the same
-    rows on the page as splitting the whole rest would (the split point depends only on the
-    heights from the top), and what is left continues from that row. The style commands are
-    relative to the header and the table's own rows (the row tints restart on each page, as
-    reportlab's own split does), so every page prints exactly as before.
-    """
-
-    def __init__(self, head: list[list[str]], head_h: list[float], body: list[list[str]],
-                 body_h: list[float], widths: list[float], style: list, start: int = 0,
-                 tails: list[tuple[float, float]] | None = None) -> None:
-        super().__init__()
-        self.head, self.head_h, self.body, self.body_h = head, head_h, body, body_h
-        self.widths, self.style, self.start = widths, style, start
-        self.hAlign = "LEFT"
-        self._table: LongTable | None = None
-        # reportlab's height of rows[i:]: its compensated sum from the last row up, once.
-        self._tails = tails if tails is not None else _compensated_tails(body_h)
-
-    def _height(self) -> float:
-        height, c = self._tails[self.start]
-        for h in reversed(self.head_h):
-            y = h - c
-            t = height + y
-            c = (t - height) - y
-            height = t
-        return height
-
-    def _make(self, end: int) -> LongTable:
-        return LongTable(self.head + self.body[self.start:end], colWidths=self.widths,
-                         rowHeights=self.head_h + self.body_h[self.start:end], repeatRows=1,
-                         style=TableStyle(self._continued_style() if self.start else self.style),
-                         hAlign="LEFT")
-
-    def _continued_style(self) -> list:
-        """The style of a part after a page break, as reportlab's split makes it: a line
-        below the rows also runs above the first row of the new page."""
-        assert not any(command[0] in ("GRID", "INNERGRID", "BOX", "OUTLINE", "LINEABOVE")
-                       for command in self.style), "only LINEBELOW is carried over like reportlab"
-        style = []
-        for command in self.style:
-            op, (sc, sr), (ec, _er), *rest = command
-            if op == "LINEBELOW" and sr >= len(self.head):
-                style.append(("LINEABOVE", (sc, len(self.head)), (ec, len(self.head)), *rest))
-            style.append(command)
-        return style
-
-    def _window(self, avail_h: float) -> LongTable:
-        """The header and the rows from `start` until one no longer fits in `avail_h`."""
-        used, end = sum(self.head_h), self.start
-        while end < len(self.body) and used <= avail_h:
-            used += self.body_h[end]
-            end += 1
-        return self._make(min(len(self.body), end + 1))
-
-    def wrap(self, avail_w, avail_h):
-        height = self._height()
-        self._table = self._make(len(self.body)) if height <= avail_h else self._window(avail_h)
-        width, _ = self._table.wrap(avail_w, avail_h)
-        self.width, self.height = width, height
-        return width, height
-
-    def split(self, avail_w, avail_h):
-        window = self._window(avail_h)
-        parts = window.split(avail_w, avail_h)
-        if len(parts) < 2:
-            return parts  # nothing fits here ([]): reportlab moves on to the next frame
-        first = parts[0]
-        taken = len(first._cellvalues) - len(self.head)
-        rest = _PagedTable(self.head, self.head_h, self.body, self.body_h, self.widths, self.style,
-                           self.start + taken, self._tails)
-        return [first, rest]
-
-    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
-        assert self._table is not None, "drawn before it was wrapped"
-        self._table.drawOn(canvas, x, y, _sW)
-
-
-def _compensated_tails(heights: list[float]) -> list[tuple[float, float]]:
-    """For each i, the (sum, compensation) reportlab's Table reaches for heights[i:] (it
-    adds row heights from the last one up, compensated), so a page's test of "does the rest
-    fit" compares the very same number."""
-    tails: list[tuple[float, float]] = [(0, 0)] * (len(heights) + 1)
-    height = c = 0
-    for index in range(len(heights) - 1, -1, -1):
-        y = heights[index] - c
-        t = height + y
-        c = (t - height) - y
-        height = t
-        tails[index] = (height, c)
-    return tails
-
-
-def _table(header: list[str], rows: list[list[str]], widths: list[float],
-           emphasise: dict[int, str] | None = None) -> LongTable:
-    """The handout's table as one LongTable (a caller may add to its style: setStyle)."""
-    head, head_h, body, body_h, style = _table_parts(header, rows, widths)
-    return LongTable(head + body, colWidths=widths, rowHeights=head_h + body_h,
-                     repeatRows=1, style=TableStyle(style), hAlign="LEFT")
-
-
-def _paged_table(header: list[str], rows: list[list[str]], widths: list[float]) -> Flowable:
-    """The same table, printed page by page in time proportional to its rows (for the card
-    table, the lists and the findings, which at the limits run to thousands of pages)."""
-    head, head_h, body, body_h, style = _table_parts(header, rows, widths)
-    return _PagedTable(head, head_h, body, body_h, widths, style)
-
-
-def _table_parts(header: list[str], rows: list[list[str]], widths: list[float]):
-    head, head_h = wrapped_rows([header], widths)
-    body, body_h = wrapped_rows(rows, widths)
-    head, head_h = head[:1], head_h[:1]
-    style = [
-        ("FONT", (0, 0), (-1, -1), FONT, TABLE_PT, TABLE_LEADING),
-        ("TEXTCOLOR", (0, 0), (-1, -1), colour(INK)),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD), ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("BACKGROUND", (0, 0), (-1, 0), colour("#e4e8ec")),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, colour(INK)),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, colour(GRID)),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colour("#ffffff"), colour("#f6f8fa")]),
-    ]
-    return head, head_h, body, body_h, style
-
-
 def card_table(service_map: ServiceMap, width: float, lang: str) -> Flowable:
     header = [tr(name, lang) for name in _TABLE_COLUMNS]
     rows = [_card_cells(card, service_map, lang) for card in service_map.cards_in_reading_order()]
@@ -479,10 +322,6 @@ def card_table(service_map: ServiceMap, width: float, lang: str) -> Flowable:
         return _Lines(tr("This map has no cards yet.", lang))
     widths = _column_widths(width, header, rows)
     return _paged_table(header, rows, widths)
-
-
-LISTED_TEXT = 300  # characters of a card's text in the lists of moments of truth, pain points…
-FINDING_TEXT = 60  # …and in the findings, where a path or loop names many cards in a row
 
 
 def _list_table(cards: list[Card], service_map: ServiceMap, width: float, lang: str) -> Flowable:
@@ -504,105 +343,6 @@ def _list_table(cards: list[Card], service_map: ServiceMap, width: float, lang: 
         rows.append([service_map.stage(card.stage_id).name,
                      lane_name(service_map.lane(card.lane_id), lang), body])
     return _paged_table(header, rows, widths)
-
-
-def findings_table(service_map: ServiceMap, width: float, lang: str) -> Flowable:
-    """The flow analysis in words: hand-offs, rework loops, gaps, critical path, MOT ideas."""
-    from ..analysis.findings import map_findings
-
-    found = map_findings(service_map)
-    texts = {card.id: shortened(card.text, FINDING_TEXT) or "…" for card in service_map.cards.values()}
-    none = tr("None found.", lang)
-    rows = [
-        [tr("Hand-offs across the lines", lang),
-         tr("{count} arrows cross the line of interaction, visibility or internal interaction.",
-            lang).format(count=len(found.hand_offs)) if found.hand_offs else none],
-        [tr("Rework loops", lang),
-         "\n".join(" → ".join(texts[c] for c in loop) for loop in found.rework_loops[:5]) or none],
-        [tr("Stages without a customer action", lang),
-         ", ".join(service_map.stage(s).name for s in found.stages_without_customer_action) or none],
-        [tr("Critical path (duration + wait)", lang),
-         (format_minutes(found.critical_path_minutes) + ": "
-          + " → ".join(texts[c] for c in found.critical_path))
-         if found.critical_path and found.critical_path_minutes else none],
-        [tr("Moment-of-truth candidates (lowest, peak, end)", lang),
-         "\n".join(texts[c] for c in found.moment_of_truth_candidates) or none],
-    ]
-    return _paged_table([tr("Finding", lang), tr("Detail", lang)], rows, [width * 0.3, width * 0.7])
-
-
-class _EmotionChart(Flowable):
-    """Stages on x, −2 … +2 on y; dips (below 0) marked with ▼ and their value."""
-
-    HEIGHT = 230.0
-
-    def __init__(self, service_map: ServiceMap, lang: str):
-        super().__init__()
-        self.service_map, self.lang = service_map, lang
-
-    def wrap(self, avail_w, avail_h):
-        self.width, self.height = avail_w, self.HEIGHT
-        return self.width, self.height
-
-    def draw(self):
-        c, lang = self.canv, self.lang
-        values = stage_emotions(self.service_map)
-        stages = self.service_map.stages
-        left, right, top, bottom = 58.0, self.width - 8, self.height - 26, 62.0
-        span = right - left
-        step = span / max(1, len(stages))
-
-        def y_of(value: float) -> float:
-            return bottom + (value - EMOTION_MIN) / (EMOTION_MAX - EMOTION_MIN) * (top - bottom)
-
-        for value in range(EMOTION_MIN, EMOTION_MAX + 1):
-            y = y_of(value)
-            c.setStrokeColor(colour("#9aa5b1" if value == 0 else "#dde1e5"))
-            c.setLineWidth(0.8 if value == 0 else 0.5)
-            c.line(left, y, right, y)
-            label = f"+{value}" if value > 0 else ("−" + str(-value) if value < 0 else "0")
-            draw_text(c, left - 24, y - 3, label, 8.0, MUTED_INK, align="right", raw=True)
-            emotion_face(c, left - 12, y, 4.5, value, EMOTION_COLOUR[value])
-        mot_stages = {card.stage_id for card in self.service_map.cards.values() if card.moment_of_truth}
-        for index, stage in enumerate(stages):
-            x = left + step * (index + 0.5)
-            c.setStrokeColor(colour("#eef0f2"))
-            c.line(x, bottom, x, top)
-            lines, _ = text.fit(stage.name, 7.5, step - 4, 3)
-            for n, line in enumerate(lines):
-                draw_text(c, x, bottom - 22 - n * 9, line, 7.5, INK, align="center", raw=True)
-            if stage.id in mot_stages:
-                draw_text(c, x, top + 12, "★", 10.0, mapdraw.MOT_INK, align="center", raw=True)
-        points = [(left + step * (i + 0.5), y_of(v), v) for i, v in enumerate(values) if v is not None]
-        c.setStrokeColor(colour(INK))
-        c.setLineWidth(1.8)
-        for (x1, y1, _), (x2, y2, _) in zip(points, points[1:]):
-            c.line(x1, y1, x2, y2)
-        lowest = min((p[2] for p in points), default=None)
-        for x, y, value in points:
-            ink = EMOTION_COLOUR[max(EMOTION_MIN, min(EMOTION_MAX, round(value)))]
-            c.setFillColor(colour(ink))
-            c.setStrokeColor(colour(INK))
-            c.setLineWidth(0.6)
-            label = _signed(value)
-            if value < 0:
-                path = c.beginPath()
-                path.moveTo(x - 6, y + 4)
-                path.lineTo(x + 6, y + 4)
-                path.lineTo(x, y - 7)
-                path.close()
-                c.drawPath(path, stroke=1, fill=1)
-                if value == lowest:
-                    label += " " + tr("lowest point", lang)
-                near_edge = x + 9 + text.text_width(text.clean(label), 8.0) > self.width
-                draw_text(c, x - 9 if near_edge else x + 9, y - 10, label, 8.0, mapdraw.DIP_INK,
-                          bold=True, align="right" if near_edge else "left", raw=True)
-            else:
-                c.circle(x, y, 4, stroke=1, fill=1)
-                draw_text(c, x + 8, y + 6, label, 8.0, MUTED_INK, raw=True)
-        if not points:
-            draw_text(c, left + span / 2, (top + bottom) / 2, tr("No emotions recorded yet.", lang),
-                      9.0, MUTED_INK, align="center")
 
 
 class _NotesPage(Flowable):
@@ -661,7 +401,7 @@ def build(target, project: Project, maps: list[ServiceMap], paper: str, landscap
                   _Heading(tr("All cards", lang) + " · " + name), card_table(service_map, text_w, lang),
                   Spacer(1, 14)]
         if any(card.emotion is not None for card in service_map.cards.values()) or g.shows_emotion(service_map):
-            story += [KeepTogether([_Heading(tr("Emotion curve", lang)), _EmotionChart(service_map, lang)]),
+            story += [KeepTogether([_Heading(tr("Emotion curve", lang)), EmotionChart(service_map, lang)]),
                       Spacer(1, 10)]
         ordered = service_map.cards_in_reading_order()
         sections = [

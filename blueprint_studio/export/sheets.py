@@ -3,7 +3,7 @@ symbols, headings, notes and the blank forms written on by hand.
 
 The sheets are platypus flowables, so the same story prints on its own
 (`build_document`) and as sections of the workshop handout. Tables go through the
-handout's helpers (`handout._table`, `handout.wrapped_rows`): plain strings wrapped by
+handout's helpers (`handout_tables.table`, `handout_tables.wrapped_rows`): plain strings wrapped by
 `text.wrap`, never parsed as markup, in the embedded font only.
 """
 
@@ -19,7 +19,7 @@ from ..appearance import GRID, INK, MUTED_INK
 from ..i18n import tr
 from ..model.entities import Project
 from ..model.screening import MissingRule, Screening
-from . import handout, text
+from . import handout, handout_tables, text
 from .blank import _fill_in_fields
 from .draw import colour, draw_text
 from .errors import ExportError
@@ -35,13 +35,13 @@ SHADE = "#e4e8ec"  # the handout's header shade
 LIGHT_SHADE = "#f1f3f5"
 DARK = "#3e4c59"
 
-TABLE_PT = handout.TABLE_PT
-CELL_PAD = handout.CELL_PAD
+TABLE_PT = handout_tables.TABLE_PT
+CELL_PAD = handout_tables.CELL_PAD
 Heading = handout._Heading
 Lines = handout._Lines
 Section = handout._Section
-table = handout._table
-wrapped_rows = handout.wrapped_rows
+table = handout_tables.table
+wrapped_rows = handout_tables.wrapped_rows
 
 
 # -- the screening printed --------------------------------------------------------------
@@ -228,7 +228,7 @@ class Gap(Flowable):
 def base_grid_style() -> list[tuple]:
     """The handout table's look, for the blank grids that set their own row heights."""
     return [
-        ("FONT", (0, 0), (-1, -1), FONT, TABLE_PT, handout.TABLE_LEADING),
+        ("FONT", (0, 0), (-1, -1), FONT, TABLE_PT, handout_tables.TABLE_LEADING),
         ("TEXTCOLOR", (0, 0), (-1, -1), colour(INK)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),

@@ -30,6 +30,8 @@ ZH: dict[str, str] = {
     "Steps with no owner": "没有负责人的步骤",
     "Gaps": "缺口",
     "Waits, longest first": "等待（从长到短）",
+    # the handout
+    "… and {count} more": "……另有 {count} 项",
     # info
     "+ {minutes} min for each extra pass through the loop {steps}": "每多走一遍回路 {steps}，另加 {minutes} 分钟",
     "Longest waits": "最长的等待",
