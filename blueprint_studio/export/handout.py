@@ -30,6 +30,7 @@ from .text import FONT
 MARGIN = 12 * mm
 HEADER_H = 16.0
 MAX_HANDOUT_SCALE = 1.6
+HANDOUT_MAP_PAGES = 48  # tiles of one map in a handout; a larger map is a poster's job
 
 
 class _NumberedCanvas(Canvas):
@@ -256,8 +257,24 @@ def _map_flowables(service_map: ServiceMap, heading: str, frame_w: float, frame_
                 return [_MapWindow(layout, heading, lang, scale, legend=legend)]
     layout = base
     tile = tile_scale if tile_scale is not None else 1.0
-    grid = pages.tile_grid(layout.width * tile, layout.height * tile, frame_w, frame_h - 24,
-                           overlap=8 * mm)
+
+    def grid_at(scale: float) -> pages.TileGrid:
+        return pages.tile_grid(layout.width * scale, layout.height * scale, frame_w, frame_h - 24,
+                               overlap=8 * mm)
+
+    grid = grid_at(tile)
+    if tile_scale is None and grid.count > HANDOUT_MAP_PAGES:
+        # A handout stays a handout: shrink towards the smallest legible size, and past that
+        # send the reader to the tiled poster, which prints a map of any size.
+        while grid.count > HANDOUT_MAP_PAGES and tile * 0.9 >= g.MIN_SCALE:
+            tile *= 0.9
+            grid = grid_at(tile)
+        if grid.count > HANDOUT_MAP_PAGES:
+            message = tr("The map {name!r} is too large to print legibly in a handout ({count} pages at "
+                         "the smallest legible size); print it as a tiled poster instead (Export PDF, "
+                         "Poster, tiled).", lang).format(name=service_map.name, count=grid.count)
+            warnings.append(message)
+            return [_Heading(heading), _Lines(message)]
     if grid.count > 1:
         warnings.append(tr("The map {name!r} is too large for one page and is printed across "
                            "{count} pages.", lang).format(name=service_map.name, count=grid.count))

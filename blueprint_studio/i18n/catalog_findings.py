@@ -32,6 +32,8 @@ ZH: dict[str, str] = {
     "Waits, longest first": "等待（从长到短）",
     # the handout
     "… and {count} more": "……另有 {count} 项",
+    "The map {name!r} is too large to print legibly in a handout ({count} pages at the smallest legible size); print it as a tiled poster instead (Export PDF, Poster, tiled).":
+        "地图 {name!r} 太大，无法在讲义中清晰打印（以最小可读尺寸需要 {count} 页）；请改为打印分页海报（导出 PDF，海报，分页）。",
     # info
     "+ {minutes} min for each extra pass through the loop {steps}": "每多走一遍回路 {steps}，另加 {minutes} 分钟",
     "Longest waits": "最长的等待",
