@@ -107,7 +107,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
                place=2.6),
     # View
     ActionSpec("actionPresentation", mark("&Presentation Mode"), "menuView",
-               mark("Only the workspace, full screen (F5 or Esc to leave); a map is fitted to its width"),
+               mark("Show the whole map full screen, read-only, to step through stage by stage "
+                    "(F5 or Esc to leave)"),
                "F5", checkable=True, place=3.1),
     ActionSpec("actionFullScreen", mark("F&ull Screen"), "menuView",
                mark("Use the whole screen (for projecting)"), Std.FullScreen, checkable=True, place=3.2),
@@ -177,11 +178,14 @@ def shortcut_sequences(spec: ActionSpec, keyboard_only: bool = False,
 
 
 def all_specs(workspaces: Iterable[type] | None = None) -> tuple[ActionSpec, ...]:
-    """The shell's actions, then each workspace's switch action and its own actions."""
+    """The shell's actions (presentation mode's among them), then each workspace's switch
+    action and its own actions."""
     if workspaces is None:
         from .workspaces import WORKSPACES
         workspaces = WORKSPACES
-    specs = list(ACTION_SPECS)
+    from .presentation import actions as presentation
+
+    specs = list(ACTION_SPECS) + list(presentation.ACTIONS)
     for workspace in workspaces:
         specs.append(workspace.SWITCH)
         specs.extend(workspace.ACTIONS)
@@ -192,7 +196,9 @@ def all_menus(workspaces: Iterable[type] | None = None) -> tuple[MenuSpec, ...]:
     if workspaces is None:
         from .workspaces import WORKSPACES
         workspaces = WORKSPACES
-    return MENUS + tuple(menu for workspace in workspaces for menu in workspace.MENUS)
+    from .presentation import actions as presentation
+
+    return MENUS + presentation.MENUS + tuple(menu for workspace in workspaces for menu in workspace.MENUS)
 
 
 def menu_entries(menu: str, specs: Sequence[ActionSpec], menus: Sequence[MenuSpec]

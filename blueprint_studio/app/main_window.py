@@ -28,6 +28,8 @@ from .document import Document
 from .file_ops import FileOperations, blank_project
 from .inspector import Inspector
 from .language import LanguageFollower, switch_language
+from .presentation.controller import PresentationController
+from .presentation.interface import InterfaceSettings
 from .recovery import RecoveryStore
 from .session import Session
 from .settings import AppSettings
@@ -109,6 +111,8 @@ class MainWindow(LanguageFollower, QMainWindow):
         self._connect()
         for workspace in self._workspaces:
             workspace.use_actions(self.actions)
+        self.interface = InterfaceSettings(self, settings, self.inspector, self.actions)
+        self.presentation = PresentationController(self)
         self.refresh_recent_menu()
         self.retranslate()
         self.note_language()
@@ -122,6 +126,7 @@ class MainWindow(LanguageFollower, QMainWindow):
             for dock in self._panels.get(workspace, []):
                 dock.hide()
         self.activate(self._workspaces[0])
+        self.interface.apply_saved()  # participant mode, larger text: as last time
         self.session.set_document(document or self.session.new_document(blank_project()))
 
     # -- construction ------------------------------------------------------------------------
@@ -209,6 +214,13 @@ class MainWindow(LanguageFollower, QMainWindow):
     def current_workspace(self) -> Workspace | None:
         return self._current
 
+    def workspaces(self) -> tuple[Workspace, ...]:
+        return tuple(self._workspaces)
+
+    def panel_owner(self, dock: QDockWidget) -> Workspace | None:
+        """The workspace a docked panel belongs to (None: the shell's own)."""
+        return next((ws for ws, docks in self._panels.items() if dock in docks), None)
+
     def activate(self, workspace: Workspace) -> None:
         """Make `workspace` current: its widget, toolbar, status widgets, commands, selection."""
         self.actions[workspace.SWITCH.name].setChecked(True)
@@ -230,6 +242,8 @@ class MainWindow(LanguageFollower, QMainWindow):
         self._on_selection_changed(workspace)
         if previous is not None:
             workspace.focus()
+        if hasattr(self, "interface"):
+            self.interface.enforce()  # participant mode keeps its panels hidden
 
     def _swap_panels(self, previous: Workspace | None, current: Workspace) -> None:
         """The previous workspace's panels rest (remembered as the user left them); the
@@ -247,6 +261,12 @@ class MainWindow(LanguageFollower, QMainWindow):
         presenting = self.actions["actionPresentation"].isChecked()
         for workspace, bar in self._workspace_toolbars.items():
             bar.setVisible(workspace is self._current and not presenting)
+
+    def refresh_actions(self) -> None:
+        """Enable each command as the current workspace and the undo stack say."""
+        if self._current is not None:
+            self._update_actions(self._current)
+        self._update_undo_actions()
 
     def _update_actions(self, workspace: Workspace) -> None:
         if workspace is not self._current:
@@ -411,6 +431,7 @@ class MainWindow(LanguageFollower, QMainWindow):
         if self._shown_language:  # after the first time: a language switch
             for workspace in self._workspaces:
                 workspace.retranslate()
+            self.presentation.retranslate()
 
     # -- recent files, export ----------------------------------------------------------------------
     def refresh_recent_menu(self) -> None:
@@ -469,32 +490,15 @@ class MainWindow(LanguageFollower, QMainWindow):
         return window
 
     def _set_presentation(self, on: bool) -> None:
-        """Only the current workspace on the whole screen; everything comes back as it was."""
-        if on:
-            self._layout_before_presentation = (self.saveState(), self.isFullScreen(), self._current)
-            for dock in self.findChildren(QDockWidget):
-                dock.hide()
-            for bar in self.findChildren(QToolBar):
-                bar.hide()
-            self.menuBar().hide()
-            self.statusBar().hide()
-            self.showFullScreen()
-        else:
-            state, was_full_screen, presented = getattr(
-                self, "_layout_before_presentation", (None, False, self._current))
-            self.menuBar().show()
-            self.statusBar().show()
-            self.switcher.show()
-            self.toolbar.show()
-            if state is not None:
-                self.restoreState(state)  # the panels as they were for the workspace presented
-            if self._current is not None:
-                self._swap_panels(presented, self._current)  # switched while presenting
-            if not was_full_screen:
-                self.showNormal()
+        """F5: the current workspace alone, full screen, read-only (presentation/controller.py)."""
+        self.presentation.set_presenting(on)
         self._apply_workspace_toolbars()
-        if self._current is not None:
-            self._current.set_presenting(on)
+
+    def restore_panels(self, presented: Workspace | None) -> None:
+        """After presenting: the panels of the workspace now current (it may have been
+        switched to while presenting) as the user left them."""
+        if self._current is not None and presented is not None:
+            self._swap_panels(presented, self._current)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # Only keys nobody else wanted arrive here: Esc while editing still cancels the edit.
@@ -556,6 +560,7 @@ class MainWindow(LanguageFollower, QMainWindow):
         if getattr(self, "_torn_down", False):
             return
         self._torn_down = True
+        self.presentation.teardown()
         self.session.close()
         for workspace in self._workspaces:
             workspace.teardown()

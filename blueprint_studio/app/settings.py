@@ -1,4 +1,5 @@
-"""What the shell remembers between runs: language, recent files, window layout.
+"""What the shell remembers between runs: language, recent files, window layout, and
+the interface choices (participant mode, larger text, how presentations step and time).
 
 Everything lives in one INI file under the user's config folder (or the folder named by
 BLUEPRINT_STUDIO_CONFIG_DIR, which tests and portable installs use), so it is easy to find,
@@ -77,6 +78,29 @@ class AppSettings:
     def set_last_folder(self, path: str | Path) -> None:
         folder = Path(path)
         self._qsettings.setValue("files/last_folder", str(folder if folder.is_dir() else folder.parent))
+
+    # -- interface and presentation choices (participant mode, larger text, reveal …) ----
+    def flag(self, key: str, default: bool = False) -> bool:
+        """A remembered on/off choice under "ui/" (the INI file stores "true"/"false")."""
+        value = self._qsettings.value(f"ui/{key}", default)
+        if isinstance(value, str):
+            return value.strip().lower() in ("true", "1", "yes", "on")
+        return bool(value)
+
+    def set_flag(self, key: str, on: bool) -> None:
+        self._qsettings.setValue(f"ui/{key}", bool(on))
+        self._qsettings.sync()
+
+    def number(self, key: str, default: float) -> float:
+        """A remembered number under "ui/" (the last timer duration); `default` if unreadable."""
+        try:
+            return float(self._qsettings.value(f"ui/{key}", default))
+        except (TypeError, ValueError):
+            return default
+
+    def set_number(self, key: str, value: float) -> None:
+        self._qsettings.setValue(f"ui/{key}", value)
+        self._qsettings.sync()
 
     # -- window layout ---------------------------------------------------------------
     def window_geometry(self) -> QByteArray | None:

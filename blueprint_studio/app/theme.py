@@ -11,6 +11,34 @@ from ..qt_fonts import ensure_app_font
 
 # Interface text size in points: large enough for a projector, small enough for a laptop.
 UI_POINT_SIZE = 11.0
+# View ▸ Larger Text multiplies every interface font by this (11 pt becomes 14 pt).
+LARGE_TEXT_SCALE = 1.3
+_text_scale = 1.0
+
+
+def text_scale() -> float:
+    """1.0, or LARGE_TEXT_SCALE while View ▸ Larger Text is on: pages that choose their own
+    point sizes (the overview, the screening) multiply them by it."""
+    return _text_scale
+
+
+def set_text_scale(app: QApplication, scale: float) -> None:
+    """Every interface text `scale` times its normal size: the application font, and every
+    widget that set a font of its own (scaled by the same ratio, so headings stay larger)."""
+    global _text_scale
+    if scale == _text_scale:
+        return
+    ratio = scale / _text_scale
+    _text_scale = scale
+    font = QFont(app.font())
+    font.setPointSizeF(UI_POINT_SIZE * scale)
+    app.setFont(font)
+    for widget in app.allWidgets():
+        if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+            own = QFont(widget.font())
+            if own.pointSizeF() > 0:   # a pixel-sized font (a canvas) keeps its size
+                own.setPointSizeF(own.pointSizeF() * ratio)
+                widget.setFont(own)
 
 WINDOW = "#f3f4f6"
 PANEL = "#ffffff"
@@ -22,7 +50,7 @@ def apply_theme(app: QApplication) -> None:
     """Fusion style, a light neutral palette and the bundled CJK + Latin font."""
     family = ensure_app_font()
     font = QFont(family)
-    font.setPointSizeF(UI_POINT_SIZE)
+    font.setPointSizeF(UI_POINT_SIZE * _text_scale)
     app.setFont(font)
     fusion = QStyleFactory.create("Fusion")
     if fusion is not None:

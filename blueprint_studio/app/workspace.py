@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
     from .actions import ActionSpec, MenuSpec
+    from .presentation.protocol import Presentable
     from .session import Session
 
 
@@ -153,7 +154,13 @@ class Workspace(QObject):
         self.widget.setFocus()
 
     def set_presenting(self, on: bool) -> None:
-        """Presentation mode began or ended (the window is now full screen, panels hidden)."""
+        """Presentation mode began or ended (the window is now full screen, panels hidden);
+        told again each time the workspace becomes current while presenting."""
+
+    def presentable(self) -> "Presentable | None":
+        """What presentation mode steps through here (stage by stage on a map), or None
+        when the workspace is simply shown full screen; see app/presentation/protocol.py."""
+        return None
 
     def retranslate(self) -> None:
         """The interface language changed: show every text in the new one."""

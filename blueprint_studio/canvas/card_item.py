@@ -47,7 +47,7 @@ class CardItem(QGraphicsItem):
         self._fill = QColor(appearance.CARD_FILL[self.kind])
         self._accent = QColor(appearance.CARD_ACCENT[self.kind])
         self._badges: list[tuple[str, QColor, bool]] = []
-        self._border_pen = QPen(self._accent.darker(115), 1.0)
+        self._border_pen = QPen(self._accent.darker(115), self._style.card_border)
         self._ops: list = []
         self._prepared_for: tuple[float, float] | None = None
         self._text_hidden = False  # while the in-place editor sits over the text
@@ -71,7 +71,7 @@ class CardItem(QGraphicsItem):
             badges.append((appearance.EMOTION_FACES[card.emotion],
                            QColor(appearance.EMOTION_COLOUR[card.emotion]), False))
         self._badges = badges
-        self._border_pen = QPen(self._accent.darker(115), 1.0)
+        self._border_pen = QPen(self._accent.darker(115), self._style.card_border)
         self._prepared_for = None
         # Escaped: notes like "<b>x</b>" or "<img src=…>" must show as typed, not as markup.
         self.setToolTip("<p style='white-space:pre-wrap'>" + html.escape(card.notes[:500]) + "</p>"

@@ -189,6 +189,7 @@ class StageHeaderRow(QGraphicsItem):
         self.setZValue(S.Z_STAGE_HEADERS)
         self._rect = QRectF()
         self.add_zone = QRectF()
+        self.show_add = True  # presentation mode draws no "+ Stage"
 
     def set_extent(self, width: float, height: float) -> None:
         self.prepareGeometryChange()
@@ -199,8 +200,11 @@ class StageHeaderRow(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        painter.fillRect(self._rect, S.HEADER_FILL)
-        _paint_add_button(painter, self.add_zone, "+ " + tr("Stage"), self._style)
+        if self.show_add:
+            painter.fillRect(self._rect, S.HEADER_FILL)
+            _paint_add_button(painter, self.add_zone, "+ " + tr("Stage"), self._style)
+        else:
+            painter.fillRect(self._rect.adjusted(0, 0, -self.add_zone.width(), 0), S.HEADER_FILL)
 
 
 class LaneHeaderColumn(QGraphicsItem):
@@ -214,6 +218,7 @@ class LaneHeaderColumn(QGraphicsItem):
         self._lines: list[tuple[LineKind, float]] = []
         self._emotion: QRectF | None = None
         self.add_zone = QRectF()
+        self.show_add = True  # presentation mode draws no "+ Lane"
 
     def set_extent(self, layout: MapLayout) -> None:
         self.prepareGeometryChange()
@@ -228,10 +233,13 @@ class LaneHeaderColumn(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        painter.fillRect(self._rect, S.HEADER_FILL)
         style = self._style
         width = self._rect.width()
-        _paint_add_button(painter, self.add_zone, "+ " + tr("Lane"), style)
+        if self.show_add:
+            painter.fillRect(self._rect, S.HEADER_FILL)
+            _paint_add_button(painter, self.add_zone, "+ " + tr("Lane"), style)
+        else:
+            painter.fillRect(self._rect.adjusted(0, 0, 0, -self.add_zone.height()), S.HEADER_FILL)
         if self._emotion is not None:
             rect = self._emotion
             painter.fillRect(rect, QColor("#fbeff0"))

@@ -160,7 +160,9 @@ def _emotion_row_index(service_map: ServiceMap) -> int:
 
 
 def compute_layout(service_map: ServiceMap, card_height: CardHeight,
-                   metrics: Metrics = METRICS) -> MapLayout:
+                   metrics: Metrics = METRICS, show_emotion: bool | None = None) -> MapLayout:
+    """`show_emotion` overrides the map's own choice for this drawing only (presentation
+    mode shows or hides the curve without touching the model); None follows the map."""
     layout = MapLayout(metrics)
     pad, gap = metrics.cell_padding, metrics.card_gap
 
@@ -204,7 +206,8 @@ def compute_layout(service_map: ServiceMap, card_height: CardHeight,
 
     # Rows top to bottom, with a band before each lane that has a blueprint line above it.
     lines_above = {p.below_lane_index: p.kind for p in blueprint_lines(service_map)}
-    emotion_at = _emotion_row_index(service_map) if service_map.show_emotion_curve else None
+    shown = service_map.show_emotion_curve if show_emotion is None else show_emotion
+    emotion_at = _emotion_row_index(service_map) if shown else None
     y = metrics.stage_header_height
     for index, lane in enumerate(service_map.lanes):
         if index == emotion_at:

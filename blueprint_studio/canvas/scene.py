@@ -64,6 +64,8 @@ class MapScene(DiagramScene):
         self.map_id = map_id
         self.style_ = CanvasStyle()
         self.setBackgroundBrush(S.CANVAS_BACKGROUND)
+        self.metrics = METRICS          # presentation mode lays the map out with its own
+        self.show_emotion: bool | None = None  # and may show or hide the curve (None: the map's)
         self.layout: MapLayout = MapLayout(METRICS)
         self.routes = ArrowRoutes(self.registry)
         self.frame = MapFrame(self, self.style_)
@@ -164,7 +166,8 @@ class MapScene(DiagramScene):
         if self._layout_dirty or self._headers_dirty:
             style = self.style_
             self.layout = compute_layout(
-                service_map, lambda card, width: style.card_height(card.text, bool(card.owner), width))
+                service_map, lambda card, width: style.card_height(card.text, bool(card.owner), width),
+                self.metrics, self.show_emotion)
             self.routes.relayout(self.layout, service_map, self._place_cards())
             self.frame.place(self.layout, service_map)
         self.routes.route_stale(self.layout)
@@ -182,6 +185,12 @@ class MapScene(DiagramScene):
             if rect is not None and item.set_rect(rect):
                 moved.add(card_id)
         return moved
+
+    def relayout(self) -> None:
+        """Lay everything out again now (the fonts, metrics or emotion row of the drawing
+        changed, the model did not)."""
+        self._headers_dirty = self._layout_dirty = True
+        self.flush()
 
     def snap_back(self) -> None:
         """Put every card back where the layout says (after a cancelled or refused drag);

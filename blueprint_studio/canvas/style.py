@@ -44,26 +44,51 @@ Z_GRID, Z_EMOTION, Z_DROP, Z_CONNECTOR, Z_CARD = 0.0, 3.0, 4.0, 5.0, 10.0
 Z_DRAGGED, Z_STAGE_HEADERS, Z_LANE_HEADERS, Z_CORNER, Z_EDITOR = 30.0, 50.0, 60.0, 70.0, 200.0
 
 
+# Pixel sizes of the canvas fonts at 100 %, and in presentation mode: larger type (and
+# bolder card borders) for the back row of a room with a washed-out projector.
+FONT_SIZES = {"card": 16, "small": 13, "badge": 13, "stage": 17, "lane": 16, "label": 13, "corner": 15}
+PRESENTATION_FONT_SIZES = {"card": 19, "small": 15, "badge": 15, "stage": 21, "lane": 19, "label": 15,
+                           "corner": 19}
+CARD_BORDER = 1.0
+PRESENTATION_CARD_BORDER = 2.0
+
+
 class CanvasStyle:
     """The fonts and text wrappers one scene shares among its items (needs a QGuiApplication)."""
 
     def __init__(self) -> None:
-        self.card_font = canvas_font(16)
-        self.card_text = TextWrapper(self.card_font)
-        self.small_font = canvas_font(13)
-        self.small_text = TextWrapper(self.small_font)
-        self.badge_font = canvas_font(13, bold=True)
-        self.badge_text = TextWrapper(self.badge_font)
-        self.stage_font = canvas_font(17, bold=True)
-        self.stage_text = TextWrapper(self.stage_font)
-        self.lane_font = canvas_font(16, bold=True)
-        self.lane_text = TextWrapper(self.lane_font)
-        self.label_font = canvas_font(13)
-        self.label_text = TextWrapper(self.label_font)
-        self.corner_font = canvas_font(15, bold=True)
-        self.corner_text = TextWrapper(self.corner_font)
+        self.presenting = False
+        self.card_border = CARD_BORDER
+        self._make_fonts(FONT_SIZES)
         self._heights: dict[tuple[str, bool, float], float] = {}
         self._statics: dict[str, QStaticText] = {}
+
+    def set_presenting(self, on: bool) -> None:
+        """Presentation mode's larger type and bolder borders, or the editor's again. The
+        scene lays itself out again afterwards (cards measure taller with larger type)."""
+        if on == self.presenting:
+            return
+        self.presenting = on
+        self.card_border = PRESENTATION_CARD_BORDER if on else CARD_BORDER
+        self._make_fonts(PRESENTATION_FONT_SIZES if on else FONT_SIZES)
+        self._heights.clear()
+        self._statics.clear()
+
+    def _make_fonts(self, sizes: dict[str, int]) -> None:
+        self.card_font = canvas_font(sizes["card"])
+        self.card_text = TextWrapper(self.card_font)
+        self.small_font = canvas_font(sizes["small"])
+        self.small_text = TextWrapper(self.small_font)
+        self.badge_font = canvas_font(sizes["badge"], bold=True)
+        self.badge_text = TextWrapper(self.badge_font)
+        self.stage_font = canvas_font(sizes["stage"], bold=True)
+        self.stage_text = TextWrapper(self.stage_font)
+        self.lane_font = canvas_font(sizes["lane"], bold=True)
+        self.lane_text = TextWrapper(self.lane_font)
+        self.label_font = canvas_font(sizes["label"])
+        self.label_text = TextWrapper(self.label_font)
+        self.corner_font = canvas_font(sizes["corner"], bold=True)
+        self.corner_text = TextWrapper(self.corner_font)
 
     def static(self, text: str) -> QStaticText:
         """A shared QStaticText for short labels (badges, kind names)."""

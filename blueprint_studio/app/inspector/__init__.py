@@ -68,6 +68,7 @@ class Inspector(LanguageFollower, QWidget):
         scroll.setWidget(self.stack)
         layout.addWidget(scroll, 1)
         self.pages: dict[str, Page] = {}
+        self.hidden_fields: frozenset[tuple[str, str]] = frozenset()  # (kind, field): participant mode
         self._build_pages()
         self.note_language()
         session.documentChanged.connect(self._attach)
@@ -80,6 +81,17 @@ class Inspector(LanguageFollower, QWidget):
             page = page_class(self)
             self.pages[page.KIND] = page
             self.stack.addWidget(page)
+        self._show_fields()
+
+    def set_hidden_fields(self, fields: frozenset[tuple[str, str]]) -> None:
+        """Hide these (kind, field) rows of the forms (participant mode); the rest show."""
+        self.hidden_fields = frozenset(fields)
+        self._show_fields()
+
+    def _show_fields(self) -> None:
+        for kind, page in self.pages.items():
+            for field, editor in page.editors.items():
+                page.form.setRowVisible(editor.widget, (kind, field) not in self.hidden_fields)
 
     def retranslate(self) -> None:
         """Build the pages again in the new language (combo boxes hold translated names)."""

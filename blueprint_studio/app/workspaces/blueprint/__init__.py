@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -26,6 +26,7 @@ from .findings_panel import FindingsController, FindingsPanel
 from .map_area import MapArea
 from .maps_panel import MapsPanel
 from .palette import CardPalette
+from .presenting import MapPresenter
 
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
@@ -62,6 +63,7 @@ class BlueprintWorkspace(Workspace):
         self.findings = FindingsController(self.findings_panel, self.map_area.current_scene,
                                            self._reveal_cards)
         self.finder = FindController(self.find_bar, self.map_area)
+        self.presenter = MapPresenter(self.map_area, self.find_bar)
         self.map_commands = MapCommands(session, self.map_area, self.maps_panel)
         self._edit_target = MapEditTarget(self.map_commands)
         self.zoom_label = QLabel()
@@ -117,7 +119,8 @@ class BlueprintWorkspace(Workspace):
     def published(self) -> dict[str, object]:
         return {"map_area": self.map_area, "maps_panel": self.maps_panel,
                 "find_bar": self.find_bar, "finder": self.finder, "map_commands": self.map_commands,
-                "findings_panel": self.findings_panel, "findings": self.findings}
+                "findings_panel": self.findings_panel, "findings": self.findings,
+                "presenter": self.presenter}
 
     # -- what the shell asks --------------------------------------------------------------------
     def selection(self) -> Selection | None:
@@ -195,7 +198,10 @@ class BlueprintWorkspace(Workspace):
         (view or self.map_area).setFocus()
 
     def set_presenting(self, on: bool) -> None:
-        QTimer.singleShot(0, self.map_area.fit_width)
+        self.presenter.start() if on else self.presenter.stop()
+
+    def presentable(self) -> MapPresenter:
+        return self.presenter
 
     def retranslate(self) -> None:
         self.findings.refresh()

@@ -29,6 +29,7 @@ from ....model.entities import Project
 from ....model.kinds import PROJECT_INFO_FIELDS
 from ...fields import FieldEditor, LineField, TextField
 from ...language import LanguageFollower
+from ...theme import text_scale
 
 # Each field's label with its keyboard mnemonic, and what it is for.
 FIELD_TEXT: dict[str, tuple[str, str]] = {
@@ -51,7 +52,7 @@ WIDE_LAYOUT = 1250
 
 def _font(widget: QWidget, points: float, bold: bool = False) -> QFont:
     font = QFont(widget.font())
-    font.setPointSizeF(points)
+    font.setPointSizeF(points * text_scale())  # View ▸ Larger Text
     font.setBold(bold)
     return font
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from .... import appearance
+from ...theme import text_scale
 
 # Projector-sized type (points): the grid is read from the back of the room.
 GRID_POINTS = 15.0
@@ -29,7 +30,7 @@ MISSING_MARK = "–"
 
 def font(widget: QWidget, points: float, bold: bool = False) -> QFont:
     result = QFont(widget.font())
-    result.setPointSizeF(points)
+    result.setPointSizeF(points * text_scale())  # View ▸ Larger Text
     result.setBold(bold)
     return result
 
