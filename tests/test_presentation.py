@@ -437,4 +437,17 @@ def test_chinese_caption(qtbot, make):
     present(qtbot, window)
     key(qtbot, window, Qt.Key.Key_Right)
     caption = window.presentation.overlay.caption
-    assert caption.startswith("第 1 阶段，共 6 个") and "·" in caption
+    assert caption.startswith("第 1/6 阶段 · ")
+
+
+def test_a_new_presentation_after_another_project_was_opened_starts_afresh(qtbot, hotel):
+    window = hotel
+    present(qtbot, window)
+    key(qtbot, window, Qt.Key.Key_Right)
+    key(qtbot, window, Qt.Key.Key_Escape)
+    window.set_document(Document(build_template("enterprise_training", "en"), recovery=window.recovery))
+    QCoreApplication.processEvents()
+    present(qtbot, window)
+    assert show(window).step == 0 and show(window).scene is window.map_area.current_scene()
+    key(qtbot, window, Qt.Key.Key_Escape)
+    assert not window.map_area.current_scene().style_.presenting

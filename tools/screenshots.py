@@ -4,7 +4,8 @@
 
 The enterprise customer training template in Chinese at 1920x1080 and at 1280x720 (the
 classic classroom projector), plus an English one, each with a card selected so the
-inspector shows what can be edited; and presentation mode at 1280x720.
+inspector shows what can be edited. Presentation mode has its own script,
+tools/screenshots_presentation.py (a stage spotlighted, the timer running, in both languages).
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ SHOTS = (
     ("main-window-zh-1920x1080.png", "zh", (1920, 1080), False),
     ("main-window-zh-1280x720.png", "zh", (1280, 720), False),
     ("main-window-en-1920x1080.png", "en", (1920, 1080), False),
-    ("presentation-zh-1280x720.png", "zh", (1280, 720), True),
 )
 
 

@@ -561,6 +561,7 @@ class MainWindow(LanguageFollower, QMainWindow):
             return
         self._torn_down = True
         self.presentation.teardown()
+        self.interface.close()
         self.session.close()
         for workspace in self._workspaces:
             workspace.teardown()

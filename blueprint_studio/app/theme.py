@@ -28,17 +28,29 @@ def set_text_scale(app: QApplication, scale: float) -> None:
     global _text_scale
     if scale == _text_scale:
         return
-    ratio = scale / _text_scale
-    _text_scale = scale
+    old, _text_scale = _text_scale, scale
     font = QFont(app.font())
     font.setPointSizeF(UI_POINT_SIZE * scale)
     app.setFont(font)
+    # Widgets polished by the style sheet keep the font they had until it is applied again.
+    app.setStyleSheet(app.styleSheet())
     for widget in app.allWidgets():
-        if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
-            own = QFont(widget.font())
-            if own.pointSizeF() > 0:   # a pixel-sized font (a canvas) keeps its size
-                own.setPointSizeF(own.pointSizeF() * ratio)
-                widget.setFont(own)
+        if not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+            continue
+        own = QFont(widget.font())
+        if own.pointSizeF() <= 0:   # a pixel-sized font (a canvas) keeps its size
+            continue
+        # Its size at the normal scale, noted the first time (a re-polish may have put the
+        # size it was given back, so the current size alone cannot say).
+        base = widget.property(_BASE_POINTS)
+        if base is None:
+            base = own.pointSizeF() / old
+            widget.setProperty(_BASE_POINTS, base)
+        own.setPointSizeF(float(base) * scale)
+        widget.setFont(own)
+
+
+_BASE_POINTS = "bpsBasePoints"
 
 WINDOW = "#f3f4f6"
 PANEL = "#ffffff"

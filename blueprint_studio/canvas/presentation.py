@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem
@@ -43,6 +44,15 @@ RING_WIDTH = 7.0
 MARGIN = 14.0          # scene units around the map when it is fitted
 MAX_FIT_ZOOM = 2.5     # a small map grows to fill the screen, within reason
 CLOSE_UP_COLUMNS = 3.2  # a close-up shows the lane names and about three stages across
+# A strip under the fitted map for the caption, so it never covers the map: this share of
+# the height (at least CAPTION_ROOM_MIN pixels). The caption (app/presentation/overlay.py)
+# sizes itself to the same strip.
+CAPTION_SHARE = 0.055
+CAPTION_ROOM_MIN = 32
+
+
+def caption_room(height: int) -> int:
+    return int(max(CAPTION_ROOM_MIN, height * CAPTION_SHARE))
 
 _EATEN = {
     QEvent.Type.GraphicsSceneMousePress, QEvent.Type.GraphicsSceneMouseRelease,
@@ -138,8 +148,10 @@ class Spotlight(QGraphicsItem):
                 # the last hidden stage also hides what pokes past the map's edge.
                 last = index == len(self._columns)
                 right = x + width + (MARGIN + 2 if cover == "hidden" and last else 0.75)
-                bottom = self._height + (MARGIN + 2 if cover == "hidden" else 0)
-                painter.fillRect(QRectF(x - 0.75, 0, right - x + 0.75, bottom), fills[cover])
+                hidden = cover == "hidden"
+                top = -(MARGIN + 2) if hidden else 0.0
+                bottom = self._height + (MARGIN + 2 if hidden else 0)
+                painter.fillRect(QRectF(x - 0.75, top, right - x + 0.75, bottom - top), fills[cover])
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if 1 <= self.current <= len(self._columns):
@@ -222,6 +234,8 @@ class ScenePresentation(QObject):
         scene, view, state = self.scene, self.view, self._state
         self.active = False
         self._refit.stop()
+        if not (shiboken6.isValid(scene) and shiboken6.isValid(view)):
+            return   # the map went away while it was presented
         scene.removeEventFilter(self)
         view.removeEventFilter(self)
         view.viewport().removeEventFilter(self)
@@ -251,7 +265,7 @@ class ScenePresentation(QObject):
     def restore_view(self) -> None:
         """The zoom and scroll the user had (again after the window got its size back)."""
         state = self._state
-        if state is None or self.active or self.scene.detached:
+        if state is None or self.active or not shiboken6.isValid(self.scene) or self.scene.detached:
             return
         view = self.view
         if view.transform() != state.transform:
@@ -259,7 +273,7 @@ class ScenePresentation(QObject):
             view.zoomChanged.emit(view.zoom_factor())
         view.horizontalScrollBar().setValue(state.scroll[0])
         view.verticalScrollBar().setValue(state.scroll[1])
-        view._sync_headers()
+        view.sync_headers()
 
     def saved_view(self) -> tuple[float, tuple[int, int]] | None:
         """(zoom, (horizontal, vertical) scroll) as they were before presenting."""
@@ -302,8 +316,8 @@ class ScenePresentation(QObject):
         port = view.viewport().rect()
         if rect.isEmpty() or port.width() < 50 or port.height() < 50:
             return
-        view.setSceneRect(rect)
         if self.close_up:
+            view.setSceneRect(rect)
             layout = self.scene.layout
             widths = [c.width for c in layout.columns] or [layout.metrics.default_stage_width]
             span = layout.grid_left + CLOSE_UP_COLUMNS * (sum(widths) / len(widths))
@@ -312,10 +326,24 @@ class ScenePresentation(QObject):
             view.set_zoom(max(fitted, min(factor, MAX_FIT_ZOOM)))
             self._follow_stage(top=True)
         else:
-            factor = min(port.width() / rect.width(), port.height() / rect.height(), MAX_FIT_ZOOM)
+            room = caption_room(port.height())
+            factor = min(port.width() / rect.width(), (port.height() - room) / rect.height(), MAX_FIT_ZOOM)
+            shown = rect.adjusted(0, 0, 0, room / factor)   # the caption's strip under the map
+            view.setSceneRect(shown)
             view.set_zoom(factor)
-            view.centerOn(rect.center())
-        view._sync_headers()
+            view.centerOn(shown.center())
+        view.sync_headers()
+        self.changed.emit()
+
+    def margins(self) -> tuple[int, int]:
+        """The dark room left and right of the map on the screen, in pixels (the timer goes
+        there when it fits)."""
+        if not self.active:
+            return 0, 0
+        view, rect = self.view, self.scene.content_rect()
+        left = view.mapFromScene(rect.topLeft()).x()
+        right = view.viewport().width() - view.mapFromScene(rect.topRight()).x()
+        return max(0, left), max(0, right)
 
     def set_close_up(self, on: bool) -> None:
         if self.active and on != self.close_up:
@@ -345,7 +373,7 @@ class ScenePresentation(QObject):
             view.centerOn(QPointF(x if column is not None else rect.cx, rect.cy))
         else:
             view.centerOn(QPointF(x, y))
-        view._sync_headers()
+        view.sync_headers()
 
     def _on_layout(self) -> None:
         layout = self.scene.layout
@@ -513,4 +541,4 @@ class ScenePresentation(QObject):
         return False
 
 
-__all__ = ["PRESENTATION_METRICS", "ScenePresentation", "Spotlight"]
+__all__ = ["CAPTION_SHARE", "PRESENTATION_METRICS", "ScenePresentation", "Spotlight", "caption_room"]

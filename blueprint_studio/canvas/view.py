@@ -286,3 +286,8 @@ class MapView(QGraphicsView):
 
     def scene_point(self, point: QPointF) -> QPointF:
         return self.mapToScene(point.toPoint())
+
+    def sync_headers(self) -> None:
+        """Pin the headers to the view's corner now (after a change of zoom or scroll made
+        from outside, e.g. presentation mode giving the view back)."""
+        self._sync_headers()

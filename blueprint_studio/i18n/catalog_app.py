@@ -91,8 +91,6 @@ ZH: dict[str, str] = {
     "Show the whole map in the window": "在窗口中显示整张地图",
     "F&ull Screen": "全屏(&U)",
     "&Presentation Mode": "演示模式(&P)",
-    "Only the workspace, full screen (F5 or Esc to leave); a map is fitted to its width":
-        "全屏只显示当前工作区（按 F5 或 Esc 退出）；地图会适合宽度",
     "Use the whole screen (for projecting)": "使用整个屏幕（用于投影）",
     "Show the program in English (every window)": "以英文显示程序（所有窗口）",
     "Show the program in Simplified Chinese (every window)": "以简体中文显示程序（所有窗口）",

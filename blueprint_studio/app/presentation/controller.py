@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QToolBar, QWid
 
 from . import actions as specs
 from .overlay import PresentationOverlay, TimerBadge
+from .protocol import PresentationHost
 from .timer import FINISHED, IDLE, PAUSED, RUNNING, WorkshopTimer
 from .timer_dialog import TimerDialog
 
@@ -31,15 +32,15 @@ SETTLE_MS = 800
 
 
 class PresentationController(QObject):
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
-        self.settings = window.settings
-        self.actions = window.actions
+    def __init__(self, host: "PresentationHost") -> None:
+        super().__init__(host)
+        self.host = host
+        self.settings = host.settings
+        self.actions = host.actions
         self.active = False
         self.timer = WorkshopTimer(self)
-        self.overlay = PresentationOverlay(window.stack)
-        self.timer_badge = TimerBadge(self.timer, window.stack)
+        self.overlay = PresentationOverlay(host.stack)
+        self.timer_badge = TimerBadge(self.timer, host.stack)
         self._saved: tuple[QByteArray, Qt.WindowState, QRect, object] | None = None
         self._told: list = []            # workspaces told they are presented
         self._presentable = None
@@ -85,7 +86,7 @@ class PresentationController(QObject):
         a["actionTimerReset"].triggered.connect(self.timer.reset)
         a["actionTimerStop"].triggered.connect(self.timer.stop)
         self.timer.changed.connect(self._update_timer_actions)
-        self.window.stack.currentChanged.connect(self._on_workspace_changed)
+        self.host.stack.currentChanged.connect(self._on_workspace_changed)
 
     # =====================================================================================
     # entering and leaving
@@ -96,7 +97,7 @@ class PresentationController(QObject):
         self.enter() if on else self.leave()
 
     def enter(self) -> None:
-        window = self.window
+        window = self.host   # a QMainWindow that is a PresentationHost
         window.session.commit_pending()
         self._end_settling()
         self.active = True
@@ -119,7 +120,7 @@ class PresentationController(QObject):
         self._refresh()
 
     def leave(self) -> None:
-        window = self.window
+        window = self.host
         self.active = False
         self._set_pointer_surface(None)
         presentable = self._presentable
@@ -167,7 +168,7 @@ class PresentationController(QObject):
         """Zoom and scroll back again whenever the workspace is resized in the next moment
         (the window manager restores the window's size after we asked for it)."""
         self._settling = presentable
-        self.window.stack.installEventFilter(self)
+        self.host.stack.installEventFilter(self)
         self._settle_timer.start(SETTLE_MS)
         QTimer.singleShot(0, self._restore_settling)
 
@@ -178,14 +179,14 @@ class PresentationController(QObject):
     def _end_settling(self) -> None:
         if self._settling is not None:
             self._restore_settling()
-            self.window.stack.removeEventFilter(self)
+            self.host.stack.removeEventFilter(self)
             self._settling = None
         self._settle_timer.stop()
 
     # -- commands locked while presenting -----------------------------------------------------
     def _allowed(self) -> set[str]:
         allowed = set(specs.ALLOWED_WHILE_PRESENTING) | {spec.name for spec in specs.ACTIONS}
-        allowed |= {workspace.SWITCH.name for workspace in self.window.workspaces()}
+        allowed |= {workspace.SWITCH.name for workspace in self.host.workspaces()}
         return allowed
 
     def _lock_commands(self) -> None:
@@ -210,7 +211,7 @@ class PresentationController(QObject):
     def _on_workspace_changed(self, *_args: object) -> None:
         if not self.active:
             return
-        workspace = self.window.current_workspace()
+        workspace = self.host.current_workspace()
         if workspace is None:
             return
         if workspace not in self._told:
@@ -252,6 +253,7 @@ class PresentationController(QObject):
         a = self.actions
         a["actionPresentEmotion"].setChecked(stepping and presentable.emotion_shown())
         a["actionPresentCloseUp"].setChecked(stepping and presentable.close_up())
+        self.timer_badge.set_room(presentable.margins()[1] if stepping else 0)
         self._set_pointer(a["actionPresentPointer"].isChecked(), remember=False)
         self._update_actions()
 
@@ -310,7 +312,7 @@ class PresentationController(QObject):
                     self.overlay.set_pointer(self.overlay.mapFromGlobal(position().toPoint()))
             elif event.type() == QEvent.Type.Leave:
                 self.overlay.set_pointer(None)
-        elif watched is self.window.stack and event.type() == QEvent.Type.Resize:
+        elif watched is self.host.stack and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self._restore_settling)
         return False
 
@@ -322,7 +324,7 @@ class PresentationController(QObject):
         return int(round(minutes * 60_000)) if 0 < minutes <= 24 * 60 else 600_000
 
     def ask_timer(self) -> None:
-        dialog = TimerDialog(self.window, self.last_timer_ms())
+        dialog = TimerDialog(self.host, self.last_timer_ms())
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted and dialog.duration_ms:
                 self.start_timer(dialog.duration_ms)

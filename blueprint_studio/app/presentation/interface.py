@@ -11,6 +11,9 @@
 
 from __future__ import annotations
 
+import weakref
+
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
 
@@ -27,37 +30,56 @@ SIMPLE_HIDDEN_FIELDS: frozenset[tuple[str, str]] = frozenset({
 
 
 class InterfaceSettings(QObject):
-    """Applies and remembers Participant Mode and Larger Text for one window."""
+    """Applies and remembers Participant Mode and Larger Text for one window (a choice made
+    in one window is made in every open window: they share one settings file)."""
+
+    _live: "weakref.WeakSet[InterfaceSettings]" = weakref.WeakSet()
 
     def __init__(self, window: QMainWindow, settings: AppSettings, inspector, actions) -> None:
         super().__init__(window)
-        self.window, self.settings, self.inspector = window, settings, inspector
+        InterfaceSettings._live.add(self)
+        window.destroyed.connect(lambda *_: InterfaceSettings._live.discard(self))
+        self.host, self.settings, self.inspector = window, settings, inspector
         self.participant = actions["actionParticipantMode"]
         self.large_text = actions["actionLargeText"]
         self._was_shown: dict[str, bool] = {}
+        self.closed = False
         self.participant.toggled.connect(self.set_participant_mode)
         self.large_text.toggled.connect(self.set_large_text)
 
     def apply_saved(self) -> None:
         """The choices remembered from the last run (call once the docks are in place)."""
+        if self.settings.flag(PARTICIPANT_KEY):
+            # Hidden by this mode when the window last closed: back as a new window has them
+            # once the mode is turned off.
+            self._was_shown = {dock.objectName(): True for dock in self.docks()}
         self.participant.setChecked(self.settings.flag(PARTICIPANT_KEY))
         self.large_text.setChecked(self.settings.flag(LARGE_TEXT_KEY))
-        if self.settings.flag(LARGE_TEXT_KEY):
-            self.set_large_text(True)
+
+    def close(self) -> None:
+        """The window is closing: it follows the other windows' choices no more."""
+        self.closed = True
+        InterfaceSettings._live.discard(self)
 
     # -- participant mode ---------------------------------------------------------------------
     def docks(self) -> list[QDockWidget]:
-        found = (self.window.findChild(QDockWidget, name) for name in SIMPLE_HIDDEN_DOCKS)
+        found = (self.host.findChild(QDockWidget, name) for name in SIMPLE_HIDDEN_DOCKS)
         return [dock for dock in found if dock is not None]
+
+    def _others(self) -> list["InterfaceSettings"]:
+        return [other for other in list(InterfaceSettings._live)
+                if other is not self and shiboken6.isValid(other.participant) and not other.closed]
 
     def set_participant_mode(self, on: bool) -> None:
         self.settings.set_flag(PARTICIPANT_KEY, on)
+        for other in self._others():
+            other.participant.setChecked(on)
         self.inspector.set_hidden_fields(SIMPLE_HIDDEN_FIELDS if on else frozenset())
         for dock in self.docks():
             toggle = dock.toggleViewAction()
             if on:
                 if toggle.isEnabled():  # not already hidden by us
-                    self._was_shown[dock.objectName()] = dock.isVisibleTo(self.window)
+                    self._was_shown.setdefault(dock.objectName(), dock.isVisibleTo(self.host))
                 dock.hide()
                 toggle.setEnabled(False)
             elif not toggle.isEnabled():
@@ -75,12 +97,14 @@ class InterfaceSettings(QObject):
 
     def _belongs_here(self, dock: QDockWidget) -> bool:
         """A workspace's panel shows only while that workspace is current."""
-        owner = getattr(self.window, "panel_owner", lambda _dock: None)(dock)
-        return owner is None or owner is self.window.current_workspace()
+        owner = getattr(self.host, "panel_owner", lambda _dock: None)(dock)
+        return owner is None or owner is self.host.current_workspace()
 
     # -- larger text ----------------------------------------------------------------------------
     def set_large_text(self, on: bool) -> None:
         self.settings.set_flag(LARGE_TEXT_KEY, on)
+        for other in self._others():
+            other.large_text.setChecked(on)
         app = QApplication.instance()
         if app is not None:
             set_text_scale(app, LARGE_TEXT_SCALE if on else 1.0)

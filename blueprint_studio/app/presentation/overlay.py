@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QRadialGradient
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
+from ...canvas.presentation import caption_room
 from ...i18n import tr
 from .timer import FINISHED, IDLE, PAUSED, WorkshopTimer
 
@@ -25,6 +26,8 @@ TIMER_FILL = QColor(15, 20, 28, 215)
 TIMER_PAUSED_FILL = QColor(70, 78, 90, 225)
 TIMER_END_FILL = QColor("#e65100")
 MESSAGE_MS = 3000
+MIN_ROOM = 130        # pixels beside the map from which the timer goes there
+MIN_DIGITS = 52.0     # the smallest countdown digits while presenting (pixels)
 
 
 def _font(pixels: float, bold: bool = False) -> QFont:
@@ -99,17 +102,15 @@ class PresentationOverlay(QWidget):
         self.pointer = QPoint(pos) if pos is not None else None
 
     def caption_rect(self) -> QRectF:
-        """Where the caption pill is drawn (for tests and screenshots)."""
-        font = _font(self._caption_pixels())
-        metrics = QFontMetrics(font)
-        pad = self._caption_pixels() * 0.6
-        width = metrics.horizontalAdvance(self.caption) + 2 * pad
-        height = metrics.height() + pad
-        margin = self._caption_pixels()
-        return QRectF(margin, self.height() - height - margin, width, height)
+        """Where the caption pill is drawn: in the strip the fitted map leaves free below it."""
+        room = caption_room(self.height())
+        metrics = QFontMetrics(_font(self._caption_pixels()))
+        height = room * 0.78
+        width = metrics.horizontalAdvance(self.caption) + height
+        return QRectF(room * 0.4, self.height() - room + (room - height) / 2, width, height)
 
     def _caption_pixels(self) -> float:
-        return max(15.0, self.height() * 0.027)
+        return caption_room(self.height()) * 0.42
 
     # -- painting -------------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -157,6 +158,7 @@ class TimerBadge(QWidget):
         self.setObjectName("workshopTimer")
         self.timer = timer
         self.presenting = False
+        self.room = 0          # free pixels right of the presented map: the timer fits in there
         self.menu_actions: list = []
         self._pulse = 0.0
         self._animation = QVariantAnimation(self)
@@ -179,17 +181,38 @@ class TimerBadge(QWidget):
     # -- where and how large -------------------------------------------------------------------
     def digit_pixels(self) -> float:
         height = self.parentWidget().height()
-        return max(72.0, height * 0.12) if self.presenting else max(40.0, height * 0.06)
+        if not self.presenting:
+            return max(40.0, height * 0.06)
+        large = max(72.0, height * 0.12)
+        if self.room >= MIN_ROOM:
+            # Into the dark margin beside the map, as large as it goes there (not smaller
+            # than can be read from the back row): the map stays uncovered.
+            metrics = QFontMetrics(_font(100, bold=True))
+            per_pixel = (metrics.horizontalAdvance(self._widest()) + 50) / 100
+            available = self.room - 2 * self._margin()
+            return max(MIN_DIGITS, min(large, available / per_pixel))
+        return large
+
+    def _widest(self) -> str:
+        return "0:00:00" if self.timer.duration_ms >= 3_600_000 else "00:00"
+
+    def _margin(self) -> int:
+        return int(max(10, self.parentWidget().height() * 0.02))
 
     def set_presenting(self, on: bool) -> None:
         self.presenting = on
         self._place()
 
+    def set_room(self, pixels: int) -> None:
+        if pixels != self.room:
+            self.room = pixels
+            self._place()
+
     def _sizes(self) -> tuple[QFont, QFont, int, int]:
         digits = _font(self.digit_pixels(), bold=True)
         small = _font(self.digit_pixels() * 0.28, bold=True)
         metrics, small_metrics = QFontMetrics(digits), QFontMetrics(small)
-        width = max(metrics.horizontalAdvance("00:00"), metrics.horizontalAdvance(self.timer.text()))
+        width = max(metrics.horizontalAdvance(self._widest()), metrics.horizontalAdvance(self.timer.text()))
         width = int(width + self.digit_pixels() * 0.5)
         height = int(metrics.height() + small_metrics.height() + self.digit_pixels() * 0.2)
         return digits, small, width, height
@@ -197,7 +220,7 @@ class TimerBadge(QWidget):
     def _place(self) -> None:
         parent = self.parentWidget()
         _digits, _small, width, height = self._sizes()
-        margin = int(max(10, parent.height() * 0.02))
+        margin = self._margin()
         y = parent.height() - height - margin if self.presenting else margin
         self.setGeometry(parent.width() - width - margin, y, width, height)
         self.raise_()

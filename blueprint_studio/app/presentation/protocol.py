@@ -1,11 +1,30 @@
-"""What presentation mode asks of a workspace that can be stepped through (the map
-editor's `MapPresenter`); a workspace without one is simply shown full screen."""
+"""What presentation mode asks of the window that hosts it (`PresentationHost`, the main
+window) and of a workspace that can be stepped through (`Presentable`, the map editor's
+`MapPresenter`); a workspace without one is simply shown full screen."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
+
+
+class PresentationHost(Protocol):
+    """The main window as the presentation controller sees it: a QMainWindow (menus, docks,
+    toolbars, full screen) with these members of its own."""
+
+    settings: object                 # AppSettings
+    session: object                  # Session: commit_pending()
+    actions: dict                    # objectName -> QAction
+    stack: QWidget                   # the workspaces' stack: the overlays sit on it
+    switcher: QWidget                # the workspace switcher and the main tool bar
+    toolbar: QWidget
+    interface: object                # InterfaceSettings: enforce() after the docks come back
+
+    def current_workspace(self): ...
+    def workspaces(self) -> tuple: ...
+    def restore_panels(self, presented) -> None: ...
+    def refresh_actions(self) -> None: ...
 
 
 class Presentable(Protocol):
@@ -27,7 +46,8 @@ class Presentable(Protocol):
     def close_up(self) -> bool: ...
     def set_close_up(self, on: bool) -> None: ...
     def caption(self) -> str: ...
+    def margins(self) -> tuple[int, int]: ...
     def pointer_surface(self) -> QWidget | None: ...
 
 
-__all__ = ["Presentable"]
+__all__ = ["Presentable", "PresentationHost"]

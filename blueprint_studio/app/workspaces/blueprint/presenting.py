@@ -7,6 +7,7 @@ presentation controller steps through it without knowing what a map is.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -33,6 +34,7 @@ class MapPresenter(QObject):
         if self.active:
             return
         self.active = True
+        self._drop_shows()   # each presentation starts afresh
         self.find_bar.close_bar()
         bar = self.map_area.tabs.tabBar()
         self._tab_bar_was_visible = bar.isVisibleTo(self.map_area.tabs)
@@ -52,11 +54,14 @@ class MapPresenter(QObject):
     def restore_views(self) -> None:
         """Zoom and scroll as they were, once more (after the window has its size back)."""
         for show in self._shows.values():
-            show.restore_view()
+            if shiboken6.isValid(show):   # its map may have closed since
+                show.restore_view()
 
-    def forget(self) -> None:
-        """Drop what was kept of the last presentation (a new one starts afresh)."""
-        self._shows = {show.scene.map_id: show for show in self._shows.values() if show.active}
+    def _drop_shows(self) -> None:
+        for show in self._shows.values():
+            if shiboken6.isValid(show):
+                show.deleteLater()
+        self._shows = {}
 
     def _present_current(self, *_args: object) -> None:
         if not self.active:
@@ -128,6 +133,10 @@ class MapPresenter(QObject):
     def caption(self) -> str:
         show = self.current()
         return show.caption() if show is not None else ""
+
+    def margins(self) -> tuple[int, int]:
+        show = self.current()
+        return show.margins() if show is not None else (0, 0)
 
     def pointer_surface(self) -> QWidget | None:
         """The widget the pointer highlight follows the mouse over (the canvas)."""
