@@ -30,7 +30,7 @@ from .view import MapView
 
 # The presentation's own layout: taller stage headers and a wider lane column for the
 # larger type (see style.PRESENTATION_FONT_SIZES), slightly wider cards (fewer lines).
-PRESENTATION_METRICS = replace(METRICS, stage_header_height=84.0, lane_header_width=200.0,
+PRESENTATION_METRICS = replace(METRICS, stage_header_height=92.0, lane_header_width=206.0,
                                emotion_row_height=124.0, card_width=212.0)
 
 # Colours chosen for a washed-out projector: a dark surround, dimming that darkens (a pale

@@ -47,8 +47,8 @@ Z_DRAGGED, Z_STAGE_HEADERS, Z_LANE_HEADERS, Z_CORNER, Z_EDITOR = 30.0, 50.0, 60.
 # Pixel sizes of the canvas fonts at 100 %, and in presentation mode: larger type (and
 # bolder card borders) for the back row of a room with a washed-out projector.
 FONT_SIZES = {"card": 16, "small": 13, "badge": 13, "stage": 17, "lane": 16, "label": 13, "corner": 15}
-PRESENTATION_FONT_SIZES = {"card": 19, "small": 15, "badge": 15, "stage": 21, "lane": 19, "label": 15,
-                           "corner": 19}
+PRESENTATION_FONT_SIZES = {"card": 19, "small": 15, "badge": 15, "stage": 24, "lane": 21, "label": 15,
+                           "corner": 20}
 CARD_BORDER = 1.0
 PRESENTATION_CARD_BORDER = 2.0
 

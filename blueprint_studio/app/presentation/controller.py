@@ -143,6 +143,9 @@ class PresentationController(QObject):
         window.restore_panels(presented)  # a workspace switched to while presenting: its panels
         if not window_state & Qt.WindowState.WindowFullScreen:
             if window_state & Qt.WindowState.WindowMaximized:
+                # Straight from full screen to maximized is lost on some window managers
+                # (openbox): through the normal state, as the user came.
+                window.showNormal()
                 window.showMaximized()
             else:
                 window.showNormal()
