@@ -24,7 +24,8 @@ from . import mapdraw, pages, text
 from .draw import Transform, colour, draw_text
 from .emotion_chart import EmotionChart
 from .findings_page import findings_table
-from .handout_tables import CELL_PAD, LISTED_TEXT, TABLE_PT, paged_table as _paged_table, signed as _signed
+from .handout_tables import (CELL_PAD, LISTED_TEXT, NAME_IN_TABLE, TABLE_PT, paged_table as _paged_table,
+                             signed as _signed)
 from .text import FONT
 
 MARGIN = 12 * mm
@@ -323,8 +324,9 @@ def _column_widths(total: float, header: list[str], rows: list[list[str]]) -> li
 
 
 def _card_cells(card: Card, service_map: ServiceMap, lang: str) -> list[str]:
-    stage = service_map.stage(card.stage_id).name
-    lane = lane_name(service_map.lane(card.lane_id), lang)
+    # Stages and lanes are named in each row, shortened: the map and its headers show them whole.
+    stage = shortened(service_map.stage(card.stage_id).name, NAME_IN_TABLE)
+    lane = shortened(lane_name(service_map.lane(card.lane_id), lang), NAME_IN_TABLE)
     emotion = "" if card.emotion is None else _signed(card.emotion)
     return [stage, lane, f"{CARD_SYMBOL[card.kind]} {card_kind_name(card.kind, lang)}", card.text,
             channel_name(card.channel, lang), emotion, "★" if card.moment_of_truth else "",
@@ -357,8 +359,8 @@ def _list_table(cards: list[Card], service_map: ServiceMap, width: float, lang: 
             extra.append(tr("wait", lang) + " " + format_minutes(card.wait_minutes))
         # Named here, shown in full in "All cards": a page of text per card would repeat it
         body = shortened(card.text, LISTED_TEXT) + (f"\n({', '.join(extra)})" if extra else "")
-        rows.append([service_map.stage(card.stage_id).name,
-                     lane_name(service_map.lane(card.lane_id), lang), body])
+        rows.append([shortened(service_map.stage(card.stage_id).name, NAME_IN_TABLE),
+                     shortened(lane_name(service_map.lane(card.lane_id), lang), NAME_IN_TABLE), body])
     return _paged_table(header, rows, widths)
 
 
