@@ -34,4 +34,23 @@ ZH: dict[str, str] = {
     "NPS": "NPS",
     "importance": "重要性",
     "performance": "表现",
+    # importance–performance analysis (shared/domain.md)
+    "Concentrate here": "重点改进",
+    "Keep up the good work": "继续保持",
+    "Low priority": "低优先级",
+    "Possible overkill": "过度投入",
+    "A value at the mean counts as high.": "等于平均值的算作高。",
+    # moments of truth: why a card is proposed, levers, statuses
+    "The lowest point of the emotion curve ({emotion})": "情绪曲线的最低点（{emotion}）",
+    "The peak of the emotion curve ({emotion})": "情绪曲线的峰值（{emotion}）",
+    "The end of the journey (peak–end rule)": "旅程的终点（峰终定律）",
+    "A fail point on a customer-facing step": "面向客户步骤上的失误点",
+    "Marked as a moment of truth on the card": "卡片上已标为关键时刻",
+    "Chosen by the user": "由用户选定",
+    "Staff training": "员工培训",
+    "Process improvement": "流程改进",
+    "Technology support": "技术支持",
+    "Proposed": "待定",
+    "Confirmed": "已确认",
+    "Dismissed": "已排除",
 }
