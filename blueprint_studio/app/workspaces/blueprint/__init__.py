@@ -14,7 +14,10 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ....analysis.moments import decide
 from ....i18n import mark, tr
+from ....model.operations import Batch
+from ....model.touchpoints import MomentStatus
 from ....model.events import ChangeSet
 from ....model.kinds import KINDS, lookup
 from ...session import Session
@@ -60,7 +63,7 @@ class BlueprintWorkspace(Workspace):
         self.maps_panel = MapsPanel()
         self.findings_panel = FindingsPanel()
         self.findings = FindingsController(self.findings_panel, self.map_area.current_scene,
-                                           self._reveal_cards)
+                                           self._reveal_cards, self._decide_moment)
         self.finder = FindController(self.find_bar, self.map_area)
         self.map_commands = MapCommands(session, self.map_area, self.maps_panel)
         self._edit_target = MapEditTarget(self.map_commands)
@@ -198,6 +201,7 @@ class BlueprintWorkspace(Workspace):
         QTimer.singleShot(0, self.map_area.fit_width)
 
     def retranslate(self) -> None:
+        self.findings_panel.retranslate()
         self.findings.refresh()
         self.map_area.rebuild()  # the canvases draw lane names, headers and kinds in words
         self._update_counts()
@@ -257,6 +261,18 @@ class BlueprintWorkspace(Workspace):
     def _on_changes(self, changes: ChangeSet) -> None:
         self._update_counts()  # once per change set (one edit)
         self.findings.changed()  # looked at again once the edits settle
+
+    def _decide_moment(self, card_id: str, status: str) -> None:
+        """Confirm or dismiss a moment of truth: the decision and the card's mark, one step."""
+        scene = self.map_area.current_scene()
+        if scene is None or card_id not in scene.map.cards:
+            return
+        decided = MomentStatus(status)
+        operations = decide(scene.map, card_id, decided)
+        if operations:
+            text = (tr("Confirm moment of truth") if decided is MomentStatus.CONFIRMED
+                    else tr("Dismiss moment of truth"))
+            self.session.push(Batch(operations), text)
 
     def _reveal_cards(self, card_ids: list[str]) -> None:
         """A finding was clicked: select what it names and bring the first into sight."""
