@@ -53,4 +53,36 @@ ZH: dict[str, str] = {
     "Proposed": "待定",
     "Confirmed": "已确认",
     "Dismissed": "已排除",
+    # survey responses (CSV) and the command line
+    "Row {row}, column \"{column}\" ({letter}): {problem}.": "第 {row} 行，“{column}”列（{letter}）：{problem}。",
+    "every response needs a card (its id or its text)": "每条回答都需要一张卡片（卡片的 id 或文字）",
+    "no card has the id or the text \"{card}\"": "没有 id 或文字为“{card}”的卡片",
+    "{count} cards have the text \"{card}\"; use the card's id": "有 {count} 张卡片的文字是“{card}”；请使用卡片的 id",
+    "\"{metric}\" is not a metric; use csat, ces, nps, importance or performance":
+        "“{metric}”不是指标；请使用 csat、ces、nps、importance 或 performance（满意度、费力度、净推荐值、重要性、表现）",
+    "\"{phase}\" is not a phase; use before or after, or leave it empty":
+        "“{phase}”不是调查时段；请使用 before（改进前）或 after（改进后），或留空",
+    "{metric} is answered with a whole number from {low} to {high}, not \"{score}\"":
+        "{metric} 的答案应为 {low} 到 {high} 的整数，而不是“{score}”",
+    "respondent \"{respondent}\" answered this question about this card in row {first} already":
+        "受访者“{respondent}”已在第 {first} 行回答过这张卡片的这个问题",
+    "The CSV file has no responses with a score.": "CSV 文件中没有带评分的回答。",
+    "The project has no map named \"{name}\".": "项目中没有名为“{name}”的地图。",
+    "add the CSV as a new map with this name to the project (survey responses: the map whose cards they are about)":
+        "把 CSV 作为以此命名的新地图加入项目（调查回答：回答所针对的卡片所在的地图）",
+    "Survey responses are added to an existing project; create {path} first (for example with the new command).":
+        "调查回答要加入已有的项目；请先创建 {path}（例如用 new 命令）。",
+    "Added {count} survey responses about {cards} cards to {path}.": "已把关于 {cards} 张卡片的 {count} 条调查回答加入 {path}。",
+    "Skipped {count} rows without a score.": "跳过了 {count} 行没有评分的回答。",
+    # info
+    "Moments of truth, ranked": "关键时刻（按优先级）",
+    "importance {value}": "重要性 {value}",
+    "… and {count} more": "……另有 {count} 个",
+    "Touchpoint metrics": "触点指标",
+    "before {value}, change {change}": "改进前 {value}，变化 {change}",
+    "Importance–performance": "重要性–表现分析",
+    "means: importance {importance}, performance {performance}": "平均值：重要性 {importance}，表现 {performance}",
+    "better": "更好",
+    "worse": "更差",
+    "no change": "无变化",
 }
