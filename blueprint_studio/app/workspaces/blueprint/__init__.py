@@ -22,6 +22,7 @@ from ...workspace import PanelSpec, Selection, Workspace
 from . import actions as specs
 from .commands import MapCommands, MapEditTarget
 from .find_bar import FindBar, FindController
+from .ipa_chart import IpaChartDialog, import_survey_responses
 from .map_area import MapArea
 from .maps_panel import MapsPanel
 from .palette import CardPalette
@@ -86,7 +87,10 @@ class BlueprintWorkspace(Workspace):
             "actionPreviousMap": lambda: self.map_area.step_map(-1),
             "actionZoomIn": c.zoom_in, "actionZoomOut": c.zoom_out,
             "actionZoomReset": c.zoom_reset, "actionZoomToFit": c.zoom_to_fit,
+            "actionShowIpaChart": self.show_ipa_chart,
+            "actionImportSurveyResponses": lambda: import_survey_responses(self),
         }
+        self.ipa_dialog: IpaChartDialog | None = None  # made when first shown
 
     # -- what the shell places -------------------------------------------------------------
     @property
@@ -185,6 +189,8 @@ class BlueprintWorkspace(Workspace):
         QTimer.singleShot(0, self.map_area.fit_width)
 
     def retranslate(self) -> None:
+        if self.ipa_dialog is not None:
+            self.ipa_dialog.retranslate()
         self.map_area.rebuild()  # the canvases draw lane names, headers and kinds in words
         self._update_counts()
         view = self.map_area.current_view()
@@ -192,6 +198,10 @@ class BlueprintWorkspace(Workspace):
             self._show_zoom(view.zoom_factor())
 
     def teardown(self) -> None:
+        if self.ipa_dialog is not None:
+            self.ipa_dialog.close()
+            self.ipa_dialog.deleteLater()
+            self.ipa_dialog = None
         self._disconnect_scene()
         self.map_area.clear()
 
@@ -228,6 +238,8 @@ class BlueprintWorkspace(Workspace):
             ]
             self._show_zoom(view.zoom_factor())
         self._update_counts()
+        if self.ipa_dialog is not None:
+            self.ipa_dialog.schedule()
         self.finder.map_changed()
         self.selectionChanged.emit()
         self.actionsChanged.emit()
@@ -240,6 +252,16 @@ class BlueprintWorkspace(Workspace):
 
     def _on_changes(self, changes: ChangeSet) -> None:
         self._update_counts()  # once per change set (one edit)
+        if self.ipa_dialog is not None:
+            self.ipa_dialog.schedule()
+
+    def show_ipa_chart(self) -> None:
+        """The importance–performance chart of the current map, in a window beside it."""
+        if self.ipa_dialog is None:
+            self.ipa_dialog = IpaChartDialog(self, self.session.dialog_parent())
+        self.ipa_dialog.refresh()
+        self.ipa_dialog.show()
+        self.ipa_dialog.raise_()
 
     def _show_zoom(self, factor: float) -> None:
         self.zoom_label.setText(tr("Zoom {percent} %").format(percent=round(factor * 100)))
