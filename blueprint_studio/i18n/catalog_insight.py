@@ -152,4 +152,13 @@ ZH: dict[str, str] = {
     "{card}: importance {importance}, performance {performance} — {quadrant}": "{card}：重要性 {importance}，表现 {performance} — {quadrant}",
     "{count} touchpoints rated; quadrants split at the means: importance {importance}, performance {performance}. {rule} Click a dot to select its card.":
         "已评分的触点 {count} 个；象限按平均值划分：重要性 {importance}，表现 {performance}。{rule}点击圆点即可选中对应的卡片。",
+    # the handout's pages
+    "Why": "推荐理由",
+    "KPIs before → after": "KPI 改进前 → 改进后",
+    "Quadrant": "象限",
+    "None proposed or confirmed yet.": "还没有推荐或确认的关键时刻。",
+    "CSAT: share of answers 4–5 (1–5 scale). CES: mean answer (1–7, 7 = it was easy). NPS: % of 9–10 minus % of 0–6. n: answers; — : no answers. The value is from the latest phase with answers.":
+        "CSAT：答 4–5 分的比例（1–5 分制）。CES：平均分（1–7 分，7 = 很省力）。NPS：9–10 分的比例减去 0–6 分的比例。n：答案数；—：没有答案。数值取自最近一个有答案的时段。",
+    "Split at the means: importance {importance}, performance {performance}. {rule}":
+        "按平均值划分：重要性 {importance}，表现 {performance}。{rule}",
 }
