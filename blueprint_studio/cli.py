@@ -189,8 +189,10 @@ def _build_parser() -> argparse.ArgumentParser:
     importer.add_argument("-o", "--output", required=True, metavar="PROJECT",
                           help=tr("the project file to create (or to add the map to, with --map)"))
     importer.add_argument("--map", metavar="NAME",
-                          help=tr("add the CSV as a new map with this name to the project"))
-    importer.add_argument("--as", dest="csv_kind", choices=("cards", "ideas", "scores", "pairwise"),
+                          help=tr("add the CSV as a new map with this name to the project "
+                                  "(survey responses: the map whose cards they are about)"))
+    importer.add_argument("--as", dest="csv_kind",
+                          choices=("cards", "ideas", "scores", "pairwise", "metrics"),
                           help=tr("what the CSV holds (default: recognised from its header)"))
     importer.add_argument("--screening", metavar="NAME",
                           help=tr("the screening that scores or a pairwise matrix go into"))
@@ -362,8 +364,19 @@ def _run_import(options: argparse.Namespace) -> int:
 
         text, recognised = read_kind(source)
         kind = options.csv_kind or recognised
+        if kind == "metrics":
+            return _add_survey_csv(text, output, options.map)
         if kind != "cards":
             return _add_screening_csv(text, kind, output, options.screening)
+    elif suffix == ".csv" and options.csv_kind is None:  # --map: a map, or the map of survey answers
+        from .interchange.screening_csv import read_kind
+
+        try:
+            text, recognised = read_kind(source)
+        except InterchangeError:
+            recognised = "cards"  # the cards reader says what is wrong, as it always did
+        if recognised == "metrics":
+            return _add_survey_csv(text, output, options.map)
     if options.map is not None:
         if suffix != ".csv":
             raise UserError(tr("--map adds a CSV file as a map; a JSON file is a whole project."))
@@ -445,6 +458,33 @@ def _add_screening_csv(text: str, kind: str, output: Path, screening: str | None
                                        "again.").format(path=output)) from None
     noun = {"ideas": tr("ideas"), "scores": tr("scores"), "pairwise": tr("pairwise judgements")}[kind]
     print(tr("Added {count} {kind} to {path}.").format(count=count, kind=noun, path=output))
+    return 0
+
+
+def _add_survey_csv(text: str, output: Path, map_name: str | None) -> int:
+    """Raw survey responses into an existing project's cards, as one edit."""
+    from .interchange.metrics_csv import survey_operations
+    from .storage import ProjectFile, StaleSaveError
+
+    if not output.exists():
+        raise UserError(tr("Survey responses are added to an existing project; create {path} "
+                           "first (for example with the new command).").format(path=output))
+    for attempt in range(STALE_RETRIES):
+        with ProjectFile.open(output) as project_file:
+            project = project_file.project
+            read = survey_operations(project, text, map_name)
+            read.batch.apply(project)
+            try:
+                project_file.save()
+                break
+            except StaleSaveError:
+                if attempt == STALE_RETRIES - 1:
+                    raise UserError(tr("{path} kept being changed by other programs; please try "
+                                       "again.").format(path=output)) from None
+    print(tr("Added {count} survey responses about {cards} cards to {path}.").format(
+        count=read.responses, cards=read.cards, path=output))
+    if read.skipped:
+        print(tr("Skipped {count} rows without a score.").format(count=read.skipped))
     return 0
 
 

@@ -80,7 +80,7 @@ def test_new_creates_a_project_that_info_describes(workdir):
     [service_map] = summary["maps"]
     assert service_map["stages"] == ["提交培训需求", "培训准备", "参加培训", "培训回顾"]
     assert service_map["cards"] == sum(lane["cards"] for lane in service_map["lanes"]) >= 25
-    assert service_map["connectors"] >= 10 and service_map["moments_of_truth"] >= 1
+    assert service_map["connectors"] >= 10 and len(service_map["moments_of_truth"]) >= 1
 
     text = run("info", str(project), cwd=workdir)
     assert text.returncode == 0

@@ -31,6 +31,7 @@ END = mark("The end of the journey (peak–end rule)")
 FAIL_POINT = mark("A fail point on a customer-facing step")
 MARKED = mark("Marked as a moment of truth on the card")
 CHOSEN = mark("Chosen by the user")
+SEPARATOR = mark("; ")  # between reasons: a full-width semicolon in Chinese
 
 CUSTOMER_FACING = (LaneKind.CUSTOMER, LaneKind.FRONTSTAGE)
 
@@ -114,7 +115,7 @@ class MomentOfTruth:
     decided: bool = False  # the user recorded a decision (else: only proposed by the map)
 
     def reason_text(self, lang: str | None = None) -> str:
-        return "; ".join(reason.text(lang) for reason in self.reasons)
+        return tr(SEPARATOR, lang).join(reason.text(lang) for reason in self.reasons)
 
     def lever_name(self, lang: str | None = None) -> str:
         """The lever as shown: the user's own text, or the standard lever's name; ""."""

@@ -435,6 +435,9 @@ def build(target, project: Project, maps: list[ServiceMap], paper: str, landscap
                       Spacer(1, 12)]
         story += [_Heading(tr("Flow findings", lang), 12.0, keep=True),
                   findings_table(service_map, text_w, lang), Spacer(1, 12)]
+        from .insight_pages import insight_flowables  # moments of truth, metrics, IPA
+
+        story += insight_flowables(service_map, text_w, lang, running)
     if not preview:  # the concept-screening sheets, one section per screening
         from .screening_print import handout_sections
         story += handout_sections(project, text_w, text_h, title, lang, warnings)

@@ -26,6 +26,7 @@ from . import actions as specs
 from .commands import MapCommands, MapEditTarget
 from .find_bar import FindBar, FindController
 from .findings_panel import FindingsController, FindingsPanel
+from .ipa_chart import IpaChartDialog, import_survey_responses
 from .map_area import MapArea
 from .maps_panel import MapsPanel
 from .palette import CardPalette
@@ -99,7 +100,10 @@ class BlueprintWorkspace(Workspace):
             "actionZoomReset": c.zoom_reset, "actionZoomToFit": c.zoom_to_fit,
             "actionHighlightCriticalPath": self.findings.sync_highlights,
             "actionHighlightLoops": self.findings.sync_highlights,
+            "actionShowIpaChart": self.show_ipa_chart,
+            "actionImportSurveyResponses": lambda: import_survey_responses(self),
         }
+        self.ipa_dialog: IpaChartDialog | None = None  # made when first shown
 
     # -- what the shell places -------------------------------------------------------------
     @property
@@ -203,6 +207,8 @@ class BlueprintWorkspace(Workspace):
     def retranslate(self) -> None:
         self.findings_panel.retranslate()
         self.findings.refresh()
+        if self.ipa_dialog is not None:
+            self.ipa_dialog.retranslate()
         self.map_area.rebuild()  # the canvases draw lane names, headers and kinds in words
         self._update_counts()
         view = self.map_area.current_view()
@@ -211,6 +217,10 @@ class BlueprintWorkspace(Workspace):
 
     def teardown(self) -> None:
         self.findings.stop()
+        if self.ipa_dialog is not None:
+            self.ipa_dialog.close()
+            self.ipa_dialog.deleteLater()
+            self.ipa_dialog = None
         self._disconnect_scene()
         self.map_area.clear()
 
@@ -248,6 +258,8 @@ class BlueprintWorkspace(Workspace):
             self._show_zoom(view.zoom_factor())
         self._update_counts()
         self.findings.changed()
+        if self.ipa_dialog is not None:
+            self.ipa_dialog.schedule()
         self.finder.map_changed()
         self.selectionChanged.emit()
         self.actionsChanged.emit()
@@ -285,6 +297,16 @@ class BlueprintWorkspace(Workspace):
         scene.set_card_selection(present)
         scene.selection.focus = present[0]
         view.reveal(scene.card_item(present[0]).sceneBoundingRect())
+        if self.ipa_dialog is not None:
+            self.ipa_dialog.schedule()
+
+    def show_ipa_chart(self) -> None:
+        """The importance–performance chart of the current map, in a window beside it."""
+        if self.ipa_dialog is None:
+            self.ipa_dialog = IpaChartDialog(self, self.session.dialog_parent())
+        self.ipa_dialog.refresh()
+        self.ipa_dialog.show()
+        self.ipa_dialog.raise_()
 
     def _show_zoom(self, factor: float) -> None:
         self.zoom_label.setText(tr("Zoom {percent} %").format(percent=round(factor * 100)))

@@ -22,6 +22,9 @@ MENUS: tuple[MenuSpec, ...] = (
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actionExportCsv", mark("Export Map as C&SV…"), "menuExport",
                mark("Write the cards of the current map as a CSV table"), place=1.2),
+    ActionSpec("actionImportSurveyResponses", mark("Import &Survey Responses…"), "menuImport",
+               mark("Add raw survey responses (CSAT, CES, NPS, importance, performance) from a "
+                    "CSV to the cards they are about, as one undo step"), place=1.3),
     # Edit
     ActionSpec("actionDuplicate", mark("D&uplicate"), "menuEdit",
                mark("Copy the selected cards next to themselves"), "Ctrl+D", place=2.4),
@@ -65,6 +68,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                place=3.1),
     ActionSpec("actionPreviousMap", mark("&Previous Map"), "menuMap",
                mark("Show the previous map"), Std.PreviousChild, place=3.2),
+    ActionSpec("actionShowIpaChart", mark("&Importance–Performance Chart"), "menuMap",
+               mark("Show the current map's touchpoints by importance and performance, in the "
+                    "four quadrants; click a dot to select its card"), place=4.1),
     # View
     ActionSpec("actionZoomIn", mark("Zoom &In"), "menuView", mark("Make the map larger"), Std.ZoomIn,
                extra=("Ctrl+=",), place=2.1, short=mark("Zoom +")),
