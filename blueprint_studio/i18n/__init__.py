@@ -12,15 +12,15 @@ import locale
 import os
 
 from . import (
-    catalog_app, catalog_canvas, catalog_core, catalog_export, catalog_model, catalog_screening,
-    catalog_storage,
+    catalog_app, catalog_canvas, catalog_core, catalog_export, catalog_keys, catalog_model,
+    catalog_screening, catalog_storage,
 )
 
 LANGUAGES = ("en", "zh")
 
 _ZH: dict[str, str] = {}
 for _catalog in (catalog_core, catalog_model, catalog_screening, catalog_canvas, catalog_app,
-                 catalog_export, catalog_storage):
+                 catalog_export, catalog_storage, catalog_keys):
     _ZH.update(_catalog.ZH)
 
 _current = "en"
