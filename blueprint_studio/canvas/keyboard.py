@@ -1,6 +1,9 @@
 """Keys on the blueprint canvas: Delete, F2/Enter, arrow keys between cards, Alt+arrows to
 move cards one cell over, and typing over a selected card. (Escape is the diagram's own:
-it cancels the gesture in progress, or clears the selection.)"""
+it cancels the gesture in progress, lets go of the card waiting in connect mode, or clears
+the selection.) The card-field keys (Alt+1 … Alt+5, Alt+0, Alt+T, Alt+P, Alt+K) and Ctrl+E /
+Ctrl+Shift+E are the window's actions (the Card and Insert menus), carried out by
+`card_fields.CardFields` and the scene's connect mode; Alt never types over a card."""
 
 from __future__ import annotations
 

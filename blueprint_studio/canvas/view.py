@@ -91,6 +91,9 @@ class MapView(QGraphicsView):
     def _sync_headers(self) -> None:
         scene = self.map_scene()
         if scene is not None:
+            # Every change of zoom passes here (set_zoom, fit, a scroll after fitInView): the
+            # scene keeps card handles and arrow hit bands at their size on screen.
+            scene.set_view_zoom(self.zoom_factor())
             origin = self.mapToScene(QPoint(0, 0))
             pin_x, pin_y = self.headers_pinned()
             scene.set_visible_origin(QPointF(origin.x() if pin_x else 0.0, origin.y() if pin_y else 0.0))

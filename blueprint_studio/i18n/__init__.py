@@ -13,14 +13,15 @@ import os
 
 from . import (
     catalog_app, catalog_canvas, catalog_core, catalog_export, catalog_findings, catalog_insight,
-    catalog_model, catalog_screening, catalog_storage,
+    catalog_keys, catalog_model, catalog_screening, catalog_storage,
 )
 
 LANGUAGES = ("en", "zh")
 
 _ZH: dict[str, str] = {}
 for _catalog in (catalog_core, catalog_model, catalog_screening, catalog_canvas, catalog_app,
-                 catalog_export, catalog_storage, catalog_findings, catalog_insight):
+                 catalog_export, catalog_storage, catalog_findings, catalog_insight,
+                 catalog_keys):
     _ZH.update(_catalog.ZH)
 
 _current = "en"

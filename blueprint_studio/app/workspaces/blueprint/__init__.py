@@ -75,6 +75,8 @@ class BlueprintWorkspace(Workspace):
         self._scene_connections: list = []
         self._unsubscribe: Callable[[], None] | None = None
         self._active = False
+        self._connect_action: QAction | None = None
+        self._connect_scene = None  # the scene connect mode was last applied to
         session.documentChanged.connect(self._attach)
         session.documentReleased.connect(self._detach)
         session.commitRequested.connect(self.map_area.finish_editing)
@@ -102,7 +104,15 @@ class BlueprintWorkspace(Workspace):
             "actionHighlightLoops": self.findings.sync_highlights,
             "actionShowIpaChart": self.show_ipa_chart,
             "actionImportSurveyResponses": lambda: import_survey_responses(self),
+            "actionConnectMode": self._connect_mode_toggled,
+            "actionConnectSelected": c.connect_selected,
+            "actionToggleMomentOfTruth": lambda: c.toggle_flag("moment_of_truth"),
+            "actionToggleFailPoint": lambda: c.toggle_flag("fail_point"),
+            "actionNextCardKind": lambda: c.cycle_kind(1),
+            "actionPreviousCardKind": lambda: c.cycle_kind(-1),
         }
+        for name, value, _text, _key in specs.EMOTION_KEYS:
+            self._commands[name] = lambda value=value: c.set_emotion(value)
         self.ipa_dialog: IpaChartDialog | None = None  # made when first shown
 
     # -- what the shell places -------------------------------------------------------------
@@ -120,6 +130,35 @@ class BlueprintWorkspace(Workspace):
     def use_actions(self, actions: Mapping[str, QAction]) -> None:
         self.maps_panel.use_actions([actions[name] for name in specs.MAPS_PANEL_ACTIONS])
         self.findings.use_actions(actions["actionHighlightCriticalPath"], actions["actionHighlightLoops"])
+        self._connect_action = actions["actionConnectMode"]
+
+    # -- connect mode: one switch for the map editor, applied to the map shown --------------------
+    def connect_mode(self) -> bool:
+        return self._connect_action is not None and self._connect_action.isChecked()
+
+    def set_connect_mode(self, on: bool) -> None:
+        """Switch connect mode (the toolbar toggle, Ctrl+E, Insert ▸ Connect Mode)."""
+        if self._connect_action is not None and self._connect_action.isChecked() != on:
+            self._connect_action.setChecked(on)
+        self._connect_mode_toggled()
+
+    def _connect_mode_toggled(self) -> None:
+        on = self.connect_mode()
+        self._apply_connect_mode()
+        if on:
+            self.session.show_message(tr("Connect mode: click a card, then the card the arrow goes "
+                                         "to. Escape lets go of the first card; Ctrl+E ends the mode."),
+                                      15000)
+        else:
+            self.session.show_message(tr("Connect mode is off."), 3000)
+
+    def _apply_connect_mode(self) -> None:
+        scene = self.map_area.current_scene()
+        previous, self._connect_scene = self._connect_scene, scene
+        if previous is not None and previous is not scene and not previous.detached:
+            previous.set_connect_mode(False)
+        if scene is not None:
+            scene.set_connect_mode(self.connect_mode())
 
     def published(self) -> dict[str, object]:
         return {"map_area": self.map_area, "maps_panel": self.maps_panel,
@@ -221,6 +260,7 @@ class BlueprintWorkspace(Workspace):
             self.ipa_dialog.close()
             self.ipa_dialog.deleteLater()
             self.ipa_dialog = None
+        self._connect_scene = None
         self._disconnect_scene()
         self.map_area.clear()
 
@@ -236,6 +276,7 @@ class BlueprintWorkspace(Workspace):
             self._unsubscribe()
             self._unsubscribe = None
         self._disconnect_scene()
+        self._connect_scene = None
         self.map_area.clear()
         self.maps_panel.set_project(None)
         self.counts_label.clear()
@@ -256,6 +297,7 @@ class BlueprintWorkspace(Workspace):
                 view.zoomChanged.connect(self._show_zoom),
             ]
             self._show_zoom(view.zoom_factor())
+        self._apply_connect_mode()  # the switch is the editor's: the map shown follows it
         self._update_counts()
         self.findings.changed()
         if self.ipa_dialog is not None:

@@ -96,6 +96,19 @@ class MapCommands:
         else:
             self.session.push(operation, tr("Link cards to a concept"))
 
+    # -- card fields and arrows from the keyboard (the canvas's CardFields) -------------------
+    def set_emotion(self, value: int | None) -> None:
+        self.on_scene(lambda scene: scene.card_fields.set_emotion(value))
+
+    def toggle_flag(self, flag: str) -> None:
+        self.on_scene(lambda scene: scene.card_fields.toggle(flag))
+
+    def cycle_kind(self, step: int) -> None:
+        self.on_scene(lambda scene: scene.card_fields.cycle_kind(step))
+
+    def connect_selected(self) -> None:
+        self.on_scene(lambda scene: scene.card_fields.connect_selected())
+
     # -- insert -----------------------------------------------------------------------------
     def target_cell(self, kind: CardKind = CardKind.ACTION) -> tuple[str, str] | None:
         """The cell of the selection, or the kind's usual lane in the first stage."""
