@@ -16,7 +16,7 @@ from reportlab.platypus import (
 
 from ..analysis.emotion import stage_emotions
 from ..appearance import CARD_SYMBOL, EMOTION_COLOUR, GRID, INK, MUTED_INK, format_minutes
-from ..i18n import tr
+from ..i18n import plural, tr
 from ..i18n.labels import card_kind_name, channel_name, lane_name, map_kind_name
 from ..model.entities import Card, Project, ProjectInfo, ServiceMap
 from ..model.enums import EMOTION_MAX, EMOTION_MIN, CardKind
@@ -153,7 +153,8 @@ class _Cover(Flowable):
             draw_text(c, 0, y, text.one_line(label, 12.0, w), 12.0, INK, raw=True)
         if len(self.maps) > 6:
             y -= 16
-            draw_text(c, 0, y, tr("… and {count} more maps", lang).format(count=len(self.maps) - 6),
+            draw_text(c, 0, y, plural(len(self.maps) - 6, "… and {count} more map",
+                                      "… and {count} more maps", lang),
                       12.0, MUTED_INK)
         y -= 30
         fields = [(tr("Organisation", lang), info.organisation), (tr("Date", lang), info.date),
@@ -170,10 +171,13 @@ class _Cover(Flowable):
             c.line(0, y + 10, w, y + 10)
             y -= 8
         cards = [card for m in self.maps for card in m.cards.values()]
-        summary = tr("{stages} stages · {cards} cards · {mot} moments of truth · {fail} fail points",
-                     lang).format(stages=sum(len(m.stages) for m in self.maps), cards=len(cards),
-                                  mot=sum(c_.moment_of_truth for c_ in cards),
-                                  fail=sum(c_.fail_point for c_ in cards))
+        summary = " · ".join((
+            plural(sum(len(m.stages) for m in self.maps), "{count} stage", "{count} stages", lang),
+            plural(len(cards), "{count} card", "{count} cards", lang),
+            plural(sum(c_.moment_of_truth for c_ in cards), "{count} moment of truth",
+                   "{count} moments of truth", lang),
+            plural(sum(c_.fail_point for c_ in cards), "{count} fail point", "{count} fail points",
+                   lang)))
         y -= 12
         draw_text(c, 0, y, text.one_line(summary, 10.0, w), 10.0, INK, raw=True)
         if info.notes.strip():
@@ -515,8 +519,10 @@ def findings_table(service_map: ServiceMap, width: float, lang: str) -> Flowable
     none = tr("None found.", lang)
     rows = [
         [tr("Hand-offs across the lines", lang),
-         tr("{count} arrows cross the line of interaction, visibility or internal interaction.",
-            lang).format(count=len(found.hand_offs)) if found.hand_offs else none],
+         plural(len(found.hand_offs),
+                "{count} arrow crosses the line of interaction, visibility or internal interaction.",
+                "{count} arrows cross the line of interaction, visibility or internal interaction.",
+                lang) if found.hand_offs else none],
         [tr("Rework loops", lang),
          "\n".join(" → ".join(texts[c] for c in loop) for loop in found.rework_loops[:5]) or none],
         [tr("Stages without a customer action", lang),
