@@ -166,6 +166,11 @@ def _explicit_sequences(specs: Iterable[ActionSpec]) -> set[str]:
     return explicit
 
 
+def platform_keys(standard: Std) -> list[QKeySequence]:
+    """Qt's keys for a standard key on this platform (a seam for tests of other platforms)."""
+    return list(QKeySequence.keyBindings(standard))
+
+
 def shortcut_sequences(spec: ActionSpec, keyboard_only: bool = False,
                        specs: Sequence[ActionSpec] | None = None) -> list[QKeySequence]:
     """The key sequences of a spec on this platform (a standard key may have several)."""
@@ -179,7 +184,7 @@ def shortcut_sequences(spec: ActionSpec, keyboard_only: bool = False,
         # otherwise Qt finds the shortcut ambiguous and neither action fires.
         others = [s for s in (specs if specs is not None else all_specs()) if s.name != spec.name]
         taken = _explicit_sequences(others)
-        sequences = [k for k in QKeySequence.keyBindings(spec.shortcut)
+        sequences = [k for k in platform_keys(spec.shortcut)
                      if not k.isEmpty() and k.toString() not in taken
                      and k[0].key().value not in _NO_SUCH_KEYS]
         if not sequences and spec.fallback:

@@ -439,7 +439,7 @@ class MainWindow(LanguageFollower, QMainWindow):
             return
         self.settings.set_last_folder(str(written))
         if cover:
-            # The cover is the project's info (the overview edits it, `export` prints it):
+            # The cover is the project's info (edited on the project's page, printed by `export`):
             # what was typed for this handout stays with the project, saved in its file,
             # as one undo step, so the next export — here or on another laptop — shows it.
             self.session.push(ops.UpdateProjectInfo(cover), tr("Change the handout cover"))
