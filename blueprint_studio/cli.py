@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .i18n import LANGUAGES, describe, set_language, system_language, tr
+from .i18n import LANGUAGES, describe, plural, set_language, system_language, tr
 from .interchange import InterchangeError
 from .model import Project, ServiceMap
 from .model.errors import ModelError
@@ -116,6 +116,10 @@ def _user_message(error: Exception) -> str | None:
     return None
 
 
+def _cards(count: int) -> str:
+    return plural(count, "{count} card", "{count} cards")
+
+
 def _print_error(message: str) -> None:
     one_line = " ".join(message.split())
     print(f"{PROG}: {tr('error')}: {one_line}", file=sys.stderr)
@@ -147,11 +151,11 @@ def _open_window(args: list[str]) -> int:
         raise UserError(tr("Unknown command \"{command}\"; commands are: {commands}.").format(
             command=args[0], commands=", ".join(COMMANDS)))
     path = args[0] if args else None
-    if path is not None and not Path(path).exists():
-        if not Path(path).suffix:
-            raise UserError(tr("Unknown command \"{command}\"; commands are: {commands}.").format(
-                command=path, commands=", ".join(COMMANDS)))
-        raise UserError(tr("There is no file {path}.").format(path=path))
+    if path is not None and not Path(path).exists() and not Path(path).suffix:
+        raise UserError(tr("Unknown command \"{command}\"; commands are: {commands}.").format(
+            command=path, commands=", ".join(COMMANDS)))
+    # A project file that is not there (moved, a typo, a stale shortcut) opens the window all
+    # the same, which says so in the interface's language (see app.main.open_at_start).
     if path is not None and Path(path).is_dir():
         raise UserError(tr("{path} is a folder, not a file.").format(path=path))
     from .app.main import run_gui  # Qt only when a window is wanted
@@ -345,8 +349,8 @@ def _run_new(options: argparse.Namespace) -> int:
     project = build_template(options.template, _lang(options))  # before touching the disk
     _refuse_existing(output)
     write_project(project, output, replace=False)  # never over a file made meanwhile
-    print(tr("Created {path} from the template \"{name}\" ({cards} cards).").format(
-        path=output, name=options.template, cards=sum(len(m.cards) for m in project.maps)))
+    print(tr("Created {path} from the template \"{name}\" ({cards}).").format(
+        path=output, name=options.template, cards=_cards(sum(len(m.cards) for m in project.maps))))
     return 0
 
 
@@ -426,8 +430,8 @@ def _add_csv_map(source: Path, output: Path, map_name: str) -> int:
                     raise UserError(tr("{path} kept being changed by other programs, so the map "
                                        "\"{name}\" was not added; please try again.")
                                     .format(path=output, name=map_name)) from None
-    print(tr("Added the map \"{name}\" ({cards} cards) to {path}.").format(
-        name=map_name, cards=len(service_map.cards), path=output))
+    print(tr("Added the map \"{name}\" ({cards}) to {path}.").format(
+        name=map_name, cards=_cards(len(service_map.cards)), path=output))
     return 0
 
 
@@ -456,8 +460,9 @@ def _add_screening_csv(text: str, kind: str, output: Path, screening: str | None
                 if attempt == STALE_RETRIES - 1:
                     raise UserError(tr("{path} kept being changed by other programs; please try "
                                        "again.").format(path=output)) from None
-    noun = {"ideas": tr("ideas"), "scores": tr("scores"), "pairwise": tr("pairwise judgements")}[kind]
-    print(tr("Added {count} {kind} to {path}.").format(count=count, kind=noun, path=output))
+    forms = {"ideas": ("{count} idea", "{count} ideas"), "scores": ("{count} score", "{count} scores"),
+             "pairwise": ("{count} pairwise judgement", "{count} pairwise judgements")}[kind]
+    print(tr("Added {items} to {path}.").format(items=plural(count, *forms), path=output))
     return 0
 
 
@@ -529,8 +534,8 @@ def _run_export(options: argparse.Namespace) -> int:
         if service_map is None:
             raise UserError(tr("The project has no map to export."))
         write_csv_map(service_map, output)
-        print(tr("Wrote {path} ({cards} cards of the map \"{name}\").").format(
-            path=output, cards=len(service_map.cards), name=service_map.name))
+        print(tr("Wrote {path} ({cards} of the map \"{name}\").").format(
+            path=output, cards=_cards(len(service_map.cards)), name=service_map.name))
     else:
         _export_pdf(project, output, chosen, options)
     return 0

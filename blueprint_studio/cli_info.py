@@ -7,7 +7,7 @@ import json
 import unicodedata
 from typing import Any
 
-from .i18n import system_language, tr
+from .i18n import plural, system_language, tr
 from .i18n.labels import lane_name, map_kind_name
 from .model import LaneKind, Project, ServiceMap
 
@@ -44,7 +44,7 @@ def run_info(options: argparse.Namespace) -> int:
         width = max([_display_width(lane["name"]) for lane in entry["lanes"]] + [8])
         for lane in entry["lanes"]:
             padding = " " * (width - _display_width(lane["name"]))
-            print(f"     {lane['name']}{padding}  {tr('{count} cards').format(count=lane['cards'])}")
+            print(f"     {lane['name']}{padding}  {plural(lane['cards'], '{count} card', '{count} cards')}")
         print("   " + " · ".join([
             f"{tr('Cards')}: {entry['cards']}",
             f"{tr('Connectors')}: {entry['connectors']}",
@@ -92,8 +92,9 @@ def _print_flow(flow: dict[str, Any]) -> None:
             name or tr("(untitled)") for name in flow["stages_without_customer_action"]))
     path = flow["critical_path"]
     if path["steps"] and path["minutes"]:
-        print("   " + tr("Critical path: {steps} steps, {minutes} min").format(
-            steps=len(path["steps"]), minutes=f"{path['minutes']:g}"))
+        print("   " + tr("Critical path: {steps}, {minutes} min").format(
+            steps=plural(len(path["steps"]), "{count} step", "{count} steps"),
+            minutes=f"{path['minutes']:g}"))
         for loop in path["loops"]:  # never folded silently into the total
             print("     " + tr("+ {minutes} min for each extra pass through the loop {steps}").format(
                 minutes=f"{loop['minutes_per_extra_pass']:g}",

@@ -237,10 +237,10 @@ def test_info_reads_csv_and_json_directly(workdir):
     assert summary["maps"][0]["cards"] == 20
 
 
-def test_unknown_command_and_missing_project_never_open_a_window(workdir):
+def test_unknown_command_and_a_folder_never_open_a_window(workdir):
+    # A project file that is missing opens the window, which says so (test_new_user_defects).
     assert_user_error(run("improt", "x.csv", cwd=workdir), "Unknown command", "import")
     assert_user_error(run("improt", cwd=workdir), "Unknown command")
-    assert_user_error(run("missing.bpstudio", cwd=workdir), "no file")
     assert_user_error(run(str(workdir), cwd=workdir), "folder")
     assert_user_error(run("info", "training.csv", "--bogus", cwd=workdir), "--bogus")
 

@@ -61,8 +61,11 @@ class KeyboardNavigation:
 
     def _show(self, card_id: str) -> None:
         rect = self._scene.card_item(card_id).sceneBoundingRect()
-        for view in self._scene.views():
-            view.ensureVisible(rect, 60, 60)
+        for view in self._scene.views():  # beside the pinned headers, and only if out of sight
+            if hasattr(view, "reveal"):
+                view.reveal(rect)
+            else:
+                view.ensureVisible(rect, 60, 60)
 
     def nudge_selection(self, key: int) -> bool:
         """Alt+arrow: move the selected cards one stage or lane over (one undo step)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from ..appearance import format_minutes
-from ..i18n import tr
+from ..i18n import plural, tr
 from ..i18n.labels import lane_name
 from ..model.entities import ServiceMap
 from ..naming import shortened
@@ -61,8 +61,10 @@ def findings_table(service_map: ServiceMap, width: float, lang: str) -> Flowable
     rows = [
         [tr("Critical path (duration + wait)", lang), path_text],
         [tr("Hand-offs across the lines", lang),
-         tr("{count} arrows cross the line of interaction, visibility or internal interaction.",
-            lang).format(count=len(found.hand_offs)) + "\n" +
+         plural(len(found.hand_offs),
+                "{count} arrow crosses the line of interaction, visibility or internal interaction.",
+                "{count} arrows cross the line of interaction, visibility or internal interaction.",
+                lang) + "\n" +
          " · ".join(f"{stages[s]}: {n}" for s, n in found.hand_offs_per_stage.items())
          if found.hand_offs else none],
         [tr("Rework loops", lang),

@@ -14,7 +14,7 @@ from reportlab.platypus import (
 )
 
 from ..appearance import CARD_SYMBOL, GRID, INK, MUTED_INK, format_minutes
-from ..i18n import tr
+from ..i18n import plural, tr
 from ..i18n.labels import card_kind_name, channel_name, lane_name, map_kind_name
 from ..model.entities import Card, Project, ProjectInfo, ServiceMap
 from ..model.enums import CardKind
@@ -152,7 +152,8 @@ class _Cover(Flowable):
             draw_text(c, 0, y, text.one_line(label, 12.0, w), 12.0, INK, raw=True)
         if len(self.maps) > 6:
             y -= 16
-            draw_text(c, 0, y, tr("… and {count} more maps", lang).format(count=len(self.maps) - 6),
+            draw_text(c, 0, y, plural(len(self.maps) - 6, "… and {count} more map",
+                                      "… and {count} more maps", lang),
                       12.0, MUTED_INK)
         y -= 30
         fields = [(tr("Organisation", lang), info.organisation), (tr("Date", lang), info.date),
@@ -169,10 +170,13 @@ class _Cover(Flowable):
             c.line(0, y + 10, w, y + 10)
             y -= 8
         cards = [card for m in self.maps for card in m.cards.values()]
-        summary = tr("{stages} stages · {cards} cards · {mot} moments of truth · {fail} fail points",
-                     lang).format(stages=sum(len(m.stages) for m in self.maps), cards=len(cards),
-                                  mot=sum(c_.moment_of_truth for c_ in cards),
-                                  fail=sum(c_.fail_point for c_ in cards))
+        summary = " · ".join((
+            plural(sum(len(m.stages) for m in self.maps), "{count} stage", "{count} stages", lang),
+            plural(len(cards), "{count} card", "{count} cards", lang),
+            plural(sum(c_.moment_of_truth for c_ in cards), "{count} moment of truth",
+                   "{count} moments of truth", lang),
+            plural(sum(c_.fail_point for c_ in cards), "{count} fail point", "{count} fail points",
+                   lang)))
         y -= 12
         draw_text(c, 0, y, text.one_line(summary, 10.0, w), 10.0, INK, raw=True)
         if info.notes.strip():

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ....analysis.moments import decide
-from ....i18n import mark, tr
+from ....i18n import mark, plural, tr
 from ....model.operations import Batch
 from ....model.touchpoints import MomentStatus
 from ....model.events import ChangeSet
@@ -358,8 +358,12 @@ class BlueprintWorkspace(Workspace):
         if scene is None or project is None or scene.map_id not in {m.id for m in project.maps}:
             self.counts_label.clear()  # its map was just removed: the tabs follow at once
             return
-        self.counts_label.setText(
-            tr("{stages} stages · {lanes} lanes · {cards} cards · {connectors} arrows").format(**scene.counts()))
+        counts = scene.counts()
+        self.counts_label.setText(" · ".join((
+            plural(counts["stages"], "{count} stage", "{count} stages"),
+            plural(counts["lanes"], "{count} lane", "{count} lanes"),
+            plural(counts["cards"], "{count} card", "{count} cards"),
+            plural(counts["connectors"], "{count} arrow", "{count} arrows"))))
 
 
 def _on_a_map(kind_name: str) -> bool:

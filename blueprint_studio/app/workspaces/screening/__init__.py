@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from ....analysis import ahp
 from ....analysis.screening import evaluate
-from ....i18n import describe, mark, tr
+from ....i18n import describe, mark, plural, tr
 from ....interchange import InterchangeError
 from ....model import operations as ops
 from ....model.entities import ModelError
@@ -409,8 +409,8 @@ class ScreeningWorkspace(Workspace):
         if not self.session.push(batch, tr("Import {name}").format(name=Path(path).name)):
             return False
         self.page.show_tab({"ideas": "ideas", "scores": "scoring"}.get(kind, "ahp"))
-        self.session.show_message(tr("Imported {count} rows from {name}.").format(
-            count=count, name=Path(path).name))
+        self.session.show_message(plural(count, "Imported {count} row from {name}.",
+                                         "Imported {count} rows from {name}.", name=Path(path).name))
         return True
 
 
