@@ -206,10 +206,8 @@ def touchpoint_summary(service_map: ServiceMap, lang: str = "en") -> dict[str, A
     """A map's moments of truth (ranked, the dismissed last), its cards' metrics and KPIs,
     and its importance–performance analysis: the keys `info --json` adds per map."""
     from .analysis.ipa import QUADRANT_LABELS, map_ipa
-    from .analysis.metrics import card_metrics, cards_with_answers, kpi_change
+    from .analysis.metrics import answer_index, card_metrics, cards_with_answers, kpi_change
     from .analysis.moments import STATUS_NAMES, moments_of_truth
-    from .model.touchpoints import kpis_of
-
     texts = {card.id: card.text for card in service_map.cards.values()}
     moments = [{
         "card": texts[moment.card_id], "card_id": moment.card_id,
@@ -219,14 +217,19 @@ def touchpoint_summary(service_map: ServiceMap, lang: str = "en") -> dict[str, A
         "lever_name": moment.lever_name(lang) or None, "note": moment.note,
     } for moment in moments_of_truth(service_map, include_dismissed=True)]
     with_data = cards_with_answers(service_map) | {kpi.card_id for kpi in service_map.kpis}
+    index = answer_index(service_map)
+    kpis_by_card: dict[str, list] = {}
+    for kpi in service_map.kpis:
+        kpis_by_card.setdefault(kpi.card_id, []).append(kpi)
     touchpoints = []
     for card in service_map.cards_in_reading_order():
         if card.id not in with_data:
             continue
         entry: dict[str, Any] = {"card": card.text, "card_id": card.id, "metrics": {
-            metric.value: _metric_data(found) for metric, found in card_metrics(service_map, card.id).items()}}
+            metric.value: _metric_data(found)
+            for metric, found in card_metrics(service_map, card.id, index=index).items()}}
         kpis = []
-        for kpi in kpis_of(service_map, card.id):
+        for kpi in kpis_by_card.get(card.id, []):
             change = kpi_change(kpi)
             kpis.append({"name": kpi.name, "unit": kpi.unit, "before": kpi.before, "after": kpi.after,
                          "higher_is_better": kpi.higher_is_better,

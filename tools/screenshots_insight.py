@@ -91,7 +91,6 @@ def shoot_chart(app: QApplication, lang: str) -> Path:
     painter.end()
     path = OUT / f"ipa-chart-{lang}-1280x720.png"
     picture.save(str(path))
-    dialog.grab().save(str(OUT / f"ipa-chart-dialog-{lang}.png"))
     close(window)
     return path
 

@@ -24,7 +24,7 @@ from enum import Enum
 
 from ..i18n import mark
 from ..model.touchpoints import Metric, rating_of
-from .metrics import card_metric
+from .metrics import AnswerIndex, answer_index, card_metric
 
 TOLERANCE = 1e-9
 
@@ -98,15 +98,17 @@ def analyse(ratings: list[tuple[str, float, float]]) -> IpaResult:
     return IpaResult(points, importance_mean, performance_mean)
 
 
-def card_rating(service_map, card_id: str) -> Rated:
-    entered = rating_of(service_map, card_id)
+def card_rating(service_map, card_id: str, index: AnswerIndex | None = None,
+                entered_ratings: dict | None = None) -> Rated:
+    entered = (entered_ratings.get(card_id) if entered_ratings is not None
+               else rating_of(service_map, card_id))
     values = {}
     for metric, name in ((Metric.IMPORTANCE, "importance"), (Metric.PERFORMANCE, "performance")):
         typed = getattr(entered, name) if entered is not None else None
         if typed is not None:
             values[name] = (typed, 0, True)
         else:
-            found = card_metric(service_map, card_id, metric).shown
+            found = card_metric(service_map, card_id, metric, index).shown
             values[name] = (found.value, found.n, False)
     return Rated(card_id, values["importance"][0], values["performance"][0],
                  values["importance"][1], values["performance"][1],
@@ -118,8 +120,10 @@ def map_ratings(service_map) -> list[Rated]:
     wanted = {r.card_id for r in service_map.ratings.values()}
     wanted |= {a.card_id for a in service_map.answer_counts.values()
                if a.count and a.metric in (Metric.IMPORTANCE, Metric.PERFORMANCE)}
-    return [card_rating(service_map, card.id) for card in service_map.cards_in_reading_order()
-            if card.id in wanted]
+    index = answer_index(service_map)
+    entered = {r.card_id: r for r in service_map.ratings.values()}
+    return [card_rating(service_map, card.id, index, entered)
+            for card in service_map.cards_in_reading_order() if card.id in wanted]
 
 
 def map_ipa(service_map) -> IpaResult:

@@ -77,9 +77,25 @@ def change(before: MetricValue, after: MetricValue) -> float | None:
 
 # -- a card's answers ------------------------------------------------------------------
 
-def counts_of(service_map, card_id: str, metric: Metric, phase: Phase | None) -> dict[int, int]:
+AnswerIndex = dict[tuple[str, Metric, "Phase | None"], dict[int, int]]
+
+
+def answer_index(service_map) -> AnswerIndex:
+    """Every answer count of a map filed by (card, metric, phase), built in one pass: what
+    the map-wide summaries (info, the handout, the IPA chart) look cards up in."""
+    index: AnswerIndex = {}
+    for answer in service_map.answer_counts.values():
+        if answer.count:
+            index.setdefault((answer.card_id, answer.metric, answer.phase), {})[answer.score] = answer.count
+    return index
+
+
+def counts_of(service_map, card_id: str, metric: Metric, phase: Phase | None,
+              index: AnswerIndex | None = None) -> dict[int, int]:
     """Answer -> respondents for one card, question and phase (only answers given)."""
     metric = Metric(metric)
+    if index is not None:
+        return dict(index.get((card_id, metric, phase), {}))
     return {answer.score: answer.count for answer in service_map.answer_counts.values()
             if answer.card_id == card_id and answer.metric is metric and answer.phase == phase
             and answer.count}
@@ -110,8 +126,9 @@ class CardMetric:
         return self.shown.n > 0 or self.before.n > 0 or self.after.n > 0
 
 
-def card_metric(service_map, card_id: str, metric: Metric) -> CardMetric:
-    values = {phase: compute(metric, counts_of(service_map, card_id, metric, phase))
+def card_metric(service_map, card_id: str, metric: Metric,
+                index: AnswerIndex | None = None) -> CardMetric:
+    values = {phase: compute(metric, counts_of(service_map, card_id, metric, phase, index))
               for phase in SHOWN_ORDER}
     phase = next((p for p in SHOWN_ORDER if values[p].n), None)
     before, after = values[Phase.BEFORE], values[Phase.AFTER]
@@ -119,9 +136,9 @@ def card_metric(service_map, card_id: str, metric: Metric) -> CardMetric:
 
 
 def card_metrics(service_map, card_id: str,
-                 metrics: tuple[Metric, ...] = (Metric.CSAT, Metric.CES, Metric.NPS)
-                 ) -> dict[Metric, CardMetric]:
-    return {metric: card_metric(service_map, card_id, metric) for metric in metrics}
+                 metrics: tuple[Metric, ...] = (Metric.CSAT, Metric.CES, Metric.NPS),
+                 index: AnswerIndex | None = None) -> dict[Metric, CardMetric]:
+    return {metric: card_metric(service_map, card_id, metric, index) for metric in metrics}
 
 
 def cards_with_answers(service_map) -> set[str]:

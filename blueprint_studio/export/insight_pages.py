@@ -20,7 +20,7 @@ from ..analysis.moments import STATUS_NAMES, moments_of_truth
 from ..appearance import INK, MUTED_INK
 from ..i18n import tr
 from ..model.entities import ServiceMap
-from ..model.touchpoints import Metric, kpis_of
+from ..model.touchpoints import Metric
 from ..naming import shortened
 from . import text
 from .draw import colour, draw_text
@@ -120,12 +120,16 @@ def metrics_table(service_map: ServiceMap, width: float, lang: str) -> Flowable 
     from .handout import _paged_table
 
     with_data = m.cards_with_answers(service_map) | {kpi.card_id for kpi in service_map.kpis}
+    index = m.answer_index(service_map)
+    kpis_by_card: dict[str, list] = {}
+    for kpi in service_map.kpis:
+        kpis_by_card.setdefault(kpi.card_id, []).append(kpi)
     rows = []
     for card in service_map.cards_in_reading_order():
         if card.id not in with_data:
             continue
-        found = m.card_metrics(service_map, card.id)
-        kpis = "\n".join(_kpi_cell(kpi, lang) for kpi in kpis_of(service_map, card.id))
+        found = m.card_metrics(service_map, card.id, index=index)
+        kpis = "\n".join(_kpi_cell(kpi, lang) for kpi in kpis_by_card.get(card.id, []))
         rows.append([shortened(card.text, NAMED) or "…", *(_metric_cell(found[x], lang) for x in
                                                         (Metric.CSAT, Metric.CES, Metric.NPS)),
                      kpis or NONE])

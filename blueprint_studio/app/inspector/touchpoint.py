@@ -84,7 +84,7 @@ class _CountGrid(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(4)
         grid.setVerticalSpacing(1)
-        columns = 6
+        columns = 7 if high - low + 1 == 7 else 6  # CES in one row; NPS in two
         self.boxes: dict[int, QSpinBox] = {}
         self._showing = False
         for index, score in enumerate(range(low, high + 1)):
@@ -153,8 +153,9 @@ class _KpiRow(QFrame):
         remove = QPushButton(tr("Remove KPI"))
         remove.setObjectName("inspector_kpi_remove")
         remove.clicked.connect(lambda: panel.remove_kpi(kpi_id))
+        form.addRow(self.change)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.change, 1)
+        bottom.addStretch(1)
         bottom.addWidget(remove)
         form.addRow(bottom)
 
@@ -261,6 +262,7 @@ class EvaluationPanel(QWidget):
             layout.addWidget(result)
             self.grids[metric], self.results[metric] = grid, result
         rating_form = QFormLayout()
+        rating_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for field, label in (("importance", tr("Importance entered")),
                              ("performance", tr("Performance entered"))):
             editor = NumberField(field, self._edit_rating, 1, 5, tr("from the answers"), step=0.5,
