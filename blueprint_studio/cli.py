@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .i18n import LANGUAGES, describe, set_language, system_language, tr
+from .i18n import LANGUAGES, describe, plural, set_language, system_language, tr
 from .interchange import InterchangeError
 from .model import Project, ServiceMap
 from .model.errors import ModelError
@@ -116,6 +116,10 @@ def _user_message(error: Exception) -> str | None:
     return None
 
 
+def _cards(count: int) -> str:
+    return plural(count, "{count} card", "{count} cards")
+
+
 def _print_error(message: str) -> None:
     one_line = " ".join(message.split())
     print(f"{PROG}: {tr('error')}: {one_line}", file=sys.stderr)
@@ -147,11 +151,11 @@ def _open_window(args: list[str]) -> int:
         raise UserError(tr("Unknown command \"{command}\"; commands are: {commands}.").format(
             command=args[0], commands=", ".join(COMMANDS)))
     path = args[0] if args else None
-    if path is not None and not Path(path).exists():
-        if not Path(path).suffix:
-            raise UserError(tr("Unknown command \"{command}\"; commands are: {commands}.").format(
-                command=path, commands=", ".join(COMMANDS)))
-        raise UserError(tr("There is no file {path}.").format(path=path))
+    if path is not None and not Path(path).exists() and not Path(path).suffix:
+        raise UserError(tr("Unknown command \"{command}\"; commands are: {commands}.").format(
+            command=path, commands=", ".join(COMMANDS)))
+    # A project file that is not there (moved, a typo, a stale shortcut) opens the window all
+    # the same, which says so in the interface's language (see app.main.open_at_start).
     if path is not None and Path(path).is_dir():
         raise UserError(tr("{path} is a folder, not a file.").format(path=path))
     from .app.main import run_gui  # Qt only when a window is wanted
@@ -189,8 +193,10 @@ def _build_parser() -> argparse.ArgumentParser:
     importer.add_argument("-o", "--output", required=True, metavar="PROJECT",
                           help=tr("the project file to create (or to add the map to, with --map)"))
     importer.add_argument("--map", metavar="NAME",
-                          help=tr("add the CSV as a new map with this name to the project"))
-    importer.add_argument("--as", dest="csv_kind", choices=("cards", "ideas", "scores", "pairwise"),
+                          help=tr("add the CSV as a new map with this name to the project "
+                                  "(survey responses: the map whose cards they are about)"))
+    importer.add_argument("--as", dest="csv_kind",
+                          choices=("cards", "ideas", "scores", "pairwise", "metrics"),
                           help=tr("what the CSV holds (default: recognised from its header)"))
     importer.add_argument("--screening", metavar="NAME",
                           help=tr("the screening that scores or a pairwise matrix go into"))
@@ -343,8 +349,8 @@ def _run_new(options: argparse.Namespace) -> int:
     project = build_template(options.template, _lang(options))  # before touching the disk
     _refuse_existing(output)
     write_project(project, output, replace=False)  # never over a file made meanwhile
-    print(tr("Created {path} from the template \"{name}\" ({cards} cards).").format(
-        path=output, name=options.template, cards=sum(len(m.cards) for m in project.maps)))
+    print(tr("Created {path} from the template \"{name}\" ({cards}).").format(
+        path=output, name=options.template, cards=_cards(sum(len(m.cards) for m in project.maps))))
     return 0
 
 
@@ -362,8 +368,19 @@ def _run_import(options: argparse.Namespace) -> int:
 
         text, recognised = read_kind(source)
         kind = options.csv_kind or recognised
+        if kind == "metrics":
+            return _add_survey_csv(text, output, options.map)
         if kind != "cards":
             return _add_screening_csv(text, kind, output, options.screening)
+    elif suffix == ".csv" and options.csv_kind is None:  # --map: a map, or the map of survey answers
+        from .interchange.screening_csv import read_kind
+
+        try:
+            text, recognised = read_kind(source)
+        except InterchangeError:
+            recognised = "cards"  # the cards reader says what is wrong, as it always did
+        if recognised == "metrics":
+            return _add_survey_csv(text, output, options.map)
     if options.map is not None:
         if suffix != ".csv":
             raise UserError(tr("--map adds a CSV file as a map; a JSON file is a whole project."))
@@ -413,8 +430,8 @@ def _add_csv_map(source: Path, output: Path, map_name: str) -> int:
                     raise UserError(tr("{path} kept being changed by other programs, so the map "
                                        "\"{name}\" was not added; please try again.")
                                     .format(path=output, name=map_name)) from None
-    print(tr("Added the map \"{name}\" ({cards} cards) to {path}.").format(
-        name=map_name, cards=len(service_map.cards), path=output))
+    print(tr("Added the map \"{name}\" ({cards}) to {path}.").format(
+        name=map_name, cards=_cards(len(service_map.cards)), path=output))
     return 0
 
 
@@ -443,8 +460,36 @@ def _add_screening_csv(text: str, kind: str, output: Path, screening: str | None
                 if attempt == STALE_RETRIES - 1:
                     raise UserError(tr("{path} kept being changed by other programs; please try "
                                        "again.").format(path=output)) from None
-    noun = {"ideas": tr("ideas"), "scores": tr("scores"), "pairwise": tr("pairwise judgements")}[kind]
-    print(tr("Added {count} {kind} to {path}.").format(count=count, kind=noun, path=output))
+    forms = {"ideas": ("{count} idea", "{count} ideas"), "scores": ("{count} score", "{count} scores"),
+             "pairwise": ("{count} pairwise judgement", "{count} pairwise judgements")}[kind]
+    print(tr("Added {items} to {path}.").format(items=plural(count, *forms), path=output))
+    return 0
+
+
+def _add_survey_csv(text: str, output: Path, map_name: str | None) -> int:
+    """Raw survey responses into an existing project's cards, as one edit."""
+    from .interchange.metrics_csv import survey_operations
+    from .storage import ProjectFile, StaleSaveError
+
+    if not output.exists():
+        raise UserError(tr("Survey responses are added to an existing project; create {path} "
+                           "first (for example with the new command).").format(path=output))
+    for attempt in range(STALE_RETRIES):
+        with ProjectFile.open(output) as project_file:
+            project = project_file.project
+            read = survey_operations(project, text, map_name)
+            read.batch.apply(project)
+            try:
+                project_file.save()
+                break
+            except StaleSaveError:
+                if attempt == STALE_RETRIES - 1:
+                    raise UserError(tr("{path} kept being changed by other programs; please try "
+                                       "again.").format(path=output)) from None
+    print(tr("Added {count} survey responses about {cards} cards to {path}.").format(
+        count=read.responses, cards=read.cards, path=output))
+    if read.skipped:
+        print(tr("Skipped {count} rows without a score.").format(count=read.skipped))
     return 0
 
 
@@ -489,8 +534,8 @@ def _run_export(options: argparse.Namespace) -> int:
         if service_map is None:
             raise UserError(tr("The project has no map to export."))
         write_csv_map(service_map, output)
-        print(tr("Wrote {path} ({cards} cards of the map \"{name}\").").format(
-            path=output, cards=len(service_map.cards), name=service_map.name))
+        print(tr("Wrote {path} ({cards} of the map \"{name}\").").format(
+            path=output, cards=_cards(len(service_map.cards)), name=service_map.name))
     else:
         _export_pdf(project, output, chosen, options)
     return 0

@@ -7,7 +7,7 @@ import json
 import unicodedata
 from typing import Any
 
-from .i18n import system_language, tr
+from .i18n import plural, system_language, tr
 from .i18n.labels import lane_name, map_kind_name
 from .model import LaneKind, Project, ServiceMap
 
@@ -44,15 +44,17 @@ def run_info(options: argparse.Namespace) -> int:
         width = max([_display_width(lane["name"]) for lane in entry["lanes"]] + [8])
         for lane in entry["lanes"]:
             padding = " " * (width - _display_width(lane["name"]))
-            print(f"     {lane['name']}{padding}  {tr('{count} cards').format(count=lane['cards'])}")
+            print(f"     {lane['name']}{padding}  {plural(lane['cards'], '{count} card', '{count} cards')}")
         print("   " + " · ".join([
             f"{tr('Cards')}: {entry['cards']}",
             f"{tr('Connectors')}: {entry['connectors']}",
-            f"{tr('Moments of truth')}: {entry['moments_of_truth']}",
+            f"{tr('Moments of truth')}: "
+            f"{sum(m['status'] == 'confirmed' for m in entry['moments_of_truth'])}",
             f"{tr('Fail points')}: {entry['fail_points']}",
             f"{tr('Waits')}: {entry['waits']}",
         ]))
         _print_flow(entry["flow"])
+        _print_touchpoints(entry)
     for entry in summary["screenings"]:
         _print_screening(entry)
     return 0
@@ -90,8 +92,9 @@ def _print_flow(flow: dict[str, Any]) -> None:
             name or tr("(untitled)") for name in flow["stages_without_customer_action"]))
     path = flow["critical_path"]
     if path["steps"] and path["minutes"]:
-        print("   " + tr("Critical path: {steps} steps, {minutes} min").format(
-            steps=len(path["steps"]), minutes=f"{path['minutes']:g}"))
+        print("   " + tr("Critical path: {steps}, {minutes} min").format(
+            steps=plural(len(path["steps"]), "{count} step", "{count} steps"),
+            minutes=f"{path['minutes']:g}"))
         for loop in path["loops"]:  # never folded silently into the total
             print("     " + tr("+ {minutes} min for each extra pass through the loop {steps}").format(
                 minutes=f"{loop['minutes_per_extra_pass']:g}",
@@ -128,7 +131,7 @@ def project_summary(project: Project, lang: str = "en") -> dict[str, Any]:
             } for lane in service_map.lanes],
             "cards": len(cards),
             "connectors": len(service_map.connectors),
-            "moments_of_truth": sum(card.moment_of_truth for card in cards),
+            **touchpoint_summary(service_map, lang),
             "fail_points": sum(card.fail_point for card in cards),
             "waits": sum(1 for card in cards if card.wait_minutes),
             "flow": flow_findings(service_map, lang),
@@ -181,3 +184,122 @@ def _display_width(text: str) -> int:
 
 def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# -- touchpoint evaluation: moments of truth, metrics, importance–performance -------------
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _metric_data(found) -> dict[str, Any]:
+    data: dict[str, Any] = {"value": _rounded(found.shown.value), "n": found.shown.n,
+                            "phase": found.phase.value if found.phase is not None else None}
+    if found.before.n or found.after.n:
+        data["before"] = {"value": _rounded(found.before.value), "n": found.before.n}
+        data["after"] = {"value": _rounded(found.after.value), "n": found.after.n}
+        data["change"] = _rounded(found.change)
+    return data
+
+
+def touchpoint_summary(service_map: ServiceMap, lang: str = "en") -> dict[str, Any]:
+    """A map's moments of truth (ranked, the dismissed last), its cards' metrics and KPIs,
+    and its importance–performance analysis: the keys `info --json` adds per map."""
+    from .analysis.ipa import QUADRANT_LABELS, map_ipa
+    from .analysis.metrics import answer_index, card_metrics, cards_with_answers, kpi_change
+    from .analysis.moments import STATUS_NAMES, moments_of_truth
+    texts = {card.id: card.text for card in service_map.cards.values()}
+    moments = [{
+        "card": texts[moment.card_id], "card_id": moment.card_id,
+        "status": moment.status.value, "status_name": tr(STATUS_NAMES[moment.status], lang),
+        "reason": moment.reason_text(lang), "importance": moment.importance,
+        "lever": moment.lever.value if moment.lever is not None else None,
+        "lever_name": moment.lever_name(lang) or None, "note": moment.note,
+    } for moment in moments_of_truth(service_map, include_dismissed=True)]
+    with_data = cards_with_answers(service_map) | {kpi.card_id for kpi in service_map.kpis}
+    index = answer_index(service_map)
+    kpis_by_card: dict[str, list] = {}
+    for kpi in service_map.kpis:
+        kpis_by_card.setdefault(kpi.card_id, []).append(kpi)
+    touchpoints = []
+    for card in service_map.cards_in_reading_order():
+        if card.id not in with_data:
+            continue
+        entry: dict[str, Any] = {"card": card.text, "card_id": card.id, "metrics": {
+            metric.value: _metric_data(found)
+            for metric, found in card_metrics(service_map, card.id, index=index).items()}}
+        kpis = []
+        for kpi in kpis_by_card.get(card.id, []):
+            change = kpi_change(kpi)
+            kpis.append({"name": kpi.name, "unit": kpi.unit, "before": kpi.before, "after": kpi.after,
+                         "higher_is_better": kpi.higher_is_better,
+                         "change": _rounded(change.difference), "change_percent": _rounded(change.percent),
+                         "verdict": change.verdict.value if change.verdict is not None else None})
+        if kpis:
+            entry["kpis"] = kpis
+        touchpoints.append(entry)
+    result = map_ipa(service_map)
+    ipa = [{"card": texts[point.card_id], "card_id": point.card_id,
+            "importance": _rounded(point.importance), "performance": _rounded(point.performance),
+            "quadrant": point.quadrant.value, "quadrant_name": tr(QUADRANT_LABELS[point.quadrant], lang)}
+           for point in result.points]
+    return {"moments_of_truth": moments, "touchpoints": touchpoints, "ipa": ipa,
+            "ipa_means": {"importance": _rounded(result.importance_mean),
+                          "performance": _rounded(result.performance_mean)}}
+
+
+def _print_touchpoints(entry: dict[str, Any]) -> None:
+    from .analysis.metrics import shown_change, shown_number
+    from .model.touchpoints import Metric
+
+    def short(text: str) -> str:
+        line = " ".join(text.split())
+        return line if len(line) <= 30 else line[:29] + "…"
+
+    ranked = [m for m in entry["moments_of_truth"] if m["status"] != "dismissed"]
+    if ranked:
+        print(f"   {tr('Moments of truth, ranked')}:")
+        for number, moment in enumerate(ranked[:10], start=1):
+            parts = [moment["status_name"]]
+            if moment["importance"]:
+                parts.append(tr("importance {value}").format(value=moment["importance"]))
+            if moment["lever_name"]:
+                parts.append(moment["lever_name"])
+            print(f"     {number}. {short(moment['card'])} — {' · '.join(parts)} ({moment['reason']})")
+        if len(ranked) > 10:
+            print("     " + tr("… and {count} more").format(count=len(ranked) - 10))
+    if entry["touchpoints"]:
+        print(f"   {tr('Touchpoint metrics')}:")
+    for touchpoint in entry["touchpoints"]:
+        parts = []
+        for name, data in touchpoint["metrics"].items():
+            metric = Metric(name)
+            if not data["n"]:
+                continue
+            text = f"{tr(name.upper())} {shown_number(metric, data['value'])} (n={data['n']}"
+            if data.get("change") is not None:
+                text += ", " + tr("before {value}, change {change}").format(
+                    value=shown_number(metric, data["before"]["value"]),
+                    change=shown_change(metric, data["change"]))
+            parts.append(text + ")")
+        for kpi in touchpoint.get("kpis", []):
+            parts.append(_kpi_line(kpi))
+        print(f"     {short(touchpoint['card'])}: " + " · ".join(parts))
+    if entry["ipa"]:
+        print(f"   {tr('Importance–performance')} ("
+              + tr("means: importance {importance}, performance {performance}").format(
+                  importance=f"{entry['ipa_means']['importance']:g}",
+                  performance=f"{entry['ipa_means']['performance']:g}") + "):")
+        for point in entry["ipa"]:
+            print(f"     {short(point['card'])}: {point['quadrant_name']} "
+                  f"({point['importance']:g} / {point['performance']:g})")
+
+
+def _kpi_line(kpi: dict[str, Any]) -> str:
+    from .analysis.metrics import shown_kpi
+
+    text = f"{kpi['name'] or tr('KPI')} {shown_kpi(kpi['before'], kpi['unit'])} → {shown_kpi(kpi['after'], kpi['unit'])}"
+    if kpi["verdict"] is not None:
+        verdict = {"better": tr("better"), "worse": tr("worse"), "same": tr("no change")}[kpi["verdict"]]
+        text += f" ({verdict})"
+    return text

@@ -80,7 +80,7 @@ def test_new_creates_a_project_that_info_describes(workdir):
     [service_map] = summary["maps"]
     assert service_map["stages"] == ["提交培训需求", "培训准备", "参加培训", "培训回顾"]
     assert service_map["cards"] == sum(lane["cards"] for lane in service_map["lanes"]) >= 25
-    assert service_map["connectors"] >= 10 and service_map["moments_of_truth"] >= 1
+    assert service_map["connectors"] >= 10 and len(service_map["moments_of_truth"]) >= 1
 
     text = run("info", str(project), cwd=workdir)
     assert text.returncode == 0
@@ -237,10 +237,10 @@ def test_info_reads_csv_and_json_directly(workdir):
     assert summary["maps"][0]["cards"] == 20
 
 
-def test_unknown_command_and_missing_project_never_open_a_window(workdir):
+def test_unknown_command_and_a_folder_never_open_a_window(workdir):
+    # A project file that is missing opens the window, which says so (test_new_user_defects).
     assert_user_error(run("improt", "x.csv", cwd=workdir), "Unknown command", "import")
     assert_user_error(run("improt", cwd=workdir), "Unknown command")
-    assert_user_error(run("missing.bpstudio", cwd=workdir), "no file")
     assert_user_error(run(str(workdir), cwd=workdir), "folder")
     assert_user_error(run("info", "training.csv", "--bogus", cwd=workdir), "--bogus")
 

@@ -46,7 +46,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "enterprise_training_zh.csv"
 ROUNDS = 100
 ROUND_TIMEOUT = 60  # seconds; a round takes well under one
 ERROR_PREFIX = "blueprint-studio: error: "
-ADDED = re.compile(r'Added the map "(?P<name>[^"]*)" \((?P<cards>\d+) cards\) to (?P<path>.*)\.')
+ADDED = re.compile(r'Added the map "(?P<name>[^"]*)" \((?P<cards>\d+) cards?\) to (?P<path>.*)\.')
 
 pytestmark = [
     pytest.mark.slow,

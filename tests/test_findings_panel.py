@@ -117,3 +117,46 @@ def test_highlights_mark_the_critical_path_and_loops_without_changing_cards(qtbo
     assert not layer.isVisible()
     assert {c.id: (c.text, c.stage_id, c.lane_id, c.order) for c in service_map.cards.values()
             if c.id in before} == before
+
+
+def _moments_group(tree: QTreeWidget):
+    return next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                if tree.topLevelItem(i).text(0).startswith("Moments of truth"))
+
+
+def test_a_candidate_is_confirmed_or_dismissed_in_the_panel_and_a_dismissed_one_stays_away(qtbot, hotel):
+    window = hotel
+    panel = window.findings_panel
+    group = _moments_group(panel.tree)
+    group.setExpanded(True)
+    rows = [group.child(i).text(0) for i in range(group.childCount())]
+    # The hotel's own marks count as confirmed; the curve's lowest point, peak and end are proposed.
+    sleep_row = next(i for i, text in enumerate(rows) if "Sleep, shower" in text)
+    assert rows[sleep_row].startswith("Proposed · Sleep, shower")
+    assert not panel.confirm_button.isEnabled()  # nothing chosen yet
+    _click(qtbot, panel.tree, group.child(sleep_row))
+    assert panel.confirm_button.isEnabled() and panel.dismiss_button.isEnabled()
+    qtbot.mouseClick(panel.dismiss_button, Qt.MouseButton.LeftButton)
+    service_map = window.map_area.current_scene().map
+    sleep = next(c.id for c in service_map.cards.values() if c.text == "Sleep, shower")
+    qtbot.waitUntil(lambda: not any("Sleep, shower" in _moments_group(panel.tree).child(i).text(0)
+                                    for i in range(_moments_group(panel.tree).childCount())), timeout=2000)
+    # Still dismissed after another edit that would propose it again (the curve is unchanged).
+    window.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: any("Proposed · Sleep, shower" in _moments_group(panel.tree).child(i).text(0)
+                                for i in range(_moments_group(panel.tree).childCount())), timeout=2000)
+    window.document.undo_stack.redo()
+    qtbot.waitUntil(lambda: not any("Sleep, shower" in _moments_group(panel.tree).child(i).text(0)
+                                    for i in range(_moments_group(panel.tree).childCount())), timeout=2000)
+    assert [m.status.value for m in service_map.moments.values() if m.card_id == sleep] == ["dismissed"]
+    # Confirming a candidate marks its card on the canvas too, as one undo step.
+    group = _moments_group(panel.tree)
+    end_row = next(i for i in range(group.childCount())
+                   if group.child(i).text(0).startswith("Proposed · "))
+    _click(qtbot, panel.tree, group.child(end_row))
+    card_id = panel.chosen_moment()[0]
+    steps = window.document.undo_stack.count()
+    qtbot.mouseClick(panel.confirm_button, Qt.MouseButton.LeftButton)
+    assert window.document.undo_stack.count() == steps + 1
+    assert service_map.cards[card_id].moment_of_truth
+    qtbot.waitUntil(lambda: panel.chosen_moment() == (card_id, "confirmed"), timeout=2000)

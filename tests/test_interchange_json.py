@@ -60,7 +60,7 @@ def test_document_carries_format_name_and_version():
     assert data["format"] == FORMAT_NAME == "blueprint-studio"
     # Format 2 added concept screening; a project without it is still written as format 1,
     # the lowest version that holds every section it has (readable by older versions).
-    assert data["version"] == 1 and FORMAT_VERSION == 2
+    assert data["version"] == 1 and FORMAT_VERSION == 3
 
 
 def test_newer_version_is_refused_with_a_clear_sentence():

@@ -36,6 +36,7 @@ from blueprint_studio.model.errors import LimitError
 from blueprint_studio.model import operations as ops
 from blueprint_studio.model.factory import new_map, new_project
 from blueprint_studio.model.kinds import CARD, CONNECTOR, LANE, MAP, PROJECT_INFO_FIELDS, STAGE
+from blueprint_studio.model.touchpoints import SCALES, AnswerCount, Kpi, Phase
 from blueprint_studio.storage import ProjectFileError, read_project, write_project
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -405,11 +406,35 @@ def _at(limit_name: str, under: int):
     if limit_name == "CARDS_PER_PROJECT":
         project = project_limit_project(maps=3, cards=limits.CARDS_PER_PROJECT - under)
         return project, lambda n: ops.AddCard(project.maps[0].id, _card(project.maps[0], text=f"n{n}"))
+    if limit_name == "ANSWER_COUNTS_PER_MAP":
+        project = new_project("answers", [_map_with(5, 5, 210)])
+        service_map = project.maps[0]
+        free = _answer_slots(service_map)
+        for _ in range(limits.ANSWER_COUNTS_PER_MAP - under):
+            answer = next(free)
+            service_map.answer_counts[answer.id] = answer
+        return project, lambda n: ops.Add("answer_count", (service_map.id,), next(free))
+    if limit_name == "KPIS_PER_MAP":
+        project = new_project("kpis", [_map_with(3, 5, 10)])
+        service_map = project.maps[0]
+        cards = list(service_map.cards)
+        service_map.kpis.extend(Kpi(card_id=cards[i % 10], name=f"KPI {i}", before=1.0, after=2.0)
+                                for i in range(limits.KPIS_PER_MAP - under))
+        return project, lambda n: ops.Add("kpi", (service_map.id,), Kpi(card_id=cards[0], name=f"new {n}"))
     raise AssertionError(limit_name)
 
 
+def _answer_slots(service_map):
+    """Every answer count a map's cards can hold, one after another."""
+    for card_id in service_map.cards:
+        for metric, (low, high) in SCALES.items():
+            for phase in (None, Phase.BEFORE, Phase.AFTER):
+                for score in range(low, high + 1):
+                    yield AnswerCount(card_id=card_id, metric=metric, phase=phase, score=score, count=1)
+
+
 COUNT_LIMITS = ["MAPS_PER_PROJECT", "STAGES_PER_MAP", "LANES_PER_MAP", "CARDS_PER_MAP",
-                "ARROWS_PER_MAP", "CARDS_PER_PROJECT"]
+                "ARROWS_PER_MAP", "CARDS_PER_PROJECT", "ANSWER_COUNTS_PER_MAP", "KPIS_PER_MAP"]
 
 
 def test_every_count_limit_is_in_this_test():
@@ -596,6 +621,11 @@ def _one_more_row(path: Path, limit_name: str) -> None:
                 "position": "(SELECT max(c.position) + 1 FROM cards c WHERE c.map_id = cards.map_id "
                             "AND c.stage_id = cards.stage_id AND c.lane_id = cards.lane_id)"})
             assert added == 1
+        elif limit_name in ("ANSWER_COUNTS_PER_MAP", "KPIS_PER_MAP"):
+            table = "answer_counts" if limit_name == "ANSWER_COUNTS_PER_MAP" else "kpis"
+            count = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            changes = {"id": "'extra'"} | ({"position": str(count)} if table == "kpis" else {})
+            assert _copy_rows(connection, table, f"rowid = (SELECT min(rowid) FROM {table})", changes) == 1
         else:
             map_id, = connection.execute("SELECT map_id FROM connectors LIMIT 1").fetchone()
             cards = [row[0] for row in connection.execute("SELECT id FROM cards WHERE map_id = ?", (map_id,))]

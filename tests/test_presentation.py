@@ -117,7 +117,7 @@ def test_entering_fits_the_whole_map_and_escape_restores_zoom_scroll_docks_and_t
     assert window.isFullScreen()
     assert not visible_docks(window) and not visible_bars(window)
     assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
-    assert scene.metrics == PRESENTATION_METRICS and scene.style_.presenting
+    assert scene.style_.metrics == PRESENTATION_METRICS and scene.style_.presenting
     assert fully_shown(view, scene.content_rect())      # the whole map, nothing cut off
     assert view.zoom_factor() != zoom
     assert show(window).step == 0 and window.presentation.overlay.caption.startswith("Whole map")
@@ -451,3 +451,21 @@ def test_a_new_presentation_after_another_project_was_opened_starts_afresh(qtbot
     assert show(window).step == 0 and show(window).scene is window.map_area.current_scene()
     key(qtbot, window, Qt.Key.Key_Escape)
     assert not window.map_area.current_scene().style_.presenting
+
+
+def test_a_maximized_window_comes_back_maximized_and_a_normal_one_at_its_place(qtbot, hotel):
+    window = hotel
+    window.showNormal()
+    window.setGeometry(60, 40, 1100, 650)
+    qtbot.waitUntil(lambda: window.geometry().width() == 1100)
+    place = window.geometry()
+    present(qtbot, window)
+    key(qtbot, window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert window.geometry() == place and not window.isMaximized()
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    present(qtbot, window)
+    key(qtbot, window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(window.isMaximized)
+    assert not window.isFullScreen()

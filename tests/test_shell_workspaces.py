@@ -270,7 +270,7 @@ def test_each_workspace_follows_the_kinds_it_shows(window):
     cover = ChangeSet((ModelEvent("project", "updated", "p", None, ("title",), ()),))
     assert blueprint.follows(card) and not overview.follows(card)
     assert overview.follows(cover) and not blueprint.follows(cover)
-    on_maps = {"map", "stage", "lane", "card", "connector"}
+    on_maps = {"map", "stage", "lane", "card", "connector", "moment", "answer_count", "rating", "kpi"}
     for name in KINDS:  # every other kind (a screening's criteria, scores …) is not the map's
         event = ModelEvent(name, "updated", "x", "s", (), () if name == "map" else ("s",))
         assert blueprint.follows(ChangeSet((event,))) == (name in on_maps), name

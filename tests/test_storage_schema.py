@@ -171,3 +171,43 @@ def test_json_with_a_section_this_version_does_not_know_is_refused(where):
     target["personas"] = [{"id": "p1", "name": "Li"}]
     with pytest.raises(InterchangeError, match="written by a newer Blueprint Studio"):
         loads_json(json.dumps(data))
+
+
+def test_a_schema_3_file_with_a_map_gains_the_evaluation_tables_when_saved(tmp_path):
+    """The release before touchpoint evaluation: its cards keep everything, and a moment of
+    truth and an answer count recorded on them are saved into the tables conform created."""
+    from blueprint_studio.model.touchpoints import AnswerCount, MomentDecision
+
+    old = tmp_path / "v3.bpstudio"
+    _older_file(3, old)
+    connection = sqlite3.connect(old)
+    connection.executescript(
+        "INSERT INTO project (id, revision, title, organisation, date, trainer, group_name, notes)"
+        " VALUES ('p', 0, 'Old', '', '', '', '', '');"
+        "INSERT INTO maps VALUES ('p', 'm', 0, 'Hotel', 'blueprint', '', 1);"
+        "INSERT INTO stages VALUES ('p', 'm', 's', 0, 'Arrive', '', '', NULL);"
+        "INSERT INTO lanes VALUES ('p', 'm', 'l', 0, 'customer', '', '');"
+        "INSERT INTO cards (project_id, map_id, id, stage_id, lane_id, position, text, kind, channel,"
+        " emotion, moment_of_truth, fail_point, wait_minutes, duration_minutes, owner, notes, colour)"
+        " VALUES ('p', 'm', 'c', 's', 'l', 0, 'Check in', 'action', NULL, -1, 0, 0, NULL, NULL, '', '', '');")
+    connection.commit()
+    assert "moments" not in {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+    connection.close()
+    with ProjectFile.open(old) as project_file:
+        project = project_file.project
+        assert [c.text for c in project.maps[0].cards.values()] == ["Check in"]
+        ops.Add("moment", ("m",), MomentDecision("c", "confirmed", 5)).apply(project)
+        ops.Add("answer_count", ("m",), AnswerCount("c", "nps", None, 0, 4)).apply(project)
+        project_file.save()
+    connection = sqlite3.connect(old)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert connection.execute("SELECT card_id, status, importance FROM moments").fetchall() == [("c", "confirmed", 5)]
+    assert connection.execute("SELECT metric, score, count FROM answer_counts").fetchall() == [("nps", 0, 4)]
+    connection.close()
+    assert structure(old) == structure(_fresh(tmp_path))
+
+
+def _fresh(tmp_path):
+    fresh = tmp_path / "fresh.bpstudio"
+    write_project(factory.new_project("x", [factory.new_map("m", ["a"])]), fresh)
+    return fresh

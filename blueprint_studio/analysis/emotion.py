@@ -60,14 +60,8 @@ def stage_emotions(service_map: ServiceMap) -> list[float | None]:
 
 def moment_of_truth_candidates(service_map: ServiceMap) -> list[str]:
     """Card ids worth discussing as moments of truth: the lowest points, the peak and the end
-    (the peak-end rule), in reading order, without repeats."""
-    points = emotion_curve(service_map)
-    if not points:
-        return []
-    lowest = min(p.emotion for p in points)
-    highest = max(p.emotion for p in points)
-    chosen = [p.card_id for p in points if p.emotion == lowest]
-    chosen += [p.card_id for p in points if p.emotion == highest]
-    chosen.append(points[-1].card_id)
-    order = {p.card_id: i for i, p in enumerate(points)}
-    return sorted(dict.fromkeys(chosen), key=order.__getitem__)
+    (the peak-end rule), in reading order, without repeats. The rule, with the reason for
+    each card, lives in `analysis.moments.curve_candidates`."""
+    from .moments import curve_candidates  # moments builds on the curve defined here
+
+    return [card_id for card_id, _reasons in curve_candidates(service_map)]

@@ -14,15 +14,20 @@ Delete without the shell knowing it exists.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QToolButton, QWidget
 
 from ..i18n import mark, tr
 
 Std = QKeySequence.StandardKey
+# Windows and Linux programs redo with Ctrl+Y as well (Qt's X11 keys have only Ctrl+Shift+Z);
+# on macOS Cmd+Y is no redo, so there the standard key alone.
+REDO_EXTRA: tuple[str, ...] = () if sys.platform == "darwin" else ("Ctrl+Y",)
 
 
 @dataclass(frozen=True)
@@ -93,7 +98,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("actionUndo", mark("&Undo"), "menuEdit", mark("Undo the last change"), Std.Undo,
                place=1.1, short=mark("Undo")),
     ActionSpec("actionRedo", mark("&Redo"), "menuEdit", mark("Redo the change just undone"), Std.Redo,
-               place=1.2, short=mark("Redo")),
+               extra=REDO_EXTRA, place=1.2, short=mark("Redo")),
     ActionSpec("actionCut", mark("Cu&t"), "menuEdit", mark("Move the selection to the clipboard"),
                Std.Cut, place=2.1),
     ActionSpec("actionCopy", mark("&Copy"), "menuEdit", mark("Copy the selection"), Std.Copy, place=2.2),
@@ -111,16 +116,20 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
                     "(F5 or Esc to leave)"),
                "F5", checkable=True, place=3.1),
     ActionSpec("actionFullScreen", mark("F&ull Screen"), "menuView",
-               mark("Use the whole screen (for projecting)"), Std.FullScreen, checkable=True, place=3.2),
+               mark("Use the whole screen (for projecting)"), Std.FullScreen, checkable=True,
+               fallback="F11", place=3.2),
     ActionSpec("actionLanguageEnglish", "English", "menuLanguage",
                mark("Show the program in English (every window)"), checkable=True, place=1.1),
     ActionSpec("actionLanguageChinese", "中文", "menuLanguage",
                mark("Show the program in Simplified Chinese (every window)"), checkable=True, place=1.2),
     # Help
+    ActionSpec("actionUserGuide", mark("&User Guide"), "menuHelp",
+               mark("How to use Blueprint Studio, in the program's language (works offline)"),
+               Std.HelpContents, place=1.1),
     ActionSpec("actionShortcuts", mark("&Keyboard Shortcuts"), "menuHelp",
-               mark("List every command and its shortcut"), Std.HelpContents, place=1.1),
+               mark("List every command and its shortcut"), place=1.2),
     ActionSpec("actionAbout", mark("&About Blueprint Studio"), "menuHelp",
-               mark("Version, licence and font information"), place=1.2),
+               mark("Version, licence and font information"), place=2.1),
 )
 
 # The commands every edit target answers (workspace.edit_target(), see workspace.EditTarget).
@@ -143,6 +152,9 @@ def dock_action_name(dock_name: str) -> str:
 
 # Keys from Qt.Key_Back on are media and browser keys ("Forward", "Zoom In"): not for docs.
 _FIRST_MEDIA_KEY = 0x01000061
+# F13 and beyond: Qt's X11 standard keys include the Sun keyboard's F14 (Undo), F16 (Copy),
+# F18 (Paste) and F20 (Cut), keys no keyboard in a classroom has. They are not bound at all.
+_NO_SUCH_KEYS = range(Qt.Key.Key_F13.value, Qt.Key.Key_F35.value + 1)
 
 
 def _explicit_sequences(specs: Iterable[ActionSpec]) -> set[str]:
@@ -153,6 +165,11 @@ def _explicit_sequences(specs: Iterable[ActionSpec]) -> set[str]:
             explicit.add(QKeySequence(spec.shortcut).toString())
         explicit |= {QKeySequence(key).toString() for key in spec.extra}
     return explicit
+
+
+def platform_keys(standard: Std) -> list[QKeySequence]:
+    """Qt's keys for a standard key on this platform (a seam for tests of other platforms)."""
+    return list(QKeySequence.keyBindings(standard))
 
 
 def shortcut_sequences(spec: ActionSpec, keyboard_only: bool = False,
@@ -166,12 +183,16 @@ def shortcut_sequences(spec: ActionSpec, keyboard_only: bool = False,
         # A platform's standard binding can also claim a key we give another action
         # (on X11, Delete includes Ctrl+D, our Duplicate): the explicit choice wins,
         # otherwise Qt finds the shortcut ambiguous and neither action fires.
-        taken = _explicit_sequences(specs if specs is not None else all_specs())
-        sequences = [k for k in QKeySequence.keyBindings(spec.shortcut)
-                     if not k.isEmpty() and k.toString() not in taken]
+        others = [s for s in (specs if specs is not None else all_specs()) if s.name != spec.name]
+        taken = _explicit_sequences(others)
+        sequences = [k for k in platform_keys(spec.shortcut)
+                     if not k.isEmpty() and k.toString() not in taken
+                     and k[0].key().value not in _NO_SUCH_KEYS]
         if not sequences and spec.fallback:
             sequences = [QKeySequence(spec.fallback)]
-    sequences += [QKeySequence(key) for key in spec.extra]
+    for key in spec.extra:  # a platform may have it as a standard key already (Ctrl+Y on Windows)
+        if all(QKeySequence(key) != known for known in sequences):
+            sequences.append(QKeySequence(key))
     if keyboard_only:
         sequences = [k for k in sequences if k[0].key().value < _FIRST_MEDIA_KEY]
     return sequences

@@ -1,6 +1,10 @@
 """File ▸ Export PDF: choose handout / poster / blank template with a live preview.
 
-    path = ExportPdfDialog.run(parent, project, current_map_id)   # Path written, or None
+    path, cover = ExportPdfDialog.run(parent, project, current_map_id, folder)
+    # path: the file written, or None; cover: the cover fields the user changed, which the
+    # caller keeps in the project's info (one undo step), so the next export shows them again
+
+The save dialog starts in `folder` (the project's own folder, see MainWindow._export_pdf).
 
 The preview is the real PDF (the same `export_pdf` call, written to memory) rendered
 with pypdfium2, so what the trainer sees is exactly what prints. QtPdf is not in
@@ -22,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..export import ExportError, ExportResult, export_pdf
 from ..export.geometry import MIN_SCALE
-from ..i18n import language, tr
+from ..i18n import language, plural, tr
 from ..model.entities import Project, ProjectInfo
 
 PREVIEW_PAGES = 2
@@ -57,9 +61,11 @@ SHEET_KINDS = ("screening", "ahp", "solidification", "usertest")
 class ExportPdfDialog(QDialog):
     """The same choices as `blueprint-studio export`, with the first pages previewed."""
 
-    def __init__(self, project: Project, current_map_id: str | None, parent: QWidget | None = None):
+    def __init__(self, project: Project, current_map_id: str | None, parent: QWidget | None = None,
+                 folder: str | Path | None = None):
         super().__init__(parent)
         self.project = project
+        self.folder = str(folder) if folder else ""  # where the save dialog starts
         self.written_path: Path | None = None
         self.last_result: ExportResult | None = None
         self.setWindowTitle(tr("Export PDF"))
@@ -277,7 +283,7 @@ class ExportPdfDialog(QDialog):
         if self.kind.currentData() == "handout":  # the preview stops after the first map page
             self.page_count.setText(tr("Preview of the first pages"))
         else:
-            self.page_count.setText(tr("{count} pages").format(count=result.pages))
+            self.page_count.setText(plural(result.pages, "{count} page", "{count} pages"))
 
     def _show_message(self, value: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #c0392b;" if error else "color: #52606d;")
@@ -299,14 +305,21 @@ class ExportPdfDialog(QDialog):
         self.last_result = result
         return result
 
+    def cover_changes(self) -> dict[str, str]:
+        """The cover fields whose text differs from the project's info (to keep them there)."""
+        return {name: field.text() for name, field in self.cover_fields.items()
+                if field.text() != getattr(self.project.info, name)}
+
     def suggested_file_name(self) -> str:
         title = (self.cover_fields["title"].text().strip() or "blueprint")
         safe = "".join(ch for ch in title if ch not in '\\/:*?"<>|').strip() or "blueprint"
         return f"{safe} - {self.kind.currentText()}.pdf"
 
     def choose_file_and_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export PDF"), self.suggested_file_name(),
-                                              tr("PDF files (*.pdf)"))
+        start = self.suggested_file_name()
+        if self.folder:
+            start = str(Path(self.folder) / start)
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export PDF"), start, tr("PDF files (*.pdf)"))
         if not path:
             return
         if not path.lower().endswith(".pdf"):
@@ -315,11 +328,14 @@ class ExportPdfDialog(QDialog):
             self.accept()
 
     @classmethod
-    def run(cls, parent: QWidget | None, project: Project, map_id: str | None) -> Path | None:
-        """Show the dialog; the path written, or None when the user cancelled."""
-        dialog = cls(project, map_id, parent)
+    def run(cls, parent: QWidget | None, project: Project, map_id: str | None,
+            folder: str | Path | None = None) -> tuple[Path | None, dict[str, str]]:
+        """Show the dialog: (the path written, or None when the user cancelled; the cover
+        fields changed for that export, empty when cancelled)."""
+        dialog = cls(project, map_id, parent, folder)
         try:
             dialog.exec()
-            return dialog.written_path
+            written = dialog.written_path
+            return written, (dialog.cover_changes() if written is not None else {})
         finally:
             dialog.deleteLater()

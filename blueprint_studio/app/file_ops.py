@@ -86,8 +86,8 @@ class FileOperations:
 
     # -- new / open / close -------------------------------------------------------------
     def new_from_template(self) -> None:
-        if not self.maybe_save():
-            return
+        """Choose the template first; only then ask about unsaved work (Cancel in the
+        chooser asks nothing), as Open reads the file before asking."""
         choice = TemplateDialog.ask(self._parent)
         if choice is None:
             return
@@ -96,6 +96,8 @@ class FileOperations:
             project = build_template(name, lang)
         except Exception as error:  # a damaged installation: say so, keep working
             show_error(self._parent, tr("New Project"), str(error))
+            return
+        if not self.maybe_save():
             return
         self.session.set_document(self.session.new_document(project))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
@@ -88,6 +88,24 @@ def _is_blank(window: MainWindow) -> bool:
     return document is None or (document.is_untitled() and not document.is_modified())
 
 
+def open_at_start(window: MainWindow, path: str) -> bool:
+    """Open the project named on the command line. One that is not there is said in the
+    window, in the interface's language: in the status bar and in a message box that does
+    not hold up the start (the window stays usable behind it, the recovery question follows)."""
+    if Path(path).exists():
+        return window.files.open_path(path)
+    message = tr("There is no file {path}.").format(path=path)
+    window.statusBar().showMessage(message, 30000)
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Could not open the project"), message,
+                      QMessageBox.StandardButton.Ok, window)
+    box.setObjectName("missingProjectBox")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()  # window-modal, not a nested event loop
+    window.settings.remove_recent_file(path)
+    return False
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     QCoreApplication.setOrganizationName(ORGANISATION)
@@ -110,11 +128,7 @@ def run_gui(path: str | None = None) -> int:
     window = MainWindow(settings, recovery=recovery)
     window.show()
     if path:
-        if not Path(path).exists():
-            QMessageBox.warning(window, tr("Could not open the project"),
-                                tr("There is no file {path}.").format(path=path))
-        else:
-            window.files.open_path(path)
+        open_at_start(window, path)
     # Only once the requested file is open and shown: copies of other work then open in
     # windows of their own instead of asking over it.
     QTimer.singleShot(0, lambda: offer_recovery(window, recovery))

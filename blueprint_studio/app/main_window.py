@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..commands import replaying
 from ..i18n import language, tr
+from ..model import operations as ops
 from ..model.events import ChangeSet
 from . import actions as action_specs
 from .dialogs import ShortcutsDialog, show_about
@@ -54,6 +55,7 @@ class MainWindow(LanguageFollower, QMainWindow):
         self.recovery = self.session.recovery
         self.files = FileOperations(self.session)
         self._skip_close_check = False
+        self._guide = None  # Help ▸ User Guide, made when first asked for
         self._document_connections: list = []
         self._unsubscribe_changes = None
         self._replayed: list[Workspace] = []
@@ -179,6 +181,7 @@ class MainWindow(LanguageFollower, QMainWindow):
             "actionUndo": session.undo, "actionRedo": session.redo,
             "actionLanguageEnglish": lambda: switch_language("en", self.settings),
             "actionLanguageChinese": lambda: switch_language("zh", self.settings),
+            "actionUserGuide": self.show_user_guide,
             "actionShortcuts": self._show_shortcuts,
             "actionAbout": lambda: show_about(self, self.settings.folder),
         }
@@ -242,8 +245,6 @@ class MainWindow(LanguageFollower, QMainWindow):
         self._on_selection_changed(workspace)
         if previous is not None:
             workspace.focus()
-        if hasattr(self, "interface"):
-            self.interface.enforce()  # participant mode keeps its panels hidden
 
     def _swap_panels(self, previous: Workspace | None, current: Workspace) -> None:
         """The previous workspace's panels rest (remembered as the user left them); the
@@ -261,12 +262,6 @@ class MainWindow(LanguageFollower, QMainWindow):
         presenting = self.actions["actionPresentation"].isChecked()
         for workspace, bar in self._workspace_toolbars.items():
             bar.setVisible(workspace is self._current and not presenting)
-
-    def refresh_actions(self) -> None:
-        """Enable each command as the current workspace and the undo stack say."""
-        if self._current is not None:
-            self._update_actions(self._current)
-        self._update_undo_actions()
 
     def _update_actions(self, workspace: Workspace) -> None:
         if workspace is not self._current:
@@ -431,6 +426,8 @@ class MainWindow(LanguageFollower, QMainWindow):
         if self._shown_language:  # after the first time: a language switch
             for workspace in self._workspaces:
                 workspace.retranslate()
+            if self._guide is not None and self._guide.isVisible():
+                self._guide.show_guide(language())
             self.presentation.retranslate()
 
     # -- recent files, export ----------------------------------------------------------------------
@@ -450,15 +447,38 @@ class MainWindow(LanguageFollower, QMainWindow):
             self.show_refusal(tr("PDF export is not available in this installation."))
             return
         selection = self._current.selection() if self._current is not None else None
-        written = ExportPdfDialog.run(self, self.document.project,
-                                      (selection.map_id if selection is not None else "") or None)
-        if written:
-            self.statusBar().showMessage(tr("Exported {name}").format(name=Path(written).name), 6000)
+        document = self.document
+        # The project's own folder, as Save does; an untitled project the folder used last.
+        folder = str(Path(document.path).parent) if document.path else self.settings.last_folder()
+        written, cover = ExportPdfDialog.run(self, document.project,
+                                             (selection.map_id if selection is not None else "") or None,
+                                             folder)
+        if not written:
+            return
+        self.settings.set_last_folder(str(written))
+        if cover:
+            # The cover is the project's info (edited on the project's page, printed by `export`):
+            # what was typed for this handout stays with the project, saved in its file,
+            # as one undo step, so the next export — here or on another laptop — shows it.
+            self.session.push(ops.UpdateProjectInfo(cover), tr("Change the handout cover"))
+        self.statusBar().showMessage(tr("Exported {name}").format(name=Path(written).name), 6000)
 
     def _quit(self) -> None:
         """Leave the program: every window closes, each asking about its unsaved work
         (Cancel in any of them stops there)."""
         QApplication.closeAllWindows()
+
+    def show_user_guide(self) -> None:
+        """Help ▸ User Guide (F1): the bundled guide in the UI language, beside the window."""
+        from .guide import UserGuide
+
+        if self._guide is None:
+            self._guide = UserGuide(self)
+        if self._guide.lang != language():
+            self._guide.show_guide(language())
+        self._guide.show()
+        self._guide.raise_()
+        self._guide.activateWindow()
 
     def _show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self, self._specs)

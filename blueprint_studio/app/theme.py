@@ -96,6 +96,7 @@ QToolBar {{ background: {WINDOW}; border-bottom: 1px solid {BORDER}; spacing: 2p
 QToolBar QToolButton {{ padding: 4px 9px; border-radius: 4px; }}
 QToolBar QToolButton:hover {{ background: #e2e8f0; }}
 QToolBar QToolButton:pressed {{ background: #cbd5e1; }}
+QToolBar QToolButton:checked {{ background: {ACCENT}; color: #ffffff; }}
 QStatusBar {{ background: {WINDOW}; border-top: 1px solid {BORDER}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}
 QTabBar::tab {{ padding: 6px 14px; }}

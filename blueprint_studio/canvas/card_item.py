@@ -24,6 +24,7 @@ _Flag = QGraphicsItem.GraphicsItemFlag
 _CARD_SELECTED_PEN = QPen(S.SELECTION, 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.SquareCap,
                           Qt.PenJoinStyle.MiterJoin)
 _HANDLE_PEN = QPen(S.SELECTION, 2)
+_HANDLE_PEN.setCosmetic(True)  # two screen pixels, like the handle's size, at any zoom
 _WHITE_BRUSH = QBrush(QColor("white"))
 
 
@@ -37,7 +38,7 @@ class CardItem(QGraphicsItem):
         self._w = 196.0
         self._h = S.CARD_MIN_HEIGHT
         self._hover = False
-        self._on_handle: bool | None = None  # pointer over the connect handle (None: not yet known)
+        self._cross: bool | None = None  # the cross cursor is shown (None: not yet known)
         self.setFlag(_Flag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
         self.setZValue(S.Z_CARD)
@@ -51,6 +52,8 @@ class CardItem(QGraphicsItem):
         self._ops: list = []
         self._prepared_for: tuple[float, float] | None = None
         self._text_hidden = False  # while the in-place editor sits over the text
+        self._shape = QPainterPath()
+        self._shape_for: tuple[float, float, float] | None = None
 
     # -- data from the model ---------------------------------------------------------
     def set_card(self, card: Card) -> None:
@@ -110,38 +113,71 @@ class CardItem(QGraphicsItem):
         return QRectF(S.CARD_PAD_X, top, self._w - 2 * S.CARD_PAD_X, self._h - top - S.CARD_PAD_BOTTOM)
 
     # -- the connect handle -------------------------------------------------------------
+    # Its size is set in screen pixels (style.handle_radius divides them by the view's zoom):
+    # 18 px across at 25 % as at 400 %. A press within `handle_reach` of its centre starts an
+    # arrow, so a handle missed by a few pixels never drags the card away instead.
     def handle_center(self) -> QPointF:
         return QPointF(self._w, self._h / 2)
 
-    def is_on_handle(self, scene_pos: QPointF) -> bool:
+    def body_rect(self) -> QRectF:
+        """The card itself, without its handle (item coordinates)."""
+        return QRectF(0, 0, self._w, self._h)
+
+    def _handle_distance(self, scene_pos: QPointF) -> float:
         local = self.mapFromScene(scene_pos)
         centre = self.handle_center()
-        return math.hypot(local.x() - centre.x(), local.y() - centre.y()) <= S.HANDLE_RADIUS + 4
+        return math.hypot(local.x() - centre.x(), local.y() - centre.y())
+
+    def is_on_handle(self, scene_pos: QPointF) -> bool:
+        """Whether a press here means the handle (the handle and a few pixels round it)."""
+        return self._handle_distance(scene_pos) <= self._style.handle_reach
+
+    def is_on_handle_itself(self, scene_pos: QPointF) -> bool:
+        """Whether a point lies on the handle as drawn (no grace round it)."""
+        return self._handle_distance(scene_pos) <= self._style.handle_radius
+
+    def body_contains(self, scene_pos: QPointF) -> bool:
+        return self.body_rect().contains(self.mapFromScene(scene_pos))
+
+    def zoom_changed(self) -> None:
+        """The zoom halved or doubled: the bounding rectangle follows the handle's reach."""
+        self.prepareGeometryChange()
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._hover = True
+        self.setZValue(S.Z_CARD_HOVERED)  # its handle shows (and is hit) above a neighbour's edge
         self.update()
 
     def hoverLeaveEvent(self, event) -> None:  # noqa: N802
         self._hover = False
+        if self.zValue() == S.Z_CARD_HOVERED:
+            self.setZValue(S.Z_CARD)
         self.update()
 
     def hoverMoveEvent(self, event) -> None:  # noqa: N802
         # Called for every pointer move over a card: touch the cursor only when it changes.
-        on_handle = self.is_on_handle(event.scenePos())
-        if on_handle != self._on_handle:
-            self._on_handle = on_handle
-            self.setCursor(Qt.CursorShape.CrossCursor if on_handle else Qt.CursorShape.ArrowCursor)
+        cross = self._style.connecting or self.is_on_handle(event.scenePos())
+        if cross != self._cross:
+            self._cross = cross
+            self.setCursor(Qt.CursorShape.CrossCursor if cross else Qt.CursorShape.ArrowCursor)
 
     # -- painting ---------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:  # noqa: N802
         margin = 2.0
-        return QRectF(-margin, -margin, self._w + S.HANDLE_RADIUS + 2 * margin, self._h + 2 * margin)
+        reach = self._style.handle_bounds  # the shape's reach at any zoom of this bucket
+        top = min(-margin, self._h / 2 - reach - margin)
+        bottom = max(self._h + margin, self._h / 2 + reach + margin)
+        return QRectF(-margin, top, self._w + reach + 2 * margin, bottom - top)
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addRect(QRectF(0, 0, self._w + S.HANDLE_RADIUS, self._h))
-        return path
+        # Asked for by every hit test and hover under the pointer: made once per size and zoom.
+        key = (self._w, self._h, self._style.handle_reach)
+        if self._shape_for != key:
+            path = QPainterPath()
+            path.addRect(self.body_rect())
+            path.addEllipse(self.handle_center(), key[2], key[2])
+            self._shape, self._shape_for = path.simplified(), key
+        return self._shape
 
     def _prepare(self) -> list:
         """Everything to draw except the body, laid out once per size and content.
@@ -227,9 +263,11 @@ class CardItem(QGraphicsItem):
         if self._hover or selected:
             painter.setRenderHint(S.ANTIALIASING, True)
             centre = self.handle_center()
+            radius = self._style.handle_radius
+            arm = radius * 0.5
             painter.setPen(_HANDLE_PEN)
             painter.setBrush(_WHITE_BRUSH)
-            painter.drawEllipse(centre, S.HANDLE_RADIUS, S.HANDLE_RADIUS)
-            painter.drawLine(QPointF(centre.x() - 3.5, centre.y()), QPointF(centre.x() + 3.5, centre.y()))
-            painter.drawLine(QPointF(centre.x(), centre.y() - 3.5), QPointF(centre.x(), centre.y() + 3.5))
+            painter.drawEllipse(centre, radius, radius)
+            painter.drawLine(QPointF(centre.x() - arm, centre.y()), QPointF(centre.x() + arm, centre.y()))
+            painter.drawLine(QPointF(centre.x(), centre.y() - arm), QPointF(centre.x(), centre.y() + arm))
 

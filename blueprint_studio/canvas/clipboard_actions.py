@@ -13,7 +13,7 @@ import atexit
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
-from ..i18n import describe, tr
+from ..i18n import describe, plural, tr
 from ..model import clipboard
 from ..model.entities import ModelError
 from .map_host import MapHost
@@ -81,7 +81,7 @@ class CardClipboard:
         QGuiApplication.clipboard().setMimeData(mime)
         self._cell_clicked = False  # a paste goes back to the cards' own cells until a cell is clicked
         count = len(self._scene.selected_card_ids())
-        self._scene.statusMessage.emit(tr("Copied {count} cards").format(count=count))
+        self._scene.statusMessage.emit(plural(count, "Copied {count} card", "Copied {count} cards"))
 
     def cut_selection(self) -> None:
         if not self._scene.selected_card_ids():

@@ -75,8 +75,10 @@ class ConnectorItem(QGraphicsItem):
         self._path = QPainterPath()
         self._arrow = QPolygonF()
         self._bounds = QRectF()
+        self._drawn = QRectF()  # what is painted, before the margin for the hit band
         self._label_rect = QRectF()
         self._shape: QPainterPath | None = None
+        self._shape_width = 0.0
         self._label_static = None
         self._segments: list[QRectF] = []
         self._label_pos = QPointF()
@@ -100,7 +102,7 @@ class ConnectorItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._shape = None
         if len(self.points) < 2:
-            self._path, self._arrow, self._bounds = QPainterPath(), QPolygonF(), QRectF()
+            self._path, self._arrow, self._bounds, self._drawn = QPainterPath(), QPolygonF(), QRectF(), QRectF()
             return
         self._path = rounded_path(self.points)
         self._segments = [QRectF(min(x0, x1) - 1, min(y0, y1) - 1, abs(x1 - x0) + 2, abs(y1 - y0) + 2)
@@ -123,15 +125,27 @@ class ConnectorItem(QGraphicsItem):
             self._label_pos = self._label_rect.topLeft() + QPointF(5, 2)
             self._label_static = self._style.static(text)
             bounds = bounds.united(self._label_rect)
-        self._bounds = bounds.adjusted(-4, -4, 4, 4)
+        self._drawn = bounds
+        self._bounds = self._with_margin()
+
+    def _with_margin(self) -> QRectF:
+        margin = self._style.arrow_bounds  # the hit band's half at any zoom of this bucket
+        return self._drawn.adjusted(-margin, -margin, margin, margin)
+
+    def zoom_changed(self) -> None:
+        """The zoom halved or doubled: the bounding rectangle follows the hit band."""
+        self.prepareGeometryChange()
+        self._bounds = self._with_margin() if not self._drawn.isNull() else QRectF()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds
 
     def shape(self) -> QPainterPath:
-        if self._shape is None:
+        width = self._style.arrow_hit_width  # 10 units at 100 %: 5 px either side at any zoom
+        if self._shape is None or self._shape_width != width:
+            self._shape_width = width
             stroker = QPainterPathStroker()
-            stroker.setWidth(10)
+            stroker.setWidth(width)
             shape = stroker.createStroke(self._path)
             shape.addPolygon(self._arrow)
             if not self._label_rect.isNull():

@@ -45,7 +45,9 @@ class DropTarget:
         self._indicator.show_at(QRectF(rect.x, rect.y, rect.w, rect.h), bar)
 
     def show_around(self, item: QGraphicsItem) -> None:
-        self._indicator.show_at(item.sceneBoundingRect().adjusted(-4, -4, 4, 4), QRectF())
+        body = getattr(item, "body_rect", None)  # a card without its handle's reach
+        rect = item.mapRectToScene(body()) if body is not None else item.sceneBoundingRect()
+        self._indicator.show_at(rect.adjusted(-4, -4, 4, 4), QRectF())
 
     def hide(self) -> None:
         self._indicator.hide()

@@ -4,9 +4,15 @@ from, where the editor sits, and which undo step committing pushes.
 
 Escape on the first edit of a card just added (double-click, palette, toolbar, context
 menu) takes the card back: an empty card nobody wanted would stay behind otherwise.
+
+Tab in a stage or lane rename commits it and renames the next stage (lane) at once,
+Shift+Tab the previous one, as in a spreadsheet: naming the stages of a new journey takes
+one run of typing. At the last (first) one, Tab (Shift+Tab) only commits.
 """
 
 from __future__ import annotations
+
+from PySide6.QtCore import QRectF
 
 from ..i18n import tr
 from ..i18n.labels import lane_name
@@ -84,7 +90,8 @@ class MapEditing:
 
         pos = header.mapToScene(header.name_origin())
         scene.editors.start(stage.name, scene.style_.stage_font, header.width() - 20, pos, done,
-                            multiline=False, target=("stage", stage_id))
+                            multiline=False, target=("stage", stage_id),
+                            tab=lambda forward: self._rename_next("stage", stage_id, forward))
         header.set_name_hidden(True)
 
     def rename_lane(self, lane_id: str) -> None:
@@ -105,8 +112,49 @@ class MapEditing:
         pos = header.mapToScene(header.name_origin())
         scene.editors.start(lane_name(lane), scene.style_.lane_font,
                             scene.layout.metrics.lane_header_width - 28, pos, done,
-                            multiline=False, target=("lane", lane_id))
+                            multiline=False, target=("lane", lane_id),
+                            tab=lambda forward: self._rename_next("lane", lane_id, forward))
         header.set_name_hidden(True)
+
+    def _rename_next(self, axis: str, item_id: str, forward: bool) -> None:
+        """Tab (Shift+Tab) in a rename: the next (previous) stage or lane is renamed now."""
+        scene = self._scene
+        if scene.gone:
+            return
+        entities = scene.map.stages if axis == "stage" else scene.map.lanes
+        ids = [entity.id for entity in entities]
+        if item_id not in ids:
+            return
+        index = ids.index(item_id) + (1 if forward else -1)
+        if not 0 <= index < len(ids):
+            return  # the last one going on, the first going back: the commit is all
+        scene.flush()
+        header = scene.entity_item(axis, ids[index])
+        if header is None:
+            return
+        scene.select_items([header])
+        self._reveal_axis(axis, ids[index])
+        if axis == "stage":
+            self.rename_stage(ids[index])
+        else:
+            self.rename_lane(ids[index])
+
+    def _reveal_axis(self, axis: str, item_id: str) -> None:
+        """Scroll a stage's column (a lane's row) into sight, the other direction unchanged."""
+        scene = self._scene
+        for view in scene.views():
+            reveal = getattr(view, "reveal", None)
+            if reveal is None:
+                continue
+            shown = view.mapToScene(view.viewport().rect()).boundingRect()
+            if axis == "stage":
+                column = scene.layout.column(item_id)
+                rect = None if column is None else QRectF(column.x, shown.center().y(), column.width, 1)
+            else:
+                row = scene.layout.row(item_id)
+                rect = None if row is None else QRectF(shown.center().x(), row.y, 1, row.height)
+            if rect is not None:
+                reveal(rect)
 
     def edit_connector_label(self, connector_id: str) -> None:
         scene = self._scene

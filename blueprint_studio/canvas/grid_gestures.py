@@ -52,6 +52,7 @@ class HeaderDrag(Gesture):
         self.host: GridHost = host
         self.axis, self.item_id, self.item = axis, item_id, item
         self.start = event.scenePos()
+        self.threshold = drag_distance(event)
         self.moved = False
         host.select_items([item])
         self.marker = _guide()
@@ -61,7 +62,7 @@ class HeaderDrag(Gesture):
         return sum(1 for _, low, high in self.host.axis_slots(self.axis) if (low + high) / 2 < coordinate)
 
     def move(self, pos: QPointF) -> None:
-        if not self.moved and (pos - self.start).manhattanLength() < drag_distance():
+        if not self.moved and (pos - self.start).manhattanLength() < self.threshold:
             return
         if not self.moved:
             self.moved = True

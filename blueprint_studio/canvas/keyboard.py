@@ -1,6 +1,9 @@
 """Keys on the blueprint canvas: Delete, F2/Enter, arrow keys between cards, Alt+arrows to
 move cards one cell over, and typing over a selected card. (Escape is the diagram's own:
-it cancels the gesture in progress, or clears the selection.)"""
+it cancels the gesture in progress, lets go of the card waiting in connect mode, or clears
+the selection.) The card-field keys (Alt+1 … Alt+5, Alt+0, Alt+T, Alt+P, Alt+K) and Ctrl+E /
+Ctrl+Shift+E are the window's actions (the Card and Insert menus), carried out by
+`card_fields.CardFields` and the scene's connect mode; Alt never types over a card."""
 
 from __future__ import annotations
 
@@ -58,8 +61,11 @@ class KeyboardNavigation:
 
     def _show(self, card_id: str) -> None:
         rect = self._scene.card_item(card_id).sceneBoundingRect()
-        for view in self._scene.views():
-            view.ensureVisible(rect, 60, 60)
+        for view in self._scene.views():  # beside the pinned headers, and only if out of sight
+            if hasattr(view, "reveal"):
+                view.reveal(rect)
+            else:
+                view.ensureVisible(rect, 60, 60)
 
     def nudge_selection(self, key: int) -> bool:
         """Alt+arrow: move the selected cards one stage or lane over (one undo step)."""

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..model.entities import Card, ServiceMap
-from ..model.enums import LaneKind, LineKind
-from ..model.lines import blueprint_lines
+from ..model.enums import LineKind
+from ..model.lines import blueprint_lines, emotion_row_index
 from ..geometry import Rect
 
 
@@ -151,14 +151,6 @@ class MapLayout:
         return order
 
 
-def _emotion_row_index(service_map: ServiceMap) -> int:
-    """The emotion row sits directly above the customer lane (or on top without one)."""
-    for index, lane in enumerate(service_map.lanes):
-        if lane.kind is LaneKind.CUSTOMER:
-            return index
-    return 0
-
-
 def compute_layout(service_map: ServiceMap, card_height: CardHeight,
                    metrics: Metrics = METRICS, show_emotion: bool | None = None) -> MapLayout:
     """`show_emotion` overrides the map's own choice for this drawing only (presentation
@@ -207,7 +199,7 @@ def compute_layout(service_map: ServiceMap, card_height: CardHeight,
     # Rows top to bottom, with a band before each lane that has a blueprint line above it.
     lines_above = {p.below_lane_index: p.kind for p in blueprint_lines(service_map)}
     shown = service_map.show_emotion_curve if show_emotion is None else show_emotion
-    emotion_at = _emotion_row_index(service_map) if shown else None
+    emotion_at = emotion_row_index(service_map) if shown else None
     y = metrics.stage_header_height
     for index, lane in enumerate(service_map.lanes):
         if index == emotion_at:

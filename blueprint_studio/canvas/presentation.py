@@ -282,9 +282,7 @@ class ScenePresentation(QObject):
     def _restyle(self, on: bool) -> None:
         """The presentation's look, or the editor's: fonts, metrics, buttons, cursors."""
         scene = self.scene
-        scene.style_.set_presenting(on)
-        scene.metrics = PRESENTATION_METRICS if on else METRICS
-        scene.show_emotion = scene.show_emotion if on else None
+        scene.style_.set_presenting(on, PRESENTATION_METRICS)
         cards = scene.map.cards
         for card_id, item in scene.card_items().items():
             if card_id in cards:
@@ -300,7 +298,7 @@ class ScenePresentation(QObject):
         viewport.setCursor(Qt.CursorShape.ArrowCursor) if on else viewport.unsetCursor()
         frame.stage_row.update()
         frame.lane_column.update()
-        scene.relayout()
+        scene.flush()   # laid out again in the new type
 
     # =====================================================================================
     # fitting
@@ -469,8 +467,8 @@ class ScenePresentation(QObject):
         which the handout and the editor follow, is left as it is)."""
         if not self.active or on == self.emotion_shown():
             return
-        self.scene.show_emotion = on
-        self.scene.relayout()
+        self.scene.style_.set_emotion_shown(on)
+        self.scene.flush()
         self.fit()
         self.changed.emit()
 

@@ -23,6 +23,7 @@ from ..model.events import ChangeSet, ModelEvent
 from ..model.placement import drop_changes_anything, kind_for_new_card, moves_for_drop
 from . import style as S
 from .arrows import ArrowRoutes
+from .card_fields import CardFields
 from .card_item import CardItem
 from .clipboard_actions import CARDS_MIME, CardClipboard
 from .connector_item import ConnectorItem
@@ -57,6 +58,7 @@ class MapScene(DiagramScene):
 
     ITEM_KINDS = ("card", "connector", "stage", "lane")
     FOCUS_KIND = "card"
+    CONNECT_KIND = "card"  # connect mode: a click on one card, then on another, draws an arrow
     REVEAL_ORDER = (("stage", "lane"), ("card",), ("connector",))
 
     def __init__(self, project: Project, map_id: str, undo_stack, parent=None) -> None:
@@ -64,8 +66,6 @@ class MapScene(DiagramScene):
         self.map_id = map_id
         self.style_ = CanvasStyle()
         self.setBackgroundBrush(S.CANVAS_BACKGROUND)
-        self.metrics = METRICS          # presentation mode lays the map out with its own
-        self.show_emotion: bool | None = None  # and may show or hide the curve (None: the map's)
         self.layout: MapLayout = MapLayout(METRICS)
         self.routes = ArrowRoutes(self.registry)
         self.frame = MapFrame(self, self.style_)
@@ -74,9 +74,9 @@ class MapScene(DiagramScene):
         self.editing = MapEditing(self)
         self.keyboard = KeyboardNavigation(self)
         self.clipboard = CardClipboard(self)
+        self.card_fields = CardFields(self)  # emotion, flags, kind, connect-selected from keys
         self._palette = PaletteDrops(self)
-        self._layout_dirty = True
-        self._headers_dirty = True
+        self._layout_dirty, self._headers_dirty, self._drawn = True, True, 0  # _drawn: style.generation
         service_map = self.map
         for card in service_map.cards.values():
             self._add_card_item(card)
@@ -158,16 +158,17 @@ class MapScene(DiagramScene):
 
     # -- redraw ---------------------------------------------------------------------------
     def redraw(self) -> None:
-        if not (self._layout_dirty or self._headers_dirty or self.routes.stale):
+        if self.style_.generation != self._drawn:  # fonts, metrics, rows (presentation mode)
+            self._drawn, self._headers_dirty, self._layout_dirty = self.style_.generation, True, True
+        elif not (self._layout_dirty or self._headers_dirty or self.routes.stale):
             return
         service_map = self.map
         if self._headers_dirty:
             self.frame.sync_headers(service_map)
         if self._layout_dirty or self._headers_dirty:
             style = self.style_
-            self.layout = compute_layout(
-                service_map, lambda card, width: style.card_height(card.text, bool(card.owner), width),
-                self.metrics, self.show_emotion)
+            self.layout = compute_layout(service_map, lambda card, width: style.card_height(
+                card.text, bool(card.owner), width), style.metrics, style.show_emotion)
             self.routes.relayout(self.layout, service_map, self._place_cards())
             self.frame.place(self.layout, service_map)
         self.routes.route_stale(self.layout)
@@ -186,12 +187,6 @@ class MapScene(DiagramScene):
                 moved.add(card_id)
         return moved
 
-    def relayout(self) -> None:
-        """Lay everything out again now (the fonts, metrics or emotion row of the drawing
-        changed, the model did not)."""
-        self._headers_dirty = self._layout_dirty = True
-        self.flush()
-
     def snap_back(self) -> None:
         """Put every card back where the layout says (after a cancelled or refused drag);
         only the arrows of cards that had moved are routed again."""
@@ -199,6 +194,17 @@ class MapScene(DiagramScene):
 
     def restore_items(self) -> None:
         self.snap_back()
+
+    def set_view_zoom(self, zoom: float) -> None:
+        """The view's zoom: card handles and the band that counts as "on an arrow" keep
+        their size on screen (bounding rectangles change when the zoom halves or doubles)."""
+        if not self.detached and self.style_.set_zoom(zoom):
+            for kind in ("card", "connector"):
+                for item in self.registry.of(kind).values():
+                    item.zoom_changed()
+
+    def connect_mode_changed(self, on: bool) -> None:
+        self.style_.connecting = on  # the cross cursor over the whole of every card
 
     def set_visible_origin(self, origin: QPointF) -> None:
         """The view's top-left corner in scene coordinates: the headers stick to it."""
@@ -460,8 +466,8 @@ class MapScene(DiagramScene):
         pos = event.scenePos()
         kind, entity_id = (self.registry.key_of(hit) if hit is not None else None) or ("", "")
         if kind == "card":
-            if hit.is_on_handle(pos):
-                return ConnectDrag(self, kind, entity_id, hit, event)
+            if hit.is_on_handle(pos):  # within a few pixels of it: an arrow, never a card drag
+                return ConnectDrag(self, kind, entity_id, hit, pos)
             return NodeDrag(self, kind, entity_id, hit, event)
         if kind == "stage" and hit.is_on_resize_edge(pos):
             return ColumnResize(self, entity_id, hit.width(), event)
@@ -490,6 +496,16 @@ class MapScene(DiagramScene):
         if cell is not None and cell[1] != EMOTION_ROW:
             self.point_at(cell, clicked=True)
         return RubberBand(self, "card", event)
+
+    def hit(self, pos: QPointF) -> QGraphicsItem | None:
+        """The diagram's hit, except that in the few pixels of grace round a card's handle,
+        an arrow (which leaves from there) or another card's body (zoomed out, the handle
+        reaches over the next column) is what the pointer means."""
+        item = super().hit(pos)
+        if isinstance(item, CardItem) and not (item.body_contains(pos) or item.is_on_handle_itself(pos)):
+            return next((other for other in self.items(pos) if isinstance(other, ConnectorItem)
+                         or (isinstance(other, CardItem) and other.body_contains(pos))), item)
+        return item
 
     def double_click(self, hit: QGraphicsItem | None, pos: QPointF) -> None:
         kind, entity_id = (self.registry.key_of(hit) if hit is not None else None) or ("", "")

@@ -6,10 +6,13 @@ from the back of a training room; colours come from `appearance` so screen and p
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QStaticText
 
 from .. import appearance
+from .layout import METRICS, Metrics
 from .text import TextWrapper, canvas_font
 
 CANVAS_BACKGROUND = QColor("#eef1f4")
@@ -19,6 +22,7 @@ HEADER_BORDER = QColor("#b5bfca")
 SELECTION = QColor("#1565c0")
 CONNECTOR_INK = QColor("#4a5867")
 DROP_FILL = QColor(21, 101, 192, 38)
+CONNECT_SOURCE = QColor("#e65100")  # the ring round a connection's source waiting for its target
 INK = QColor(appearance.INK)
 MUTED_INK = QColor(appearance.MUTED_INK)
 GRID = QColor(appearance.GRID)
@@ -31,7 +35,12 @@ CARD_PAD_BOTTOM = 9.0
 CARD_OWNER = 19.0
 CARD_MIN_HEIGHT = 64.0
 CARD_MAX_LINES = 8
-HANDLE_RADIUS = 7.0
+# The connect handle keeps its size on screen at any zoom (its scene size is divided by the
+# zoom): 9 px of radius, 18 px across. A press up to HANDLE_GRACE px outside it still
+# starts an arrow, so a slightly missed handle never drags the card into another lane.
+HANDLE_SCREEN_RADIUS = 9.0
+HANDLE_GRACE = 5.0
+ARROW_HIT_SCREEN = 5.0  # a pointer this many screen pixels from an arrow is on the arrow
 
 # Qt values looked up once for the items' paint loops: attribute access on PySide6 enums
 # is slow when thousands of items paint.
@@ -41,6 +50,7 @@ NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 
 # Z order: arrows stay under cards so they never hide text.
 Z_GRID, Z_EMOTION, Z_DROP, Z_CONNECTOR, Z_CARD = 0.0, 3.0, 4.0, 5.0, 10.0
+Z_CARD_HOVERED = 11.0  # the card under the pointer: its handle shows above its neighbours
 Z_DRAGGED, Z_STAGE_HEADERS, Z_LANE_HEADERS, Z_CORNER, Z_EDITOR = 30.0, 50.0, 60.0, 70.0, 200.0
 
 
@@ -54,25 +64,42 @@ PRESENTATION_CARD_BORDER = 2.0
 
 
 class CanvasStyle:
-    """The fonts and text wrappers one scene shares among its items (needs a QGuiApplication)."""
+    """The fonts and text wrappers one scene shares among its items (needs a QGuiApplication),
+    and how the scene is drawn: its metrics and emotion row (presentation mode has its own).
+    `generation` counts the changes of drawing: the scene lays itself out again on the next."""
 
     def __init__(self) -> None:
         self.presenting = False
         self.card_border = CARD_BORDER
+        self.metrics: Metrics = METRICS
+        self.show_emotion: bool | None = None   # None: as the map says (see compute_layout)
+        self.generation = 0
         self._make_fonts(FONT_SIZES)
+        self.zoom = 1.0          # the zoom of the view showing the scene (set_zoom)
+        self.scale_bucket = 1.0  # 1/zoom rounded up to a power of two (bounding rectangles)
+        self.connecting = False  # connect mode: a click on a card starts or ends an arrow
         self._heights: dict[tuple[str, bool, float], float] = {}
         self._statics: dict[str, QStaticText] = {}
 
-    def set_presenting(self, on: bool) -> None:
-        """Presentation mode's larger type and bolder borders, or the editor's again. The
-        scene lays itself out again afterwards (cards measure taller with larger type)."""
+    def set_presenting(self, on: bool, metrics: Metrics = METRICS) -> None:
+        """Presentation mode's larger type, bolder borders and `metrics`, or the editor's
+        again (and the map's own emotion row). The scene lays itself out again."""
         if on == self.presenting:
             return
         self.presenting = on
         self.card_border = PRESENTATION_CARD_BORDER if on else CARD_BORDER
+        self.metrics = metrics if on else METRICS
+        self.show_emotion = None
         self._make_fonts(PRESENTATION_FONT_SIZES if on else FONT_SIZES)
         self._heights.clear()
         self._statics.clear()
+        self.generation += 1
+
+    def set_emotion_shown(self, shown: bool | None) -> None:
+        """Show or hide the emotion row for this drawing only (None: as the map says)."""
+        if shown != self.show_emotion:
+            self.show_emotion = shown
+            self.generation += 1
 
     def _make_fonts(self, sizes: dict[str, int]) -> None:
         self.card_font = canvas_font(sizes["card"])
@@ -89,6 +116,43 @@ class CanvasStyle:
         self.label_text = TextWrapper(self.label_font)
         self.corner_font = canvas_font(sizes["corner"], bold=True)
         self.corner_text = TextWrapper(self.corner_font)
+
+    def set_zoom(self, zoom: float) -> bool:
+        """The view's zoom changed. True when the items' bounding rectangles must change:
+        they are sized for `scale_bucket` (1/zoom rounded up to a power of two), so a zoom
+        step costs thousands of geometry changes only when it halves or doubles the zoom."""
+        zoom = zoom if zoom > 0 else 1.0
+        self.zoom = zoom
+        bucket = 2.0 ** math.ceil(math.log2(1.0 / zoom) - 1e-9)
+        if bucket == self.scale_bucket:
+            return False
+        self.scale_bucket = bucket
+        return True
+
+    @property
+    def handle_bounds(self) -> float:
+        """The reach of a card's handle its bounding rectangle allows for (≥ handle_reach)."""
+        return (HANDLE_SCREEN_RADIUS + HANDLE_GRACE) * self.scale_bucket
+
+    @property
+    def arrow_bounds(self) -> float:
+        """The margin round an arrow its bounding rectangle allows for (≥ half its hit band)."""
+        return max(4.0, (ARROW_HIT_SCREEN + 1) * self.scale_bucket)
+
+    @property
+    def handle_radius(self) -> float:
+        """The connect handle's radius in scene units: HANDLE_SCREEN_RADIUS pixels on screen."""
+        return HANDLE_SCREEN_RADIUS / self.zoom
+
+    @property
+    def handle_reach(self) -> float:
+        """How far from the handle's centre (scene units) a press still starts an arrow."""
+        return (HANDLE_SCREEN_RADIUS + HANDLE_GRACE) / self.zoom
+
+    @property
+    def arrow_hit_width(self) -> float:
+        """The width (scene units) of the band round an arrow that counts as on it."""
+        return 2 * ARROW_HIT_SCREEN / self.zoom
 
     def static(self, text: str) -> QStaticText:
         """A shared QStaticText for short labels (badges, kind names)."""

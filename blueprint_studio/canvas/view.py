@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
@@ -18,6 +18,21 @@ MIN_ZOOM = 0.1
 MAX_ZOOM = 4.0
 HEADER_SHARE = 0.34  # pinned headers may cover at most this share of the view's width/height
 ZOOM_STEP = 1.25
+REVEAL_MARGIN = 20  # pixels left beside what is scrolled into view
+
+
+def _shift(low: float, high: float, free_low: float, free_high: float, margin: float) -> float:
+    """How far to scroll along one axis so that [low, high] lies in [free_low, free_high]
+    (with `margin` to spare where there is room); 0 when it lies there already. Something
+    larger than the room shows its start."""
+    if low >= free_low and high <= free_high:
+        return 0.0
+    room = free_high - free_low
+    if high - low + 2 * margin > room:  # too large for the room with margins: its start in sight
+        return low - free_low - min(margin, max(room - (high - low), 0.0) / 2)
+    if low < free_low:
+        return low - free_low - margin
+    return high - free_high + margin
 
 
 class MapView(QGraphicsView):
@@ -91,6 +106,9 @@ class MapView(QGraphicsView):
     def _sync_headers(self) -> None:
         scene = self.map_scene()
         if scene is not None:
+            # Every change of zoom passes here (set_zoom, fit, a scroll after fitInView): the
+            # scene keeps card handles and arrow hit bands at their size on screen.
+            scene.set_view_zoom(self.zoom_factor())
             origin = self.mapToScene(QPoint(0, 0))
             pin_x, pin_y = self.headers_pinned()
             scene.set_visible_origin(QPointF(origin.x() if pin_x else 0.0, origin.y() if pin_y else 0.0))
@@ -98,6 +116,23 @@ class MapView(QGraphicsView):
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         super().scrollContentsBy(dx, dy)
         self._sync_headers()
+        self._repaint_header_strips(dx, dy)
+
+    def _repaint_header_strips(self, dx: int, dy: int) -> None:
+        """Qt scrolls by moving the viewport's pixels; pinned headers then move back to the
+        corner. Where their old pixels were moved to (beside them by the scroll's distance)
+        is painted again, so no copy of them is left over the first stage or lane."""
+        scene = self.map_scene()
+        if scene is None or (dx == 0 and dy == 0):
+            return
+        metrics, zoom, port = scene.layout.metrics, self.zoom_factor(), self.viewport()
+        pin_x, pin_y = self.headers_pinned()
+        if pin_x and dx:
+            width = math.ceil(metrics.lane_header_width * zoom) + abs(dx) + 2
+            port.update(QRect(0, 0, width, port.height()))
+        if pin_y and dy:
+            height = math.ceil(metrics.stage_header_height * zoom) + abs(dy) + 2
+            port.update(QRect(0, 0, port.width(), height))
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -137,6 +172,7 @@ class MapView(QGraphicsView):
         self.set_zoom(min(factor, 1.5))  # a tiny map stays at a natural size
         self.centerOn(rect.center()) if factor < 1.5 else self.ensureVisible(QRectF(0, 0, 1, 1))
         self._sync_headers()
+        self.viewport().update()  # the whole map anew: nothing of the view before Fit stays
 
     def focus_card(self, card_id: str) -> None:
         scene = self.map_scene()
@@ -149,16 +185,39 @@ class MapView(QGraphicsView):
             return
         self.reveal(item.sceneBoundingRect())
 
-    def reveal(self, rect: QRectF) -> None:
-        """Scroll (if needed) so that a scene rectangle is visible beside the pinned headers."""
+    def free_rect(self) -> QRectF:
+        """The part of the scene in sight and not covered by the pinned headers."""
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
         scene = self.map_scene()
         if scene is None:
-            return
+            return visible
         metrics = scene.layout.metrics
-        zoom = self.zoom_factor()
         pin_x, pin_y = self.headers_pinned()
-        self.ensureVisible(rect, int(metrics.lane_header_width * zoom) + 20 if pin_x else 40,
-                           int(metrics.stage_header_height * zoom) + 20 if pin_y else 40)
+        # The headers stick to the view's corner, but never left of or above the map's own.
+        left = max(visible.left(), 0.0) + metrics.lane_header_width if pin_x else visible.left()
+        top = max(visible.top(), 0.0) + metrics.stage_header_height if pin_y else visible.top()
+        return QRectF(QPointF(left, top), visible.bottomRight())
+
+    def reveal(self, rect: QRectF) -> None:
+        """Scroll so that a scene rectangle is visible beside the pinned headers, only if it
+        is not so already, and only as far as needed (what was in sight stays put: after
+        Fit, a card added in the last column used to push the view sideways by the margin,
+        hiding the first column under the lane headers)."""
+        if self.map_scene() is None:
+            return
+        free = self.free_rect()
+        if free.contains(rect):
+            return
+        margin = REVEAL_MARGIN / max(self.zoom_factor(), 1e-6)  # scene units
+        dx = _shift(rect.left(), rect.right(), free.left(), free.right(), margin)
+        dy = _shift(rect.top(), rect.bottom(), free.top(), free.bottom(), margin)
+        zoom = self.zoom_factor()
+        if dx:
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() + round(dx * zoom))
+        if dy:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + round(dy * zoom))
 
     def reveal_all(self, rects: list[QRectF]) -> None:
         """Scroll (zoom unchanged) so that all the rectangles show, or at least the first

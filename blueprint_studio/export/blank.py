@@ -62,7 +62,7 @@ def draw_blank(canvas, project: Project, source: ServiceMap | None, style: MapKi
     n_lanes = max(1, len(empty.lanes))
     band_h = 130.0  # room to draw the curve by hand
     probe = g.layout_map(empty, with_cards=False, emotion=with_band, band_h=band_h)
-    fixed_h = probe.grid_top + sum(g.LINE_LABEL_H for _ in probe.lines)
+    fixed_h = probe.height - n_lanes * g.MIN_LANE_H  # headers, band and line labels
     lane_h = max(g.MIN_LANE_H, (area_h - fixed_h) / n_lanes)
     column_w = max(80.0, (width - g.HEADER_W) / max(1, len(empty.stages)))
     layout = g.layout_map(empty, with_cards=False, emotion=with_band, min_lane_h=lane_h,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from ..appearance import format_minutes
-from ..i18n import tr
+from ..i18n import plural, tr
 from ..i18n.labels import lane_name
 from ..model.entities import ServiceMap
 from ..naming import shortened
@@ -23,7 +23,7 @@ def findings_table(service_map: ServiceMap, width: float, lang: str) -> Flowable
     found = map_findings(service_map)
     cards = service_map.cards
     texts = {card.id: shortened(card.text, FINDING_TEXT) or "…" for card in cards.values()}
-    stages = {stage.id: stage.name for stage in service_map.stages}
+    stages = {stage.id: shortened(stage.name, FINDING_TEXT) for stage in service_map.stages}
     none = tr("None found.", lang)
 
     def listed(lines: list[str]) -> str:
@@ -61,8 +61,10 @@ def findings_table(service_map: ServiceMap, width: float, lang: str) -> Flowable
     rows = [
         [tr("Critical path (duration + wait)", lang), path_text],
         [tr("Hand-offs across the lines", lang),
-         tr("{count} arrows cross the line of interaction, visibility or internal interaction.",
-            lang).format(count=len(found.hand_offs)) + "\n" +
+         plural(len(found.hand_offs),
+                "{count} arrow crosses the line of interaction, visibility or internal interaction.",
+                "{count} arrows cross the line of interaction, visibility or internal interaction.",
+                lang) + "\n" +
          " · ".join(f"{stages[s]}: {n}" for s, n in found.hand_offs_per_stage.items())
          if found.hand_offs else none],
         [tr("Rework loops", lang),
@@ -72,7 +74,8 @@ def findings_table(service_map: ServiceMap, width: float, lang: str) -> Flowable
          listed([f"{format_minutes(minutes)} · {texts[c]}" for c, minutes in found.waits])],
         [tr("Fail points", lang),
          listed([" · ".join(part for part in (texts[c], stages[cards[c].stage_id],
-                                               lane_name(service_map.lane(cards[c].lane_id), lang),
+                                               shortened(lane_name(service_map.lane(cards[c].lane_id), lang),
+                                                         FINDING_TEXT),
                                                cards[c].owner.strip()) if part) for c in found.fail_points])],
         [tr("Moment-of-truth candidates (lowest, peak, end)", lang),
          listed([texts[c] for c in found.moment_of_truth_candidates])],

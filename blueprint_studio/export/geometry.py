@@ -15,7 +15,7 @@ from ..analysis.emotion import stage_emotions
 from ..appearance import format_minutes
 from ..model.entities import Card, ServiceMap
 from ..model.enums import EMOTION_MAX, EMOTION_MIN, MapKind
-from ..model.lines import LinePlacement, blueprint_lines
+from ..model.lines import LinePlacement, blueprint_lines, emotion_row_index
 from ..geometry import Rect
 from . import text
 
@@ -95,7 +95,7 @@ class MapLayout:
     service_map: ServiceMap
     width: float
     height: float
-    columns: list[Rect]               # stage columns (full height of the lanes)
+    columns: list[Rect]               # stage columns (below the headers: the lanes and the band)
     stage_headers: list[Rect]
     rows: list[Rect]                  # lanes (full width including the header)
     emotion_band: Rect | None
@@ -224,26 +224,29 @@ def layout_map(service_map: ServiceMap, *, with_cards: bool = True,
             height += LINE_LABEL_H
         lane_heights.append(height)
 
-    top = STAGE_HEADER_H
-    band = None
-    if show_curve:
-        band = Rect(0.0, top, HEADER_W + sum(col_widths), band_h)
-        top += band_h
     width = HEADER_W + sum(col_widths)
+    # The band sits where the canvas puts the emotion row (model.lines: above the customer lane).
+    band_at = emotion_row_index(service_map) if show_curve else None
+    band = None
+    rows = []
+    y = STAGE_HEADER_H
+    for index, lane_h in enumerate(lane_heights):
+        if index == band_at:
+            band = Rect(0.0, y, width, band_h)
+            y += band_h
+        rows.append(Rect(0.0, y, width, lane_h))
+        y += lane_h
+    if band_at is not None and band is None:  # a map without lanes: the band alone
+        band = Rect(0.0, y, width, band_h)
+        y += band_h
+    height = y if service_map.lanes else y + MIN_LANE_H
 
     columns, headers = [], []
     x = HEADER_W
-    lanes_h = sum(lane_heights)
     for col_w in col_widths:
         headers.append(Rect(x, 0.0, col_w, STAGE_HEADER_H))
-        columns.append(Rect(x, top, col_w, lanes_h))
+        columns.append(Rect(x, STAGE_HEADER_H, col_w, height - STAGE_HEADER_H))
         x += col_w
-    rows = []
-    y = top
-    for height in lane_heights:
-        rows.append(Rect(0.0, y, width, height))
-        y += height
-    height = y if service_map.lanes else top + MIN_LANE_H
 
     lines = [(placement, rows[placement.below_lane_index].y) for placement in line_places]
     layout = MapLayout(service_map, width, height, columns, headers, rows, band,

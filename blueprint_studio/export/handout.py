@@ -14,7 +14,7 @@ from reportlab.platypus import (
 )
 
 from ..appearance import CARD_SYMBOL, GRID, INK, MUTED_INK, format_minutes
-from ..i18n import tr
+from ..i18n import plural, tr
 from ..i18n.labels import card_kind_name, channel_name, lane_name, map_kind_name
 from ..model.entities import Card, Project, ProjectInfo, ServiceMap
 from ..model.enums import CardKind
@@ -24,7 +24,8 @@ from . import mapdraw, pages, text
 from .draw import Transform, colour, draw_text
 from .emotion_chart import EmotionChart
 from .findings_page import findings_table
-from .handout_tables import CELL_PAD, LISTED_TEXT, TABLE_PT, paged_table as _paged_table, signed as _signed
+from .handout_tables import (CELL_PAD, LISTED_TEXT, NAME_IN_TABLE, TABLE_PT, paged_table as _paged_table,
+                             signed as _signed)
 from .text import FONT
 
 MARGIN = 12 * mm
@@ -151,7 +152,8 @@ class _Cover(Flowable):
             draw_text(c, 0, y, text.one_line(label, 12.0, w), 12.0, INK, raw=True)
         if len(self.maps) > 6:
             y -= 16
-            draw_text(c, 0, y, tr("… and {count} more maps", lang).format(count=len(self.maps) - 6),
+            draw_text(c, 0, y, plural(len(self.maps) - 6, "… and {count} more map",
+                                      "… and {count} more maps", lang),
                       12.0, MUTED_INK)
         y -= 30
         fields = [(tr("Organisation", lang), info.organisation), (tr("Date", lang), info.date),
@@ -168,10 +170,13 @@ class _Cover(Flowable):
             c.line(0, y + 10, w, y + 10)
             y -= 8
         cards = [card for m in self.maps for card in m.cards.values()]
-        summary = tr("{stages} stages · {cards} cards · {mot} moments of truth · {fail} fail points",
-                     lang).format(stages=sum(len(m.stages) for m in self.maps), cards=len(cards),
-                                  mot=sum(c_.moment_of_truth for c_ in cards),
-                                  fail=sum(c_.fail_point for c_ in cards))
+        summary = " · ".join((
+            plural(sum(len(m.stages) for m in self.maps), "{count} stage", "{count} stages", lang),
+            plural(len(cards), "{count} card", "{count} cards", lang),
+            plural(sum(c_.moment_of_truth for c_ in cards), "{count} moment of truth",
+                   "{count} moments of truth", lang),
+            plural(sum(c_.fail_point for c_ in cards), "{count} fail point", "{count} fail points",
+                   lang)))
         y -= 12
         draw_text(c, 0, y, text.one_line(summary, 10.0, w), 10.0, INK, raw=True)
         if info.notes.strip():
@@ -323,8 +328,9 @@ def _column_widths(total: float, header: list[str], rows: list[list[str]]) -> li
 
 
 def _card_cells(card: Card, service_map: ServiceMap, lang: str) -> list[str]:
-    stage = service_map.stage(card.stage_id).name
-    lane = lane_name(service_map.lane(card.lane_id), lang)
+    # Stages and lanes are named in each row, shortened: the map and its headers show them whole.
+    stage = shortened(service_map.stage(card.stage_id).name, NAME_IN_TABLE)
+    lane = shortened(lane_name(service_map.lane(card.lane_id), lang), NAME_IN_TABLE)
     emotion = "" if card.emotion is None else _signed(card.emotion)
     return [stage, lane, f"{CARD_SYMBOL[card.kind]} {card_kind_name(card.kind, lang)}", card.text,
             channel_name(card.channel, lang), emotion, "★" if card.moment_of_truth else "",
@@ -357,8 +363,8 @@ def _list_table(cards: list[Card], service_map: ServiceMap, width: float, lang: 
             extra.append(tr("wait", lang) + " " + format_minutes(card.wait_minutes))
         # Named here, shown in full in "All cards": a page of text per card would repeat it
         body = shortened(card.text, LISTED_TEXT) + (f"\n({', '.join(extra)})" if extra else "")
-        rows.append([service_map.stage(card.stage_id).name,
-                     lane_name(service_map.lane(card.lane_id), lang), body])
+        rows.append([shortened(service_map.stage(card.stage_id).name, NAME_IN_TABLE),
+                     shortened(lane_name(service_map.lane(card.lane_id), lang), NAME_IN_TABLE), body])
     return _paged_table(header, rows, widths)
 
 
@@ -433,6 +439,9 @@ def build(target, project: Project, maps: list[ServiceMap], paper: str, landscap
                       Spacer(1, 12)]
         story += [_Heading(tr("Flow findings", lang), 12.0, keep=True),
                   findings_table(service_map, text_w, lang), Spacer(1, 12)]
+        from .insight_pages import insight_flowables  # moments of truth, metrics, IPA
+
+        story += insight_flowables(service_map, text_w, lang, running)
     if not preview:  # the concept-screening sheets, one section per screening
         from .screening_print import handout_sections
         story += handout_sections(project, text_w, text_h, title, lang, warnings)

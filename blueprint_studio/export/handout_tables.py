@@ -16,6 +16,7 @@ CELL_PAD = 3.0
 MAX_ROW_LINES = 40  # taller rows continue in the next row, so no row outgrows a page
 LISTED_TEXT = 300  # characters of a card's text in the lists of moments of truth, pain points…
 FINDING_TEXT = 60  # …and in the findings, where a path or loop names many cards in a row
+NAME_IN_TABLE = 80  # a stage's or lane's name in a table row
 
 
 def signed(value: float) -> str:

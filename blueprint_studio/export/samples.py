@@ -1,5 +1,6 @@
 """Regenerate the sample PDFs in docs/samples/ from the enterprise training template
-(with the sample concept screening of sample_screening.py for the handouts and the sheets).
+(with the sample concept screening of sample_screening.py for the handouts and the sheets,
+and the sample touchpoint evaluation of sample_insight.py for the handouts).
 
     python -m blueprint_studio.export.samples [OUT_DIR]
 """
@@ -103,6 +104,10 @@ def main(argv: list[str] | None = None) -> int:
         inconsistent = options.pop("inconsistent", False)
         if options["kind"] in ("handout", "screening", "ahp", "solidification", "usertest"):
             add_sample_screening(project, lang, inconsistent)
+        if options["kind"] == "handout":  # moments of truth, metrics and IPA pages
+            from .sample_insight import add_sample_evaluation
+
+            add_sample_evaluation(project, lang)
         result = export_pdf(project, out / name, **options)
         print(f"{name}: {result.pages} pages" + "".join(f"\n  note: {w}" for w in result.warnings))
     return 0

@@ -3,7 +3,9 @@
 Every layer (CLI, PDF export, the Qt shell) calls `tr("English text")`. English is the
 source language; Simplified Chinese is looked up in the catalogs below, one module per
 area so that parts of the program can grow their strings independently.
-Strings with placeholders use str.format names: tr("{count} cards").format(count=3).
+Strings with placeholders use str.format names: tr("Saved {name}").format(name=...).
+A number with its noun goes through `plural`, never through an `if` at the call site:
+plural(3, "{count} card", "{count} cards") is "3 cards" (and "1 card"), "3 张卡片" in Chinese.
 """
 
 from __future__ import annotations
@@ -12,15 +14,16 @@ import locale
 import os
 
 from . import (
-    catalog_app, catalog_canvas, catalog_core, catalog_export, catalog_findings, catalog_model,
-    catalog_present, catalog_screening, catalog_storage,
+    catalog_app, catalog_canvas, catalog_core, catalog_defects, catalog_export, catalog_findings,
+    catalog_insight, catalog_keys, catalog_model, catalog_present, catalog_screening, catalog_storage,
 )
 
 LANGUAGES = ("en", "zh")
 
 _ZH: dict[str, str] = {}
 for _catalog in (catalog_core, catalog_model, catalog_screening, catalog_canvas, catalog_app,
-                 catalog_export, catalog_storage, catalog_findings, catalog_present):
+                 catalog_export, catalog_storage, catalog_findings, catalog_insight,
+                 catalog_keys, catalog_defects, catalog_present):
     _ZH.update(_catalog.ZH)
 
 _current = "en"
@@ -55,6 +58,21 @@ def tr(text: str, lang: str | None = None) -> str:
     if (lang or _current) == "zh":
         return _ZH.get(text, text)
     return text
+
+
+def plural(count: int, one: str, many: str, lang: str | None = None, **values: object) -> str:
+    """`count` with its noun in `lang`: `one` and `many` are the English singular and plural
+    ("{count} card", "{count} cards"), both holding {count} (and any other `values`).
+
+    English uses the singular for exactly one (1 card, 0 cards, 2 cards). Chinese has one
+    form for every number: the translation of `many`. A language with other rules gets
+    them here, in one place, not in the callers.
+    """
+    if (lang or _current) == "zh":
+        template = _ZH.get(many, many)
+    else:
+        template = one if count == 1 else many
+    return template.format(count=count, **values)
 
 
 def describe(error: BaseException, lang: str | None = None) -> str:

@@ -129,7 +129,6 @@ ZH: dict[str, str] = {
     "Anything worth keeping with the project": "值得和项目一起保存的任何内容",
     "&Maps in this project": "本项目的地图(&M)",
     "Click a map, or press Enter, to open it in the map editor.": "单击一张地图或按 Enter，即可在地图编辑中打开它。",
-    "{kind} · {stages} stages · {cards} cards": "{kind} · {stages} 个阶段 · {cards} 张卡片",
     "&Keyboard Shortcuts": "键盘快捷键(&K)",
     "List every command and its shortcut": "列出所有命令及其快捷键",
     "&About Blueprint Studio": "关于服务蓝图工作室(&A)",
@@ -175,8 +174,6 @@ ZH: dict[str, str] = {
         "{hint}。拖到地图上，或单击添加到选中的单元格。",
     # status bar
     "Zoom {percent} %": "缩放 {percent}%",
-    "{stages} stages · {lanes} lanes · {cards} cards · {connectors} arrows":
-        "{stages} 个阶段 · {lanes} 条泳道 · {cards} 张卡片 · {connectors} 个箭头",
     "Saved {name}": "已保存 {name}",
     "✓ Saved": "✓ 已保存",
     "● Unsaved changes": "● 有未保存的修改",

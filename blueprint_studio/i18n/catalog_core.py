@@ -76,11 +76,9 @@ ZH: dict[str, str] = {
     "{count} cards": "{count} 张卡片",
     "The output must not be the project file itself.": "输出文件不能是项目文件本身。",
     "Create a project with: {prog} new --template NAME -o PROJECT [--lang zh|en]": "新建项目：{prog} new --template 模板名 -o 项目文件 [--lang zh|en]",
-    "Created {path} from the template \"{name}\" ({cards} cards).": "已用模板“{name}”创建 {path}（{cards} 张卡片）。",
     "--map adds a CSV file as a map; a JSON file is a whole project.": "--map 用于把 CSV 文件作为地图加入项目；JSON 文件是完整的项目。",
     "The map name must not be empty.": "地图名称不能为空。",
     "Created {path} (maps: {maps}, cards: {cards}).": "已创建 {path}（地图：{maps}，卡片：{cards}）。",
-    "Added the map \"{name}\" ({cards} cards) to {path}.": "已把地图“{name}”（{cards} 张卡片）加入 {path}。",
     "{problem} (see {prog} --help)": "{problem}（参见 {prog} --help）",
     "Unknown command \"{command}\"; commands are: {commands}.": "未知命令“{command}”；可用命令：{commands}。",
     "the scale must be a number from 0.05 to 20, not {value}": "比例必须是 0.05 到 20 之间的数字，而不是 {value}",
@@ -92,7 +90,6 @@ ZH: dict[str, str] = {
     "The PDF options ({options}) need an output ending in .pdf.": "PDF 选项（{options}）要求输出文件以 .pdf 结尾。",
     "Wrote {path}.": "已写入 {path}。",
     "Wrote {path} (pages: {pages}).": "已写入 {path}（共 {pages} 页）。",
-    "Wrote {path} ({cards} cards of the map \"{name}\").": "已写入 {path}（地图“{name}”的 {cards} 张卡片）。",
     "The project has no map to export.": "项目中没有可导出的地图。",
     "{path} already has a map named \"{name}\"; choose another name.": "{path} 中已有名为“{name}”的地图；请换一个名称。",
     "{path} kept being changed by other programs, so the map \"{name}\" was not added; please "
@@ -175,6 +172,5 @@ ZH: dict[str, str] = {
     "Hand-offs across the lines": "跨分界线的交接",
     "Rework loops": "返工回路",
     "Stages without a customer action": "没有客户行为的阶段",
-    "Critical path: {steps} steps, {minutes} min": "关键路径：{steps} 步，{minutes} 分钟",
     "Moment-of-truth candidates (lowest, peak, end)": "关键时刻候选（最低点、峰值、终点）",
 }

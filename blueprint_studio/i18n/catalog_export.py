@@ -10,8 +10,6 @@ ZH: dict[str, str] = {
     "Group": "小组",
     "Names": "成员",
     "… and {count} more maps": "……以及另外 {count} 张图",
-    "{stages} stages · {cards} cards · {mot} moments of truth · {fail} fail points":
-        "{stages} 个阶段 · {cards} 张卡片 · {mot} 个关键时刻 · {fail} 个失误点",
     "Symbols used on the map": "图中符号",
     "(part {label} of {rows} × {columns})": "（第 {label} 部分，共 {rows} × {columns}）",
     "All cards": "全部卡片",

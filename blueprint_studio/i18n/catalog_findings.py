@@ -30,6 +30,13 @@ ZH: dict[str, str] = {
     "Steps with no owner": "没有负责人的步骤",
     "Gaps": "缺口",
     "Waits, longest first": "等待（从长到短）",
+    "Confirm as Moment of Truth": "确认为关键时刻",
+    "Dismiss": "排除",
+    "Confirm the chosen candidate as a moment of truth": "把选中的候选确认为关键时刻",
+    "Dismiss the chosen candidate; it is not proposed again": "排除选中的候选，以后不再提出",
+    "importance {value}": "重要性 {value}",
+    "Confirm moment of truth": "确认关键时刻",
+    "Dismiss moment of truth": "排除关键时刻",
     # the handout
     "… and {count} more": "……另有 {count} 项",
     "The map {name!r} is too large to print legibly in a handout ({count} pages at the smallest legible size); print it as a tiled poster instead (Export PDF, Poster, tiled).":

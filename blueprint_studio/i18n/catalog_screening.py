@@ -66,7 +66,6 @@ ZH: dict[str, str] = {
     "{kind} are added to an existing project; create {path} first (for example with the new command).":
         "{kind} 只能添加到已有项目中；请先创建 {path}（例如用 new 命令）。",
     "{path} kept being changed by other programs; please try again.": "{path} 一直在被其他程序修改；请再试一次。",
-    "Added {count} {kind} to {path}.": "已向 {path} 添加 {count} {kind}。",
     "The project has several screenings; name one with --screening.": "项目中有多个概念筛选；请用 --screening 指定一个。",
     "every idea needs a title": "每个创意都需要标题",
     "Imported ideas": "导入的创意",
@@ -76,9 +75,6 @@ ZH: dict[str, str] = {
     "\"{value}\" is not a whole number from 1 to 5": "“{value}”不是 1 到 5 之间的整数",
     "\"{name}\" is not one of the criteria across the first row": "“{name}”不在第一行列出的标准中",
     "this judgement contradicts the one in the other triangle": "这个判断与另一半三角中的判断相矛盾",
-    "ideas": "个创意",
-    "scores": "条评分",
-    "pairwise judgements": "个两两比较判断",
     "Ideas": "创意",
     "Scores": "评分",
     "Pairwise": "两两比较矩阵",

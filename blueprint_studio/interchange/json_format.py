@@ -19,6 +19,7 @@ from typing import Any
 from ..i18n import tr
 from ..i18n import describe
 from ..model import ModelError, Project, ProjectInfo, ServiceMap, new_id
+from ..model.errors import Phrase
 from ..model.fields import Field
 from ..model.kinds import KINDS, PROJECT, PROJECT_INFO_FIELDS, Kind, children_of
 from ..model.validate import check_project, normalise_orders
@@ -26,7 +27,8 @@ from .errors import InterchangeError
 from .files import read_bytes, write_bytes_atomically
 
 FORMAT_NAME = "blueprint-studio"
-FORMAT_VERSION = 2  # 2: brainstorms and screenings (docs/json-format.md)
+FORMAT_VERSION = 3  # 2: brainstorms and screenings; 3: moments of truth, survey answers,
+# ratings and KPIs on maps (docs/json-format.md)
 MAX_ID_LENGTH = 200
 
 
@@ -36,28 +38,35 @@ def _json_value(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-def entity_to_dict(kind: Kind, entity: Any) -> dict[str, Any]:
+def entity_to_dict(kind: Kind, entity: Any, versions: set[int] | None = None) -> dict[str, Any]:
     """An entity and everything it contains, as plain JSON-ready data."""
     data: dict[str, Any] = {"id": entity.id}
     for spec in kind.fields:
         data[spec.json_name] = _json_value(getattr(entity, spec.name))
     for child in children_of(kind.name):
-        data[child.json_section] = [entity_to_dict(child, e) for e in child.entities(entity)]
+        items = [entity_to_dict(child, e, versions) for e in child.entities(entity)]
+        if items or child.since == 1:  # a later kind's empty section is left out
+            data[child.json_section] = items
+            if items and versions is not None:
+                versions.add(child.since)
     return data
 
 
 def project_to_dict(project: Project) -> dict[str, Any]:
     """The whole project as plain JSON-ready data, wrapped with the format name and version.
 
-    A section of a kind newer than format 1 is written only when it holds something, and
-    the file says the lowest version that has every section it holds: a project without
-    screenings stays a format-1 file, byte for byte, that older versions read."""
-    sections = {kind.json_section: [entity_to_dict(kind, e) for e in kind.entities(project)]
+    A section of a kind newer than format 1 is written only when it holds something (at
+    any depth: a map's moments of truth too), and the file says the lowest version that has
+    every section it holds: a project without screenings or touchpoint evaluations stays a
+    format-1 file, byte for byte, that older versions read."""
+    versions: set[int] = {1}
+    sections = {kind.json_section: [entity_to_dict(kind, e, versions) for e in kind.entities(project)]
                 for kind in children_of(PROJECT)}
     newer = [kind for kind in children_of(PROJECT) if kind.since > 1 and not sections[kind.json_section]]
     for kind in newer:
         del sections[kind.json_section]
-    version = max([1] + [kind.since for kind in children_of(PROJECT) if kind.json_section in sections])
+    version = max(versions | {kind.since for kind in children_of(PROJECT)
+                              if kind.json_section in sections})
     return {
         "format": FORMAT_NAME,
         "version": version,
@@ -249,12 +258,19 @@ def _read_children(kind: Kind | None, parent: Any, reader: _Reader) -> None:
         for index, _ in items:
             sub = reader.child(child.json_section, index)
             entity = _read_entity(child, sub, seen, known_ids, group_sizes)
+            if child.rule_is_own:
+                try:
+                    child.rule(parent, entity)  # type: ignore[misc]
+                except ModelError as error:
+                    sub.fail(sub.where, describe(error))
             if child.distinct and len({getattr(entity, n) for n in child.distinct}) < len(child.distinct):
                 sub.fail(sub.where, tr("an arrow cannot lead from a card to itself"))
             if child.unique_together:
                 values = tuple(getattr(entity, n) for n in child.unique_together)
                 if values in unique:
-                    sub.fail(sub.where, tr("these cards are already joined by an arrow"))
+                    sub.fail(sub.where, tr("these cards are already joined by an arrow")
+                             if child.name == "connector" else describe(ModelError(
+                                 child.unique_message, kind=Phrase(child.label))))
                 unique.add(values)
             if isinstance(held, list):
                 held.append(entity)

@@ -6,7 +6,9 @@ What a file holds is recognised from its header, or forced (`--as`):
 - scores: `concept`, `criterion`, `voter`, `score` — into a screening; an unknown concept or
   voter is created, an unknown criterion is an error naming the row;
 - pairwise: criteria names across the first row and down the first column, judgements as
-  numbers or fractions, either triangle may be blank — AHP judgements (criteria made when new).
+  numbers or fractions, either triangle may be blank — AHP judgements (criteria made when new);
+- metrics: `card`, `metric`, `score` (and `respondent`, `phase`) — raw survey responses about
+  cards (`metrics_csv`).
 
 Reading gives one `Batch` of model operations, so the window adds a whole file as one undo
 step and the command line applies the same operations before it saves. Same encodings,
@@ -31,7 +33,7 @@ from .errors import InterchangeError
 from .files import read_bytes
 from .vocabulary import normalise_word
 
-KINDS_OF_CSV = ("cards", "ideas", "scores", "pairwise")
+KINDS_OF_CSV = ("cards", "ideas", "scores", "pairwise", "metrics")
 _WORDS = {
     "title": ("title", "idea", "name", "标题", "创意", "名称"),
     "description": ("description", "描述", "说明"),
@@ -54,6 +56,10 @@ def _cells(text: str) -> Iterator[tuple[int, list[str]]]:
 
 def recognise(header: list[str]) -> str:
     """Which kind of CSV a header row announces."""
+    from .metrics_csv import is_metrics_header  # survey responses build on these readers
+
+    if is_metrics_header(header):
+        return "metrics"
     columns = {_COLUMN.get(normalise_word(cell)) for cell in header}
     if {"concept", "criterion", "score"} <= columns:
         return "scores"

@@ -16,6 +16,7 @@ from .errors import ModelError
 from .events import EventHub
 from .ids import new_id
 from .screening import Brainstorm, Screening
+from .touchpoints import AnswerCount, Kpi, MomentDecision, Rating
 
 __all__ = ["Card", "Connector", "Lane", "ModelError", "Project", "ProjectInfo", "ServiceMap",
            "Stage"]
@@ -85,6 +86,11 @@ class ServiceMap:
     cards: dict[str, Card] = field(default_factory=dict)
     connectors: dict[str, Connector] = field(default_factory=dict)
     show_emotion_curve: bool = True
+    # Touchpoint evaluation (model.touchpoints): each points at one of the map's cards.
+    moments: dict[str, MomentDecision] = field(default_factory=dict)
+    answer_counts: dict[str, AnswerCount] = field(default_factory=dict)
+    ratings: dict[str, Rating] = field(default_factory=dict)
+    kpis: list[Kpi] = field(default_factory=list)
     id: str = field(default_factory=new_id)
 
     # -- look-ups -------------------------------------------------------------

@@ -47,6 +47,8 @@ class Kind:
     json_sort: Callable[[Any], list[Any]] | None = None  # listing order of a dict container
     rule: Callable[[Any, Any], None] | None = None  # (parent, entity): a rule across
     # entities that fields cannot state (a voter's dots within the budget); raises ModelError
+    rule_is_own: bool = False  # the rule looks at the entity alone (an answer within its
+    # question's scale): checked on every entity of a loaded or imported project too
     since: int = 1  # the JSON format version that introduced it (an empty section of a
     # later kind is left out, so files without it stay readable by older versions)
 

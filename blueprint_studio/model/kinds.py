@@ -30,6 +30,7 @@ from .errors import LimitError, Phrase
 
 from .kind import KINDS, PROJECT, Kind, Scope  # noqa: F401 - re-exported
 from .screening import SCREENING_KINDS
+from .touchpoints import TOUCHPOINT_KINDS
 
 def _reading_order(service_map: ServiceMap) -> list[Card]:
     return service_map.cards_in_reading_order()
@@ -97,7 +98,8 @@ CONNECTOR = Kind(
 
 # Parents before children, and within a scope referenced kinds before the kinds that
 # point at them: the order to create tables, insert rows and read them back.
-KINDS.update((kind.name, kind) for kind in (MAP, STAGE, LANE, CARD, CONNECTOR, *SCREENING_KINDS))
+KINDS.update((kind.name, kind) for kind in (MAP, STAGE, LANE, CARD, CONNECTOR, *TOUCHPOINT_KINDS,
+                                            *SCREENING_KINDS))
 
 # The project's own cover information: one record per project, not a collection.
 PROJECT_INFO_FIELDS: tuple[f.Field, ...] = (

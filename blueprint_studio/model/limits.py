@@ -31,3 +31,9 @@ CRITERIA_PER_SCREENING = 15  # Saaty's random index is tabled up to 15
 VOTERS_PER_SCREENING = 50
 CONCEPTS_PER_SCREENING = 200
 SCORES_PER_SCREENING = CONCEPTS_PER_SCREENING * CRITERIA_PER_SCREENING * VOTERS_PER_SCREENING
+
+# Touchpoint evaluation (moments of truth, survey results, KPIs).
+ANSWER_COUNTS_PER_MAP = 20_000  # one row per card, question, phase and answer given
+KPIS_PER_MAP = 10_000
+RESPONDENTS = 1_000_000  # who gave one answer about one card
+KPI_VALUE = 1_000_000_000_000  # a KPI's before or after value, either sign

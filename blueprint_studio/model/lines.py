@@ -1,11 +1,12 @@
-"""Where the three lines of a blueprint fall, derived from the lanes' kinds and order."""
+"""Where the three lines of a blueprint and its emotion row fall, derived from the lanes'
+kinds and order: one rule for the canvas and the printed map."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .entities import ServiceMap
-from .enums import LINE_ABOVE_LANE, LineKind
+from .enums import LINE_ABOVE_LANE, LaneKind, LineKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,3 +29,13 @@ def blueprint_lines(service_map: ServiceMap) -> list[LinePlacement]:
             if upper_index < lower_index:
                 placements.append(LinePlacement(line, lower_index))
     return placements
+
+
+def emotion_row_index(service_map: ServiceMap) -> int:
+    """Where the emotion curve's row goes: directly above the customer lane (the curve is the
+    customer's), or above the first lane when the map has none. The index is the lane it sits
+    above; the canvas (canvas/layout.py) and the PDF (export/geometry.py) both place it here."""
+    for index, lane in enumerate(service_map.lanes):
+        if lane.kind is LaneKind.CUSTOMER:
+            return index
+    return 0

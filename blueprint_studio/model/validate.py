@@ -52,10 +52,14 @@ def check_children(parent_kind: Kind | None, parent: Any, values: bool = True) -
                                      kind=label, target=Phrase(KINDS[spec.references].label))
             if kind.distinct and len({getattr(entity, n) for n in kind.distinct}) < len(kind.distinct):
                 raise ModelError("An arrow leads from a card to itself")
+            if kind.rule_is_own:
+                kind.rule(parent, entity)  # type: ignore[misc]
             if kind.unique_together:
                 joined = tuple(getattr(entity, n) for n in kind.unique_together)
                 if joined in unique:
-                    raise ModelError("Two arrows join the same cards")
+                    if kind.name == "connector":
+                        raise ModelError("Two arrows join the same cards")
+                    raise ModelError(kind.unique_message, kind=label)
                 unique.add(joined)
             if kind.group_by:
                 groups[group_of(kind, entity)].append(getattr(entity, kind.order_field.name))  # type: ignore[union-attr]

@@ -12,6 +12,8 @@ same code serves a server database.
 - Version 2: every table carries project_id; `project.revision` checks every save.
 - Version 3: concept screening (brainstorms, ideas, screenings, criteria, comparisons,
   voters, concepts, scores, dot_votes): new tables only, created by `conform`.
+- Version 4: touchpoint evaluation on maps (moments, answer_counts, ratings, kpis): new
+  tables only, created by `conform`.
 
 Files from a newer version are refused before anything is opened (see sqlite_file). An
 older file is upgraded in a private in-memory copy when read, and in place, inside the
@@ -26,7 +28,7 @@ from sqlalchemy import Connection, Table, inspect, literal, select, text
 
 from . import schema
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 DataStep = Callable[[Connection], None]
 DATA_STEPS: dict[int, DataStep] = {}

@@ -186,7 +186,8 @@ class Inspector(LanguageFollower, QWidget):
     def commit_pending(self) -> None:
         """Send text still waiting for a typing pause (before saving, undoing, switching)."""
         for page in self.pages.values():
-            for editor in page.editors.values():
+            more = page.more_editors() if hasattr(page, "more_editors") else []
+            for editor in [*page.editors.values(), *more]:
                 editor.commit_pending()
 
     def end_typing(self) -> None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout, QGridLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+)
 
 from ... import appearance
 from ...i18n import mark, tr
@@ -127,6 +129,25 @@ class CardPage(Page):
         self.add(LineField("owner", edit, tr("Who does it?")))
         self.add(TextField("notes", edit, lines=3))
         self.add(ColourField("colour", edit))
+        # Two tabs: the card's own fields, and its evaluation (moment of truth, metrics, KPIs).
+        from .touchpoint import EvaluationPanel
+
+        self.outer.removeItem(self.form)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("inspectorCardTabs")
+        self.tabs.setDocumentMode(True)
+        fields = QWidget()
+        fields.setLayout(self.form)
+        self.tabs.addTab(fields, tr("Card"))
+        self.evaluation = EvaluationPanel(self.inspector)
+        self.tabs.addTab(self.evaluation, tr("Evaluation"))
+        self.tabs.setTabToolTip(1, tr("Moment of truth, survey results (CSAT, CES, NPS), "
+                                      "importance–performance and KPIs"))
+        self.outer.addWidget(self.tabs)
+
+    def more_editors(self) -> list[FieldEditor]:
+        """The evaluation tab's editors (their pending text is committed with the page's)."""
+        return self.evaluation.all_editors()
 
     def fill(self, entity: Any, selection: "Selection", project: Project) -> None:
         count = len(selection.all_ids())
@@ -138,6 +159,7 @@ class CardPage(Page):
             stage=service_map.stage(entity.stage_id).name or "—",
             lane=lane_name(service_map.lane(entity.lane_id))))
         super().fill(entity, selection, project)
+        self.evaluation.fill(entity, service_map)
 
 
 class _AxisPage(Page):

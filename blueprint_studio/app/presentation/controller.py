@@ -47,6 +47,7 @@ class PresentationController(QObject):
         self._presentable_connections: list = []
         self._pointer_surface: QWidget | None = None
         self._locks: dict[str, object] = {}
+        self._unlocked: dict[str, bool] = {}   # enabled before presenting
         self._settling = None
         self._settle_timer = QTimer(self)
         self._settle_timer.setSingleShot(True)
@@ -158,11 +159,12 @@ class PresentationController(QObject):
         for workspace in self._told:
             workspace.set_presenting(False)
         self._told = []
-        window.refresh_actions()
+        workspace = window.current_workspace()
+        if workspace is not None:
+            workspace.actionsChanged.emit()   # the window enables its commands as it says
         if presentable is not None:
             presentable.restore_views()
             self._settle(presentable)
-        workspace = window.current_workspace()
         if workspace is not None:
             workspace.focus()
         self._update_actions()
@@ -194,18 +196,25 @@ class PresentationController(QObject):
 
     def _lock_commands(self) -> None:
         allowed = self._allowed()
+        self._unlocked = {}
         for name, action in self.actions.items():
             if name in allowed:
                 continue
+            self._unlocked[name] = action.isEnabled()
             action.setEnabled(False)
             # The window enables commands as the selection changes: they stay locked.
             self._locks[name] = action.changed.connect(
                 lambda a=action: a.setEnabled(False) if a.isEnabled() and self.active else None)
 
     def _unlock_commands(self) -> None:
+        """Every command as enabled as before (presenting changed nothing they depend on;
+        the selection given back afterwards has the window enable them again anyway)."""
         for connection in self._locks.values():
             QObject.disconnect(connection)
         self._locks = {}
+        for name, enabled in self._unlocked.items():
+            self.actions[name].setEnabled(enabled)
+        self._unlocked = {}
 
     def locked(self, name: str) -> bool:
         return name in self._locks

@@ -45,6 +45,7 @@ class InterfaceSettings(QObject):
         self._was_shown: dict[str, bool] = {}
         self.closed = False
         self.participant.toggled.connect(self.set_participant_mode)
+        window.stack.currentChanged.connect(self.enforce)  # a workspace's panels came back
         self.large_text.toggled.connect(self.set_large_text)
 
     def apply_saved(self) -> None:
@@ -88,7 +89,7 @@ class InterfaceSettings(QObject):
                 if self._was_shown.pop(dock.objectName(), True) and self._belongs_here(dock):
                     dock.show()
 
-    def enforce(self) -> None:
+    def enforce(self, *_args: object) -> None:
         """Keep the panels hidden after something showed them again (a workspace switch,
         the end of a presentation)."""
         if self.participant.isChecked():

@@ -11,22 +11,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem
 
 from .. import style as S
 
 Done = Callable[[bool, str], None]  # (commit, text)
+Step = Callable[[bool], None]       # Tab (True) or Shift+Tab (False) after committing
 
 
 class InlineEditor(QGraphicsTextItem):
     """Edits text in place. Enter commits, Shift+Enter adds a line, Escape cancels;
-    clicking elsewhere commits (like a spreadsheet cell)."""
+    clicking elsewhere commits (like a spreadsheet cell). With `on_tab`, Tab and Shift+Tab
+    commit and hand over to the next or previous thing to edit."""
 
-    def __init__(self, text: str, font, width: float, on_done: Done, multiline: bool = True) -> None:
+    def __init__(self, text: str, font, width: float, on_done: Done, multiline: bool = True,
+                 on_tab: Step | None = None) -> None:
         super().__init__()
         self._on_done = on_done
+        self._on_tab = on_tab
         self._multiline = multiline
         self._done = False
         self.setFont(font)
@@ -48,6 +52,17 @@ class InlineEditor(QGraphicsTextItem):
             self.finish(True)
             return
         super().keyPressEvent(event)
+
+    def sceneEvent(self, event) -> bool:  # noqa: N802
+        # QGraphicsTextItem hands Tab straight to its text (a tab character), past keyPressEvent.
+        if (event.type() == QEvent.Type.KeyPress and self._on_tab is not None
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self.finish(True)
+            self._on_tab(forward)
+            event.accept()
+            return True
+        return super().sceneEvent(event)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802
         super().focusOutEvent(event)
@@ -94,8 +109,10 @@ class EditorSlot:
         return self._target
 
     def start(self, text: str, font: QFont, width: float, pos: QPointF, done: Done, *,
-              multiline: bool, target: tuple[str, str] = ("", ""), select_all: bool = True) -> InlineEditor:
-        """Open an editor at `pos` (scene coordinates); an editor already open commits first."""
+              multiline: bool, target: tuple[str, str] = ("", ""), select_all: bool = True,
+              tab: Step | None = None) -> InlineEditor:
+        """Open an editor at `pos` (scene coordinates); an editor already open commits first.
+        `tab(forward)` runs after Tab or Shift+Tab committed the edit."""
         self.finish(True)
         self._target = target
 
@@ -109,7 +126,7 @@ class EditorSlot:
                 QTimer.singleShot(0, self._drop_retired)
             done(commit, new_text)
 
-        editor = InlineEditor(text, font, width, on_done, multiline)
+        editor = InlineEditor(text, font, width, on_done, multiline, tab)
         editor.document().setDocumentMargin(0)
         editor.setPos(pos)
         self._scene.addItem(editor)

@@ -28,8 +28,29 @@ class Connectable(Protocol):
     def handle_center(self) -> QPointF:
         """The handle's centre in item coordinates."""
 
+    def body_rect(self) -> QRectF:
+        """The node's own outline in item coordinates (without its handle)."""
+
     def mapToScene(self, point: QPointF) -> QPointF:  # noqa: N802 - Qt's name
         ...
+
+
+def dashed_line() -> QGraphicsPathItem:
+    """The line a connection being drawn shows (two screen pixels at any zoom)."""
+    pen = QPen(S.SELECTION, 2.5, Qt.PenStyle.DashLine)
+    pen.setCosmetic(True)
+    line = QGraphicsPathItem()
+    line.setPen(pen)
+    line.setZValue(S.Z_DRAGGED + 1)
+    return line
+
+
+def curve(start: QPointF, end: QPointF) -> QPainterPath:
+    """A soft S from `start` to `end`: what a connection being drawn looks like."""
+    path = QPainterPath(start)
+    mid = (start.x() + end.x()) / 2
+    path.cubicTo(QPointF(mid, start.y()), QPointF(mid, end.y()), end)
+    return path
 
 
 class NodeDrag(Gesture):
@@ -41,6 +62,7 @@ class NodeDrag(Gesture):
         super().__init__(host)
         self.kind, self.anchor_id = kind, entity_id
         self.start = event.scenePos()
+        self.threshold = drag_distance(event)  # screen pixels, whatever the zoom
         self.moved = False
         self.toggle = bool(event.modifiers() & _ADDING)
         self.was_selected = item.isSelected()
@@ -58,7 +80,7 @@ class NodeDrag(Gesture):
         if not self.items:
             return
         delta = pos - self.start
-        if not self.moved and delta.manhattanLength() < drag_distance():
+        if not self.moved and delta.manhattanLength() < self.threshold:
             return
         self.moved = True
         for item, origin in zip(self.items, self.origins):
@@ -85,24 +107,20 @@ class NodeDrag(Gesture):
 
 
 class ConnectDrag(Gesture):
-    """Press on a node's handle and release over another node of its kind: one connection."""
+    """Press on a node's handle (or, in connect mode, anywhere on it) and release over another
+    node of its kind: one connection. `pos` is where the pointer is now (scene)."""
 
     def __init__(self, host: GestureHost, kind: str, source_id: str, item: Connectable,
-                 event: "QGraphicsSceneMouseEvent") -> None:
+                 pos: QPointF) -> None:
         super().__init__(host)
         self.kind, self.source_id = kind, source_id
         self.start = item.mapToScene(item.handle_center())
-        self.line = QGraphicsPathItem()
-        self.line.setPen(QPen(S.SELECTION, 2.5, Qt.PenStyle.DashLine))
-        self.line.setZValue(S.Z_DRAGGED + 1)
+        self.line = dashed_line()
         host.add_feedback(self.line)
-        self._draw(event.scenePos())
+        self._draw(pos)
 
     def _draw(self, end: QPointF) -> None:
-        path = QPainterPath(self.start)
-        mid = (self.start.x() + end.x()) / 2
-        path.cubicTo(QPointF(mid, self.start.y()), QPointF(mid, end.y()), end)
-        self.line.setPath(path)
+        self.line.setPath(curve(self.start, end))
 
     def _target(self, pos: QPointF) -> str | None:
         target = self.host.entity_at(pos, self.kind)
@@ -131,6 +149,7 @@ class RubberBand(Gesture):
         super().__init__(host)
         self.kind = kind
         self.start = event.scenePos()
+        self.threshold = drag_distance(event)
         if not event.modifiers() & _ADDING:
             host.select_items([])
         self.initial = set(host.selected_ids(kind))
@@ -141,7 +160,7 @@ class RubberBand(Gesture):
         self.active = False
 
     def move(self, pos: QPointF) -> None:
-        if not self.active and QLineF(self.start, pos).length() < drag_distance():
+        if not self.active and QLineF(self.start, pos).length() < self.threshold:
             return
         if not self.active:
             self.active = True

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView
 
 
 @runtime_checkable
@@ -72,9 +72,20 @@ class GestureHost(Protocol):
         """Connect two entities: one undo step."""
 
 
-def drag_distance() -> float:
-    """How far the pointer must travel before a press becomes a drag."""
-    return float(QApplication.startDragDistance())
+def view_zoom(event: object = None) -> float:
+    """The zoom of the view a scene mouse event came through (1.0 when none is known)."""
+    widget = event.widget() if event is not None and hasattr(event, "widget") else None
+    view = widget.parentWidget() if widget is not None else None
+    if isinstance(view, QGraphicsView):
+        return view.transform().m11() or 1.0
+    return 1.0
+
+
+def drag_distance(event: object = None) -> float:
+    """How far (in scene units) the pointer must travel before a press becomes a drag: Qt's
+    start-drag distance in screen pixels, at the zoom of the view the press came through, so
+    zoomed out a shaky hand does not move a card that one pixel covers ten units of."""
+    return QApplication.startDragDistance() / view_zoom(event)
 
 
 class Gesture:

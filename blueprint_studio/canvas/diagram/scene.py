@@ -10,6 +10,8 @@ It follows the model, never owns it (orange-canvas-core's rule):
 - it keeps the items that draw entities in an `ItemRegistry` (kind name -> {id: item});
 - it tracks the selection and the current entity (`SelectionTracker`);
 - it holds the one in-place editor (`EditorSlot`);
+- it has a connect mode (`ConnectMode`: a click on one node, then on another, connects
+  them) for the kind `CONNECT_KIND`;
 - it runs one gesture at a time (`Gesture`, through the `GestureHost` interface it
   implements) and cancels it whenever the model changes under it;
 - it pushes every edit as one undo step (`push`); a refused edit becomes a status message;
@@ -34,7 +36,9 @@ from ...commands import push_operation, replaying
 from ...i18n import describe
 from ...model.entities import ModelError, Project
 from ...model.events import ChangeSet, ModelEvent
+from .connecting import ConnectMode
 from .editor import EditorSlot, InlineEditor
+from .gestures import RubberBand
 from .host import Gesture
 from .registry import ItemRegistry, Key
 from .selection import SelectionTracker
@@ -50,6 +54,7 @@ class DiagramScene(QGraphicsScene):
 
     ITEM_KINDS: tuple[str, ...] = ()    # the kinds of entity drawn by registered items
     FOCUS_KIND = ""                     # the kind whose last-pressed item is current in a group
+    CONNECT_KIND = ""                   # the kind of node connect mode joins ("": none)
     # After undo/redo, what to select and reveal: the first group of kinds the step touched.
     REVEAL_ORDER: tuple[tuple[str, ...], ...] = ()
 
@@ -61,8 +66,10 @@ class DiagramScene(QGraphicsScene):
         self.selection = SelectionTracker(self, self.registry, home, self.FOCUS_KIND,
                                           self.entitySelected.emit, self.order_ids)
         self.editors = EditorSlot(self)
+        self.connecting = ConnectMode(self, self.CONNECT_KIND)
         self.gone = False  # what the diagram draws was removed from the project
         self._gesture: Gesture | None = None
+        self._pressed_at = 0  # the selection's moment when the gesture began
         self._overlays: set[QGraphicsItem] = set()
         self._detached = False
         # What an undo/redo touched, shown as the selection once it has run.
@@ -125,6 +132,9 @@ class DiagramScene(QGraphicsScene):
     def restore_items(self) -> None:
         """Put items moved for feedback back where the model says (after a refused edit)."""
 
+    def connect_mode_changed(self, on: bool) -> None:
+        """Connect mode was switched on or off (cursors, hints)."""
+
     # =====================================================================================
     # following the model
     # =====================================================================================
@@ -142,6 +152,7 @@ class DiagramScene(QGraphicsScene):
                 self._note_replayed(event)
             if event.action == "removed":
                 self.editors.entity_removed(event.entity, event.entity_id)
+                self.connecting.entity_removed(event.entity, event.entity_id)
             self.on_event(event)
             if not self.gone:
                 self._timer.start()
@@ -158,6 +169,7 @@ class DiagramScene(QGraphicsScene):
             return
         self.selection.refresh_if_stale()
         self.redraw()
+        self.connecting.follow()  # the ring stays on a waiting source the relayout moved
 
     def register_item(self, kind: str, entity_id: str, item: QGraphicsItem) -> None:
         """Draw an entity with `item` (added to the scene unless it has a parent item)."""
@@ -299,6 +311,18 @@ class DiagramScene(QGraphicsScene):
         if gesture is not None:
             gesture.cancel()
 
+    # -- connect mode ---------------------------------------------------------------------------
+    def set_connect_mode(self, on: bool) -> None:
+        """Switch connect mode on or off (off lets go of a waiting source)."""
+        if self._detached or on == self.connecting.enabled:
+            return
+        self.cancel_gesture()
+        self.connecting.set_enabled(on)
+        self.connect_mode_changed(on)
+
+    def connect_mode(self) -> bool:
+        return self.connecting.enabled
+
     def is_interacting(self) -> bool:
         """True while a gesture (drag, connect, rubber band, resize) holds the mouse."""
         return self._gesture is not None
@@ -323,7 +347,10 @@ class DiagramScene(QGraphicsScene):
             super().mousePressEvent(event)
             return
         self.cancel_gesture()
-        self._gesture = self.start_gesture(hit, event)
+        key = self.registry.key_of(hit) if hit is not None else None
+        node = key[1] if key is not None and key[0] == self.connecting.kind else None
+        self._pressed_at = self.selection.moment
+        self._gesture = self.connecting.press(hit, node, event) or self.start_gesture(hit, event)
         event.accept()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
@@ -331,18 +358,22 @@ class DiagramScene(QGraphicsScene):
             self._gesture.move(event.scenePos())
             event.accept()
             return
+        self.connecting.hover(event.scenePos())
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         gesture, self._gesture = self._gesture, None
         if gesture is not None:
             gesture.release(event.scenePos())
+            if isinstance(gesture, RubberBand):  # its cards were picked together
+                self.selection.as_one_moment(self._pressed_at)
             event.accept()
             return
         super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         self.cancel_gesture()
+        self.connecting.release_source()  # a double-click edits or adds; it picks no source
         self.flush()
         pos = event.scenePos()
         hit = self.hit(pos)
@@ -357,6 +388,8 @@ class DiagramScene(QGraphicsScene):
             if event.key() == Qt.Key.Key_Escape:
                 if self._gesture is not None:
                     self.cancel_gesture()
+                elif self.connecting.source is not None:
+                    self.connecting.release_source()  # the mode stays on for the next arrow
                 else:
                     self.clearSelection()
                 event.accept()
@@ -390,6 +423,7 @@ class DiagramScene(QGraphicsScene):
         if self._detached:
             return
         self.cancel_gesture()
+        self.connecting.set_enabled(False)
         self.editors.finish(False)
         self._detached = True
         self._timer.stop()

@@ -32,6 +32,8 @@ class SelectionTracker:
         self._order = order
         self.current: Key = home
         self.focus: str | None = None  # id of the focus kind's item the user last clicked
+        self._picked: dict[Key, int] = {}  # selected entities -> when they became selected
+        self._tick = 0
         self._bulk = 0
         self._stale = False
 
@@ -62,6 +64,7 @@ class SelectionTracker:
     def refresh(self) -> None:
         current = self._home
         keys = self._selected_keys()
+        self._note_order(keys)
         focused = [entity_id for kind, entity_id in keys if kind == self._focus_kind]
         if focused:
             current = (self._focus_kind, self.focus if self.focus in focused else focused[0])
@@ -70,6 +73,38 @@ class SelectionTracker:
         if current != self.current:
             self.current = current
             self._announce(*current)
+
+    def _note_order(self, keys: list[Key]) -> None:
+        """Remember when each selected entity joined the selection (for `in_selection_order`)."""
+        picked = self._picked
+        if len(picked) == len(keys) and all(key in picked for key in keys):
+            return
+        self._tick += 1
+        now = set(keys)
+        self._picked = {key: tick for key, tick in picked.items() if key in now}
+        for key in keys:
+            self._picked.setdefault(key, self._tick)
+
+    @property
+    def moment(self) -> int:
+        """A mark of the selection's history (see `as_one_moment`)."""
+        return self._tick
+
+    def as_one_moment(self, since: int) -> None:
+        """What joined the selection after `since` counts as selected at one moment (a
+        rubber band reaches its cards one by one, but the user picked them together)."""
+        self._note_order(self._selected_keys())
+        self._tick += 1
+        for key, tick in self._picked.items():
+            if tick > since:
+                self._picked[key] = self._tick
+
+    def in_selection_order(self, kind: str) -> list[str]:
+        """The selected entities of a kind in the order they were selected (Ctrl+click after
+        click); those selected at the same moment (a rubber band, Select All) in reading order."""
+        self._note_order(self._selected_keys())
+        ids = self.selected_ids(kind)
+        return sorted(ids, key=lambda entity_id: self._picked.get((kind, entity_id), self._tick))
 
     def forget(self, kind: str, entity_id: str) -> None:
         """An entity's item is gone: it can no longer be the focus."""

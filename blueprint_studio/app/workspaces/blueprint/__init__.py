@@ -14,7 +14,10 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ....i18n import mark, tr
+from ....analysis.moments import decide
+from ....i18n import mark, plural, tr
+from ....model.operations import Batch
+from ....model.touchpoints import MomentStatus
 from ....model.events import ChangeSet
 from ....model.kinds import KINDS, lookup
 from ...session import Session
@@ -23,6 +26,7 @@ from . import actions as specs
 from .commands import MapCommands, MapEditTarget
 from .find_bar import FindBar, FindController
 from .findings_panel import FindingsController, FindingsPanel
+from .ipa_chart import IpaChartDialog, import_survey_responses
 from .map_area import MapArea
 from .maps_panel import MapsPanel
 from .palette import CardPalette
@@ -61,7 +65,7 @@ class BlueprintWorkspace(Workspace):
         self.maps_panel = MapsPanel()
         self.findings_panel = FindingsPanel()
         self.findings = FindingsController(self.findings_panel, self.map_area.current_scene,
-                                           self._reveal_cards)
+                                           self._reveal_cards, self._decide_moment)
         self.finder = FindController(self.find_bar, self.map_area)
         self.presenter = MapPresenter(self.map_area, self.find_bar)
         self.map_commands = MapCommands(session, self.map_area, self.maps_panel)
@@ -73,6 +77,8 @@ class BlueprintWorkspace(Workspace):
         self._scene_connections: list = []
         self._unsubscribe: Callable[[], None] | None = None
         self._active = False
+        self._connect_action: QAction | None = None
+        self._connect_scene = None  # the scene connect mode was last applied to
         session.documentChanged.connect(self._attach)
         session.documentReleased.connect(self._detach)
         session.commitRequested.connect(self.map_area.finish_editing)
@@ -98,7 +104,18 @@ class BlueprintWorkspace(Workspace):
             "actionZoomReset": c.zoom_reset, "actionZoomToFit": c.zoom_to_fit,
             "actionHighlightCriticalPath": self.findings.sync_highlights,
             "actionHighlightLoops": self.findings.sync_highlights,
+            "actionShowIpaChart": self.show_ipa_chart,
+            "actionImportSurveyResponses": lambda: import_survey_responses(self),
+            "actionConnectMode": self._connect_mode_toggled,
+            "actionConnectSelected": c.connect_selected,
+            "actionToggleMomentOfTruth": lambda: c.toggle_flag("moment_of_truth"),
+            "actionToggleFailPoint": lambda: c.toggle_flag("fail_point"),
+            "actionNextCardKind": lambda: c.cycle_kind(1),
+            "actionPreviousCardKind": lambda: c.cycle_kind(-1),
         }
+        for name, value, _text, _key in specs.EMOTION_KEYS:
+            self._commands[name] = lambda value=value: c.set_emotion(value)
+        self.ipa_dialog: IpaChartDialog | None = None  # made when first shown
 
     # -- what the shell places -------------------------------------------------------------
     @property
@@ -115,6 +132,35 @@ class BlueprintWorkspace(Workspace):
     def use_actions(self, actions: Mapping[str, QAction]) -> None:
         self.maps_panel.use_actions([actions[name] for name in specs.MAPS_PANEL_ACTIONS])
         self.findings.use_actions(actions["actionHighlightCriticalPath"], actions["actionHighlightLoops"])
+        self._connect_action = actions["actionConnectMode"]
+
+    # -- connect mode: one switch for the map editor, applied to the map shown --------------------
+    def connect_mode(self) -> bool:
+        return self._connect_action is not None and self._connect_action.isChecked()
+
+    def set_connect_mode(self, on: bool) -> None:
+        """Switch connect mode (the toolbar toggle, Ctrl+E, Insert ▸ Connect Mode)."""
+        if self._connect_action is not None and self._connect_action.isChecked() != on:
+            self._connect_action.setChecked(on)
+        self._connect_mode_toggled()
+
+    def _connect_mode_toggled(self) -> None:
+        on = self.connect_mode()
+        self._apply_connect_mode()
+        if on:
+            self.session.show_message(tr("Connect mode: click a card, then the card the arrow goes "
+                                         "to. Escape lets go of the first card; Ctrl+E ends the mode."),
+                                      15000)
+        else:
+            self.session.show_message(tr("Connect mode is off."), 3000)
+
+    def _apply_connect_mode(self) -> None:
+        scene = self.map_area.current_scene()
+        previous, self._connect_scene = self._connect_scene, scene
+        if previous is not None and previous is not scene and not previous.detached:
+            previous.set_connect_mode(False)
+        if scene is not None:
+            scene.set_connect_mode(self.connect_mode())
 
     def published(self) -> dict[str, object]:
         return {"map_area": self.map_area, "maps_panel": self.maps_panel,
@@ -204,7 +250,10 @@ class BlueprintWorkspace(Workspace):
         return self.presenter
 
     def retranslate(self) -> None:
+        self.findings_panel.retranslate()
         self.findings.refresh()
+        if self.ipa_dialog is not None:
+            self.ipa_dialog.retranslate()
         self.map_area.rebuild()  # the canvases draw lane names, headers and kinds in words
         self._update_counts()
         view = self.map_area.current_view()
@@ -213,6 +262,11 @@ class BlueprintWorkspace(Workspace):
 
     def teardown(self) -> None:
         self.findings.stop()
+        if self.ipa_dialog is not None:
+            self.ipa_dialog.close()
+            self.ipa_dialog.deleteLater()
+            self.ipa_dialog = None
+        self._connect_scene = None
         self._disconnect_scene()
         self.map_area.clear()
 
@@ -228,6 +282,7 @@ class BlueprintWorkspace(Workspace):
             self._unsubscribe()
             self._unsubscribe = None
         self._disconnect_scene()
+        self._connect_scene = None
         self.map_area.clear()
         self.maps_panel.set_project(None)
         self.counts_label.clear()
@@ -248,8 +303,11 @@ class BlueprintWorkspace(Workspace):
                 view.zoomChanged.connect(self._show_zoom),
             ]
             self._show_zoom(view.zoom_factor())
+        self._apply_connect_mode()  # the switch is the editor's: the map shown follows it
         self._update_counts()
         self.findings.changed()
+        if self.ipa_dialog is not None:
+            self.ipa_dialog.schedule()
         self.finder.map_changed()
         self.selectionChanged.emit()
         self.actionsChanged.emit()
@@ -264,6 +322,18 @@ class BlueprintWorkspace(Workspace):
         self._update_counts()  # once per change set (one edit)
         self.findings.changed()  # looked at again once the edits settle
 
+    def _decide_moment(self, card_id: str, status: str) -> None:
+        """Confirm or dismiss a moment of truth: the decision and the card's mark, one step."""
+        scene = self.map_area.current_scene()
+        if scene is None or card_id not in scene.map.cards:
+            return
+        decided = MomentStatus(status)
+        operations = decide(scene.map, card_id, decided)
+        if operations:
+            text = (tr("Confirm moment of truth") if decided is MomentStatus.CONFIRMED
+                    else tr("Dismiss moment of truth"))
+            self.session.push(Batch(operations), text)
+
     def _reveal_cards(self, card_ids: list[str]) -> None:
         """A finding was clicked: select what it names and bring the first into sight."""
         scene, view = self.map_area.current_scene(), self.map_area.current_view()
@@ -275,6 +345,16 @@ class BlueprintWorkspace(Workspace):
         scene.set_card_selection(present)
         scene.selection.focus = present[0]
         view.reveal(scene.card_item(present[0]).sceneBoundingRect())
+        if self.ipa_dialog is not None:
+            self.ipa_dialog.schedule()
+
+    def show_ipa_chart(self) -> None:
+        """The importance–performance chart of the current map, in a window beside it."""
+        if self.ipa_dialog is None:
+            self.ipa_dialog = IpaChartDialog(self, self.session.dialog_parent())
+        self.ipa_dialog.refresh()
+        self.ipa_dialog.show()
+        self.ipa_dialog.raise_()
 
     def _show_zoom(self, factor: float) -> None:
         self.zoom_label.setText(tr("Zoom {percent} %").format(percent=round(factor * 100)))
@@ -284,8 +364,12 @@ class BlueprintWorkspace(Workspace):
         if scene is None or project is None or scene.map_id not in {m.id for m in project.maps}:
             self.counts_label.clear()  # its map was just removed: the tabs follow at once
             return
-        self.counts_label.setText(
-            tr("{stages} stages · {lanes} lanes · {cards} cards · {connectors} arrows").format(**scene.counts()))
+        counts = scene.counts()
+        self.counts_label.setText(" · ".join((
+            plural(counts["stages"], "{count} stage", "{count} stages"),
+            plural(counts["lanes"], "{count} lane", "{count} lanes"),
+            plural(counts["cards"], "{count} card", "{count} cards"),
+            plural(counts["connectors"], "{count} arrow", "{count} arrows"))))
 
 
 def _on_a_map(kind_name: str) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from ....i18n import describe, tr
+from ....i18n import describe, plural, tr
 from ....interchange import InterchangeError
 from ....model import factory
 from ....model import operations as ops
@@ -66,8 +66,8 @@ class MapCommands:
             return
         count = sum(1 for operation in operations if getattr(operation, "kind", "") == "concept")
         if self.session.push(ops.Batch(operations), tr("Make concepts from cards")):
-            self.session.show_message(tr("{count} concepts added to the concept screening.")
-                                      .format(count=count))
+            self.session.show_message(plural(count, "{count} concept added to the concept screening.",
+                                             "{count} concepts added to the concept screening."))
 
     def link_to_concept(self) -> None:
         """Ask which concept; the selected cards join what it changes (one undo step)."""
@@ -95,6 +95,19 @@ class MapCommands:
             self.session.show_message(tr("The concept names these cards already."))
         else:
             self.session.push(operation, tr("Link cards to a concept"))
+
+    # -- card fields and arrows from the keyboard (the canvas's CardFields) -------------------
+    def set_emotion(self, value: int | None) -> None:
+        self.on_scene(lambda scene: scene.card_fields.set_emotion(value))
+
+    def toggle_flag(self, flag: str) -> None:
+        self.on_scene(lambda scene: scene.card_fields.toggle(flag))
+
+    def cycle_kind(self, step: int) -> None:
+        self.on_scene(lambda scene: scene.card_fields.cycle_kind(step))
+
+    def connect_selected(self) -> None:
+        self.on_scene(lambda scene: scene.card_fields.connect_selected())
 
     # -- insert -----------------------------------------------------------------------------
     def target_cell(self, kind: CardKind = CardKind.ACTION) -> tuple[str, str] | None:
@@ -213,8 +226,10 @@ class MapCommands:
         service_map = project.map(map_id)
         answer = QMessageBox.question(
             self.session.dialog_parent(), tr("Delete Map"),
-            tr("Delete the map “{name}” with its {count} cards? You can undo this.").format(
-                name=service_map.name, count=len(service_map.cards)))
+            plural(len(service_map.cards),
+                   "Delete the map “{name}” with its {count} card? You can undo this.",
+                   "Delete the map “{name}” with its {count} cards? You can undo this.",
+                   name=service_map.name))
         if answer == QMessageBox.StandardButton.Yes:
             self.session.push(ops.RemoveMap(map_id), tr("Delete map"))
 

@@ -13,11 +13,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QRect, QSize, QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetrics
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QStyledItemDelegate, QToolButton, QTreeWidget, QTreeWidgetItem,
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyledItemDelegate, QToolButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from ....analysis.findings import MapFindings, map_findings
 from ....analysis.gaps import GapRule
+from ....analysis.moments import STATUS_NAMES, MomentOfTruth, moments_of_truth
+from ....model.touchpoints import MomentStatus
 from ....appearance import format_minutes
 from ....canvas.highlights import Marked, chain_marks
 from ....i18n import mark, tr
@@ -27,6 +29,7 @@ from ....naming import shortened
 
 SETTLE_MS = 80  # after the last change: within ~100 ms, never on the keystroke path
 CARD_IDS = Qt.ItemDataRole.UserRole
+MOMENT = Qt.ItemDataRole.UserRole + 2  # (card id, status) on a moment-of-truth row
 
 GAP_TITLES = {
     GapRule.STAGE_WITHOUT_CUSTOMER_ACTION: mark("Stages without a customer action"),
@@ -65,6 +68,7 @@ class FindingsPanel(QWidget):
     """The tree of findings; `cardsChosen` carries the card ids of a clicked finding."""
 
     cardsChosen = Signal(list)
+    momentDecided = Signal(str, str)  # card id, MomentStatus value
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,13 +103,48 @@ class FindingsPanel(QWidget):
         self.tree.viewport().installEventFilter(self)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
+        self.tree.currentItemChanged.connect(lambda *_: self._sync_decision_buttons())
         layout.addWidget(self.tree, 1)
+        # A moment of truth is confirmed or dismissed here, by button or key, for the row chosen.
+        decisions = QHBoxLayout()
+        self.confirm_button = QPushButton(objectName="confirmMomentButton")
+        self.dismiss_button = QPushButton(objectName="dismissMomentButton")
+        self.confirm_button.clicked.connect(lambda: self._decide(MomentStatus.CONFIRMED))
+        self.dismiss_button.clicked.connect(lambda: self._decide(MomentStatus.DISMISSED))
+        decisions.addWidget(self.confirm_button)
+        decisions.addWidget(self.dismiss_button)
+        layout.addLayout(decisions)
+        self.retranslate()
+        self._sync_decision_buttons()
         self._expanded: set[str] = set()
+        self._keep_current: tuple[int, str] | None = None
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
             self._relayout.start()
         return False
+
+    def retranslate(self) -> None:
+        self.confirm_button.setText(tr("Confirm as Moment of Truth"))
+        self.dismiss_button.setText(tr("Dismiss"))
+        self.confirm_button.setToolTip(tr("Confirm the chosen candidate as a moment of truth"))
+        self.dismiss_button.setToolTip(tr("Dismiss the chosen candidate; it is not proposed again"))
+
+    def chosen_moment(self) -> tuple[str, str] | None:
+        """(card id, status) of the moment-of-truth row that is current, if one is."""
+        item = self.tree.currentItem()
+        return item.data(0, MOMENT) if item is not None else None
+
+    def _sync_decision_buttons(self) -> None:
+        chosen = self.chosen_moment()
+        self.confirm_button.setEnabled(bool(chosen) and chosen[1] != MomentStatus.CONFIRMED.value)
+        self.dismiss_button.setEnabled(bool(chosen) and chosen[1] != MomentStatus.DISMISSED.value)
+
+    def _decide(self, status: MomentStatus) -> None:
+        chosen = self.chosen_moment()
+        if chosen:
+            self._keep_current = (MOMENT, chosen[0])
+            self.momentDecided.emit(chosen[0], status.value)
 
     def use_actions(self, path: QAction, loops: QAction) -> None:
         self.path_button.setDefaultAction(path)
@@ -123,22 +162,32 @@ class FindingsPanel(QWidget):
             (self._expanded.add if item.isExpanded() else self._expanded.discard)(key)
         self.tree.clear()
         groups = _groups(service_map, found)
+        keep, self._keep_current = self._keep_current, None
+        current = None
         for key, title, count, rows in groups:
             group = QTreeWidgetItem([f"{tr(title)} ({count})" if rows and count is not None else
                                      tr(title) if rows else f"{tr(title)} — {tr('none')}"])
             group.setData(0, CARD_IDS + 1, key)
-            group.setData(0, CARD_IDS, sorted({i for _text, ids in rows for i in ids}))
+            group.setData(0, CARD_IDS, sorted({i for row in rows for i in row[1]}))
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
-            for text, ids in rows:
+            for row in rows:
+                text, ids = row[0], row[1]
                 child = QTreeWidgetItem([text])
                 child.setData(0, CARD_IDS, list(ids))
                 child.setToolTip(0, text)
+                if len(row) > 2:  # a moment of truth: (card id, status)
+                    child.setData(0, MOMENT, row[2])
+                    if keep == (MOMENT, row[2][0]):
+                        current = child
                 group.addChild(child)
             self.tree.addTopLevelItem(group)
             group.setExpanded(bool(rows) and (key in self._expanded or key == "path"))
         self._relayout.start()
+        if current is not None:  # the row just decided on stays chosen
+            self.tree.setCurrentItem(current)
+        self._sync_decision_buttons()
         self.summary.setText(tr("Gaps: {gaps} · Rework loops: {loops} · Fail points: {fails} · "
                                 "Hand-offs: {hand_offs}").format(
             gaps=len(found.gaps), loops=len(found.rework_loops), fails=len(found.fail_points),
@@ -150,7 +199,7 @@ class FindingsPanel(QWidget):
             self.cardsChosen.emit(list(ids))
 
 
-Rows = list[tuple[str, list[str]]]
+Rows = list[tuple]  # (text, card ids) or, for a moment of truth, (text, card ids, (card id, status))
 
 
 def _groups(service_map: ServiceMap, found: MapFindings) -> list[tuple[str, str, int | None, Rows]]:
@@ -166,6 +215,7 @@ def _groups(service_map: ServiceMap, found: MapFindings) -> list[tuple[str, str,
 
     stages = {stage.id: stage.name or tr("(untitled)") for stage in service_map.stages}
     lanes = {lane.id: lane_name(lane) for lane in service_map.lanes}
+    moments = moments_of_truth(service_map)
     path = found.path
     path_rows: list[tuple[str, list[str]]] = []
     if path.cards:
@@ -213,10 +263,20 @@ def _groups(service_map: ServiceMap, found: MapFindings) -> list[tuple[str, str,
         ("fail_points", mark("Fail points"), len(found.fail_points),
          [(" · ".join(part for part in (name(c), stages[cards[c].stage_id], lanes[cards[c].lane_id],
                                          cards[c].owner.strip()) if part), [c]) for c in found.fail_points]),
-        ("moments", mark("Moment-of-truth candidates (lowest, peak, end)"),
-         len(found.moment_of_truth_candidates),
-         [(name(c), [c]) for c in found.moment_of_truth_candidates]),
+        ("moments", mark("Moments of truth"), len(moments),
+         [(_moment_text(moment, name(moment.card_id)), [moment.card_id],
+           (moment.card_id, moment.status.value)) for moment in moments]),
     ]
+
+
+def _moment_text(moment: MomentOfTruth, name: str) -> str:
+    """"★ Confirmed · Check in — importance 4 · Staff training" and, below, why."""
+    status = tr(STATUS_NAMES[moment.status])
+    head = f"{'★ ' if moment.status is MomentStatus.CONFIRMED else ''}{status} · {name}"
+    details = [tr("importance {value}").format(value=moment.importance) if moment.importance else "",
+               moment.lever_name()]
+    details = [part for part in details if part]
+    return head + (" — " + " · ".join(details) if details else "") + "\n" + moment.reason_text()
 
 
 def _unique(ids: list[str]) -> list[str]:
@@ -227,7 +287,7 @@ class FindingsController:
     """Keeps the panel and the canvas highlights in step with the shown map."""
 
     def __init__(self, panel: FindingsPanel, current_scene: Callable[[], object | None],
-                 reveal: Callable[[list[str]], None]) -> None:
+                 reveal: Callable[[list[str]], None], decide: Callable[[str, str], None]) -> None:
         self.panel = panel
         self._current_scene = current_scene
         self._timer = QTimer(panel)
@@ -238,6 +298,7 @@ class FindingsController:
         self._loops_action: QAction | None = None
         self.findings: MapFindings | None = None
         panel.cardsChosen.connect(reveal)
+        panel.momentDecided.connect(decide)
 
     def use_actions(self, path: QAction, loops: QAction) -> None:
         self._path_action, self._loops_action = path, loops

@@ -19,6 +19,22 @@ from ....model.entities import Project
 from ....model.events import ChangeSet
 
 
+# Pages of closed maps between their removal and Qt's deferred deletion: out of the window's
+# widget tree at once (a torn-down page left a second, hidden `canvasView` without a scene in
+# the window until the event loop came round), kept referenced here until Qt deletes them.
+_retired: set["_MapPage"] = set()
+
+
+def _retire(page: "_MapPage") -> None:
+    """Tear a page down and take it out of the window now; Qt deletes it later, as before."""
+    page.teardown()
+    page.hide()
+    page.setParent(None)
+    _retired.add(page)
+    page.destroyed.connect(lambda *_args, retired=page: _retired.discard(retired))
+    page.deleteLater()
+
+
 # A map opens (and presentation mode shows it) fitted to the window's width, within limits
 # that keep card text readable on a 1280 x 720 projector and not absurdly large on 4K.
 FIT_ZOOM_RANGE = (0.8, 1.5)
@@ -72,6 +88,7 @@ class _MapPage(QWidget):
         self.scene.detach()
         if self.view is not None:
             self.view.setScene(None)
+            self.view.hide()
             self.view.deleteLater()
         self.scene.deleteLater()
         self.scene, self.view = None, None
@@ -126,8 +143,7 @@ class MapArea(QWidget):
             while self.tabs.count():
                 page = self.tabs.widget(0)
                 self.tabs.removeTab(0)
-                page.teardown()
-                page.deleteLater()
+                _retire(page)
         finally:
             self.tabs.blockSignals(False)
         self._pages.clear()
@@ -215,8 +231,7 @@ class MapArea(QWidget):
                 if map_id not in wanted:
                     page = self._pages.pop(map_id)
                     self.tabs.removeTab(self.tabs.indexOf(page))
-                    page.teardown()
-                    page.deleteLater()
+                    _retire(page)
             for index, service_map in enumerate(self.project.maps):
                 page = self._pages.get(service_map.id)
                 if page is None:

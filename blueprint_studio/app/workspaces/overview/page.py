@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from .... import appearance
-from ....i18n import mark, tr
+from ....i18n import mark, plural, tr
 from ....i18n.labels import map_kind_name
 from ....model.entities import Project
 from ....model.kinds import PROJECT_INFO_FIELDS
@@ -216,9 +216,10 @@ class OverviewPage(LanguageFollower, QScrollArea):
         self.maps.clear()
         for service_map in project.maps:
             item = QListWidgetItem(
-                f"{service_map.name or tr('(unnamed map)')}\n" + tr("{kind} · {stages} stages · {cards} cards")
-                .format(kind=map_kind_name(service_map.kind), stages=len(service_map.stages),
-                        cards=len(service_map.cards)))
+                f"{service_map.name or tr('(unnamed map)')}\n" + " · ".join((
+                    map_kind_name(service_map.kind),
+                    plural(len(service_map.stages), "{count} stage", "{count} stages"),
+                    plural(len(service_map.cards), "{count} card", "{count} cards"))))
             item.setData(Qt.ItemDataRole.UserRole, service_map.id)
             self.maps.addItem(item)
         if 0 <= current < self.maps.count():

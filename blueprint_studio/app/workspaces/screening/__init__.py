@@ -4,8 +4,8 @@ Joined to the window through the workspace protocol alone (one line in
 app/workspaces/__init__.py). Every edit is a model operation pushed on the session's undo
 stack (edits.py), so the canvas, the overview and this page share one history; the page
 follows the project's change sets, so undo, redo, the inspector and other windows' edits
-show at once. Its switch action is actionShowScreening, Ctrl+4 (Ctrl+3 is still taken by the
-made-up third workspace of tests/test_shell_workspaces.py). File ▸ Import ▸ Screening Data
+show at once. Its switch action is actionShowScreening, Ctrl+3 (after the map editor's Ctrl+1
+and the overview's Ctrl+2). File ▸ Import ▸ Screening Data
 from CSV reads ideas, scores and pairwise matrices (interchange/screening_csv).
 """
 
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from ....analysis import ahp
 from ....analysis.screening import evaluate
-from ....i18n import describe, mark, tr
+from ....i18n import describe, mark, plural, tr
 from ....interchange import InterchangeError
 from ....model import operations as ops
 from ....model.entities import ModelError
@@ -45,7 +45,7 @@ class ScreeningWorkspace(Workspace):
         "actionShowScreening", mark("Concept &Screening"), "menuView",
         mark("Show concept screening: criteria and weights (typed or AHP), the scoring grid, "
              "dot voting, the chosen concepts and the brainstormed ideas"),
-        "Ctrl+4", checkable=True, place=1.3, short=mark("Screening"))
+        "Ctrl+3", checkable=True, place=1.3, short=mark("Screening"))
     MENUS = (MenuSpec("menuScreening", mark("Sc&reening"), place=4.5),)
     ACTIONS = (
         ActionSpec("actionImportScreeningCsv", mark("Import &Screening Data from CSV…"), "menuImport",
@@ -409,8 +409,8 @@ class ScreeningWorkspace(Workspace):
         if not self.session.push(batch, tr("Import {name}").format(name=Path(path).name)):
             return False
         self.page.show_tab({"ideas": "ideas", "scores": "scoring"}.get(kind, "ahp"))
-        self.session.show_message(tr("Imported {count} rows from {name}.").format(
-            count=count, name=Path(path).name))
+        self.session.show_message(plural(count, "Imported {count} row from {name}.",
+                                         "Imported {count} rows from {name}.", name=Path(path).name))
         return True
 
 

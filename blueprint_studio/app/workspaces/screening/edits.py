@@ -10,7 +10,7 @@ from typing import Any
 
 from ....analysis import ahp
 from ....analysis.screening import normalised
-from ....i18n import tr
+from ....i18n import plural, tr
 from ....model import operations as ops
 from ....model.screening import (
     Brainstorm, Comparison, Concept, Criterion, DotVote, Idea, Score, Screening, Voter,
@@ -211,7 +211,7 @@ class ScreeningEdits:
         if not titles:
             return 0
         batch = ops.Batch([ops.Add("idea", (round_id,), Idea(title)) for title in titles])
-        if self._push(batch, tr("Add {count} ideas").format(count=len(titles))):
+        if self._push(batch, plural(len(titles), "Add {count} idea", "Add {count} ideas")):
             return len(titles)
         return 0
 
