@@ -77,11 +77,14 @@ def answer_modal(handle) -> list[str]:
     returns the objectNames of the dialogs seen."""
     names: list[str] = []
     last: list[object] = [None]
+    last_name: list[str] = [""]
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is not None and dialog is not last[0]:
-            last[0] = dialog
+        # A dialog is new when it is another object or another kind: PySide may hand back the
+        # wrapper of a deleted dialog for a new one made at the same address.
+        if dialog is not None and (dialog is not last[0] or dialog.objectName() != last_name[0]):
+            last[0], last_name[0] = dialog, dialog.objectName()
             names.append(dialog.objectName() or type(dialog).__name__)
             if handle(dialog) is False:
                 return

@@ -96,7 +96,7 @@ def click(qtbot, window: MainWindow, name: str) -> None:
 
 def open_screening(qtbot, window: MainWindow) -> None:
     keys_reach(qtbot, window)
-    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_workspace().KEY == "screening"
     assert window.stack.currentWidget() is window.screening_page
 
