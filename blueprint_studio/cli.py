@@ -16,9 +16,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 from . import __version__
 from .i18n import LANGUAGES, describe, plural, set_language, system_language, tr
@@ -29,6 +29,8 @@ from .templates import TemplateError
 from .cli_info import print_json as _print_json, run_info
 
 PROG = "blueprint-studio"
+T = TypeVar("T")
+
 COMMANDS = ("templates", "new", "import", "export", "info")
 USER_ERROR = 2
 SHEET_KINDS = ("screening", "ahp", "solidification", "usertest")
@@ -403,33 +405,44 @@ def _run_import(options: argparse.Namespace) -> int:
     return 0
 
 
+def _edit_saved_project(output: Path, edit: Callable[[Project], T], gave_up: str) -> T:
+    """Apply `edit` to the project at `output` and save it, as one revision-checked save.
+
+    Another writer may save the project between our read and our save: the save is then
+    refused untouched, and we read the file again and edit what is there now; `gave_up`
+    is said when that keeps happening."""
+    from .storage import ProjectFile, StaleSaveError
+
+    for attempt in range(STALE_RETRIES):
+        with ProjectFile.open(output) as project_file:
+            result = edit(project_file.project)
+            try:
+                project_file.save()
+                return result
+            except StaleSaveError:
+                if attempt == STALE_RETRIES - 1:
+                    raise UserError(gave_up) from None
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
 def _add_csv_map(source: Path, output: Path, map_name: str) -> int:
     """Add the CSV as a new map to an existing project, through the model's operations."""
     from .interchange import fitting_into, read_csv_map
     from .model.operations import AddMap
-    from .storage import ProjectFile
-
-    from .storage import StaleSaveError
 
     read = read_csv_map(source, map_name)  # all checks before the project is opened
-    # Another writer may save the project between our read and our save: the save is then
-    # refused untouched, and we read the file again and add the map to what is there now.
-    for attempt in range(STALE_RETRIES):
-        with ProjectFile.open(output) as project_file:
-            project = project_file.project
-            if project.map_named(map_name) is not None:
-                raise UserError(tr("{path} already has a map named \"{name}\"; choose another name.")
-                                .format(path=output, name=map_name))
-            service_map = fitting_into(project, read)
-            AddMap(service_map).apply(project)
-            try:
-                project_file.save()
-                break
-            except StaleSaveError:
-                if attempt == STALE_RETRIES - 1:
-                    raise UserError(tr("{path} kept being changed by other programs, so the map "
-                                       "\"{name}\" was not added; please try again.")
-                                    .format(path=output, name=map_name)) from None
+
+    def add(project: Project) -> ServiceMap:
+        if project.map_named(map_name) is not None:
+            raise UserError(tr("{path} already has a map named \"{name}\"; choose another name.")
+                            .format(path=output, name=map_name))
+        service_map = fitting_into(project, read)
+        AddMap(service_map).apply(project)
+        return service_map
+
+    service_map = _edit_saved_project(output, add, tr(
+        "{path} kept being changed by other programs, so the map \"{name}\" was not added; please "
+        "try again.").format(path=output, name=map_name))
     print(tr("Added the map \"{name}\" ({cards}) to {path}.").format(
         name=map_name, cards=_cards(len(service_map.cards)), path=output))
     return 0
@@ -438,28 +451,22 @@ def _add_csv_map(source: Path, output: Path, map_name: str) -> int:
 def _add_screening_csv(text: str, kind: str, output: Path, screening: str | None) -> int:
     """Ideas, scores or a pairwise matrix into an existing project, as one edit."""
     from .interchange import screening_csv
-    from .storage import ProjectFile, StaleSaveError
 
     if not output.exists():
         raise UserError(tr("{kind} are added to an existing project; create {path} first (for "
                            "example with the new command).").format(kind=tr(kind.capitalize()), path=output))
-    for attempt in range(STALE_RETRIES):
-        with ProjectFile.open(output) as project_file:
-            project = project_file.project
-            if kind == "ideas":
-                batch, count = screening_csv.ideas_operations(project, text)
-            elif kind == "scores":
-                batch, count = screening_csv.scores_operations(project, text, screening)
-            else:
-                batch, count = screening_csv.pairwise_operations(project, text, screening)
-            batch.apply(project)
-            try:
-                project_file.save()
-                break
-            except StaleSaveError:
-                if attempt == STALE_RETRIES - 1:
-                    raise UserError(tr("{path} kept being changed by other programs; please try "
-                                       "again.").format(path=output)) from None
+    def add(project: Project) -> int:
+        if kind == "ideas":
+            batch, count = screening_csv.ideas_operations(project, text)
+        elif kind == "scores":
+            batch, count = screening_csv.scores_operations(project, text, screening)
+        else:
+            batch, count = screening_csv.pairwise_operations(project, text, screening)
+        batch.apply(project)
+        return count
+
+    count = _edit_saved_project(output, add, tr(
+        "{path} kept being changed by other programs; please try again.").format(path=output))
     forms = {"ideas": ("{count} idea", "{count} ideas"), "scores": ("{count} score", "{count} scores"),
              "pairwise": ("{count} pairwise judgement", "{count} pairwise judgements")}[kind]
     print(tr("Added {items} to {path}.").format(items=plural(count, *forms), path=output))
@@ -469,23 +476,17 @@ def _add_screening_csv(text: str, kind: str, output: Path, screening: str | None
 def _add_survey_csv(text: str, output: Path, map_name: str | None) -> int:
     """Raw survey responses into an existing project's cards, as one edit."""
     from .interchange.metrics_csv import survey_operations
-    from .storage import ProjectFile, StaleSaveError
 
     if not output.exists():
         raise UserError(tr("Survey responses are added to an existing project; create {path} "
                            "first (for example with the new command).").format(path=output))
-    for attempt in range(STALE_RETRIES):
-        with ProjectFile.open(output) as project_file:
-            project = project_file.project
-            read = survey_operations(project, text, map_name)
-            read.batch.apply(project)
-            try:
-                project_file.save()
-                break
-            except StaleSaveError:
-                if attempt == STALE_RETRIES - 1:
-                    raise UserError(tr("{path} kept being changed by other programs; please try "
-                                       "again.").format(path=output)) from None
+    def add(project: Project):
+        read = survey_operations(project, text, map_name)
+        read.batch.apply(project)
+        return read
+
+    read = _edit_saved_project(output, add, tr(
+        "{path} kept being changed by other programs; please try again.").format(path=output))
     print(tr("Added {count} survey responses about {cards} cards to {path}.").format(
         count=read.responses, cards=read.cards, path=output))
     if read.skipped:
